@@ -1,0 +1,108 @@
+/**
+ * Where the engine lives. In Chrome that is an offscreen document (the service worker has no
+ * DOM or WebGL); this module is the only one that knows it, so a Firefox build (whose
+ * background page has a DOM) would swap just this file.
+ */
+import browser from 'webextension-polyfill';
+import { GlimpseFailure, isDisconnect } from '../shared/errors';
+import { LIMITS } from '../shared/limits';
+import { send } from '../shared/messaging';
+import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import { backendSettings } from './settings';
+import { setEngineStatus } from './storage';
+
+const OFFSCREEN_PATH = 'src/offscreen/index.html';
+let creating: Promise<void> | undefined;
+
+async function hasOffscreenDocument(): Promise<boolean> {
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+    documentUrls: [browser.runtime.getURL(OFFSCREEN_PATH)],
+  });
+  return contexts.length > 0;
+}
+
+const LISTENER_WAIT_MS = 15_000;
+
+/** createDocument can resolve before the document's (large) module has run: wait until it answers. */
+async function waitForEngineListener(): Promise<void> {
+  const deadline = Date.now() + LISTENER_WAIT_MS;
+  for (;;) {
+    try {
+      if (await send('offscreen', 'stats', {})) return;
+    } catch (error) {
+      if (!isDisconnect(error) || Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Creates the offscreen document unless it exists; concurrent callers share one creation. */
+export async function ensureEngineDocument(): Promise<void> {
+  if (await hasOffscreenDocument()) return creating;
+  creating ??= chrome.offscreen
+    .createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: [chrome.offscreen.Reason.BLOBS],
+      justification: 'Decodes image blobs and runs the on-device recognition model (needs canvas and WebGL).',
+    })
+    .catch(async (error: unknown) => {
+      if (!(await hasOffscreenDocument())) throw error;
+    })
+    .then(() => setEngineStatus({ state: 'idle' }))
+    .then(waitForEngineListener)
+    .finally(() => {
+      creating = undefined;
+    });
+  await creating;
+}
+
+export async function closeEngineDocument(): Promise<void> {
+  if (await hasOffscreenDocument()) await chrome.offscreen.closeDocument().catch(() => undefined);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GlimpseFailure({ code: 'interrupted', detail: `engine gave no answer in ${ms} ms` })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Sends a request to the engine. If the document went away mid-request (closed, crashed),
+ * it is created again and the request sent once more; a hung engine is closed, so the next
+ * request starts afresh.
+ */
+async function callEngine<T>(request: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    await ensureEngineDocument();
+    try {
+      const answer = await withTimeout(request(), LIMITS.engineTimeoutMs);
+      if (answer === undefined) throw new Error('Receiving end does not exist (no answer)');
+      return answer;
+    } catch (error) {
+      if (error instanceof GlimpseFailure) {
+        await closeEngineDocument();
+        throw error;
+      }
+      if (attempt >= 2 || !isDisconnect(error)) {
+        throw new GlimpseFailure({ code: 'interrupted', detail: String(error) });
+      }
+    }
+  }
+}
+
+export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
+  const settings = await backendSettings();
+  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return outcome.value;
+}
+
+export async function warmEngine(): Promise<EngineStatus> {
+  const settings = await backendSettings();
+  return callEngine(() => send('offscreen', 'warm', settings));
+}
+
+export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));

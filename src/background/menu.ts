@@ -1,0 +1,43 @@
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { t } from '../shared/i18n';
+import { sendToFrame } from '../shared/messaging';
+import { identify } from './identify';
+import { setLatest } from './storage';
+
+export const MENU_ID = 'identify-image';
+
+export async function createMenu(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({
+    id: MENU_ID,
+    title: t('menuIdentify'),
+    // "page", "frame" and "link" too: CSS backgrounds, canvases and inline SVG are not "image"
+    // to Chrome, but the content script finds them under the pointer.
+    contexts: ['image', 'video', 'page', 'frame', 'link'],
+  });
+}
+
+/**
+ * The user chose "Identify image". The content script of the clicked frame knows what was
+ * under the pointer and shows the answer beside it. Where no content script runs (a page
+ * open since before Glimpse was installed, a browser page), the image address Chrome gives is
+ * identified directly and the answer goes to the popup.
+ */
+export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
+  if (info.menuItemId !== MENU_ID) return;
+  const { srcUrl, mediaType } = info;
+  if (tab?.id !== undefined && tab.id >= 0) {
+    try {
+      const { accepted } = await sendToFrame(tab.id, info.frameId ?? 0, 'identify-target', { srcUrl, mediaType });
+      if (accepted) return;
+    } catch {
+      // No content script in that frame: fall through.
+    }
+  }
+  const origin = { pageUrl: info.pageUrl, pageTitle: tab?.title };
+  if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
+    await identify({ kind: 'url', url: srcUrl }, origin);
+  } else {
+    await setLatest({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
+  }
+}

@@ -1,0 +1,44 @@
+/** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
+import browser from 'webextension-polyfill';
+import { listen } from '../shared/messaging';
+import { engineStats, warmEngine } from './engine-host';
+import { identify } from './identify';
+import { createMenu, onMenuClicked } from './menu';
+import { saveBackendDecision } from './settings';
+import { engineStatus, setEngineStatus, setLatest } from './storage';
+
+// Content scripts show "warming up" from the engine status kept in session storage.
+void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+
+// Listeners are registered at the top level so a restarted worker handles the event that woke it.
+browser.runtime.onInstalled.addListener(() => void createMenu());
+browser.runtime.onStartup.addListener(() => void createMenu());
+browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+
+listen('background', {
+  identify: ({ source, origin }, sender) =>
+    identify(source, {
+      ...origin,
+      pageUrl: origin.pageUrl ?? sender.tab?.url,
+      pageTitle: origin.pageTitle ?? sender.tab?.title,
+    }),
+  async 'report-error'({ error, origin }, sender) {
+    await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? sender.tab?.url } });
+  },
+  warm(_payload, sender) {
+    if (sender.tab?.id !== undefined) {
+      // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
+      (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
+    }
+    void warmEngine().catch((error: unknown) => console.warn('[glimpse] warm-up failed', error));
+    return engineStatus();
+  },
+  async 'engine-status'({ status, decision }) {
+    await setEngineStatus(status);
+    if (decision) await saveBackendDecision(decision);
+  },
+  'engine-stats': () => engineStats(),
+});
+
+/** Set once the worker's top-level code has run: end-to-end tests wait for it. */
+(globalThis as { glimpseReady?: boolean }).glimpseReady = true;

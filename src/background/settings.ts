@@ -1,0 +1,18 @@
+import browser from 'webextension-polyfill';
+import type { BackendDecision, BackendPreference } from '../shared/types';
+
+const PREFERENCE_KEY = 'backendPreference';
+const DECISION_KEY = 'backendDecision';
+
+export async function backendSettings(): Promise<{ backend: BackendPreference; decision?: BackendDecision }> {
+  const stored = await browser.storage.local.get([PREFERENCE_KEY, DECISION_KEY]);
+  return {
+    backend: (stored[PREFERENCE_KEY] as BackendPreference | undefined) ?? 'auto',
+    decision: stored[DECISION_KEY] as BackendDecision | undefined,
+  };
+}
+
+export const saveBackendDecision = (decision: BackendDecision): Promise<void> =>
+  browser.storage.local.set({ [DECISION_KEY]: decision });
+
+export const BACKEND_PREFERENCE_KEY = PREFERENCE_KEY;

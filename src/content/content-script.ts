@@ -1,0 +1,83 @@
+/** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
+import { isDisconnect, toGlimpseError, type GlimpseError } from '../shared/errors';
+import { listen, send } from '../shared/messaging';
+import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
+import { dismissNewestCard, ResultCard } from './card';
+import { isEngineWarming, onEngineStatus } from './engine-state';
+import { findImageAt, type ImageTarget } from './find-image';
+import { readImageSource } from './read-source';
+
+const WARM_INTERVAL_MS = 10_000;
+let lastRightClick: { x: number; y: number } | undefined;
+let lastWarm = 0;
+
+addEventListener(
+  'contextmenu',
+  (event) => {
+    lastRightClick = { x: event.clientX, y: event.clientY };
+    // A right-click on a picture is usually followed by "Identify image": start the model now.
+    if (Date.now() - lastWarm > WARM_INTERVAL_MS && findImageAt(event.clientX, event.clientY)) {
+      lastWarm = Date.now();
+      send('background', 'warm', {}).catch(() => undefined);
+    }
+  },
+  { capture: true, passive: true },
+);
+
+addEventListener(
+  'keydown',
+  (event) => {
+    if (event.key === 'Escape') dismissNewestCard();
+  },
+  { capture: true },
+);
+
+const origin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
+
+/** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
+async function identifyInBackground(source: ImageSource): Promise<Outcome<HistoryEntry>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await send('background', 'identify', { source, origin: origin() });
+      if (outcome) return outcome;
+      throw new Error('message port closed without an answer');
+    } catch (error) {
+      if (attempt >= 2 || !isDisconnect(error)) return { ok: false, error: { code: 'interrupted', detail: String(error) } };
+    }
+  }
+}
+
+function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
+  card.showError(error, retry);
+  send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
+}
+
+async function identifyTarget(card: ResultCard, target: ImageTarget): Promise<void> {
+  const retry = () => void identifyTarget(card, target);
+  card.showWorking(await isEngineWarming());
+  const stopWatching = onEngineStatus((status) => {
+    if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
+  });
+  try {
+    const outcome = await identifyInBackground(await readImageSource(target));
+    if (outcome.ok) card.showResult(outcome.value);
+    else card.showError(outcome.error, retry);
+  } catch (error) {
+    fail(card, toGlimpseError(error), retry);
+  } finally {
+    stopWatching();
+  }
+}
+
+listen('content', {
+  'identify-target'({ srcUrl, mediaType }) {
+    const point = lastRightClick ?? { x: innerWidth / 2, y: innerHeight / 2 };
+    const hint = mediaType === 'image' ? srcUrl : undefined;
+    let target = lastRightClick ? findImageAt(point.x, point.y, hint) : undefined;
+    if (!target && hint) target = { kind: 'url', url: hint, element: document.documentElement };
+    const card = new ResultCard(target?.element, point);
+    if (!target) fail(card, { code: 'no-image-found' });
+    else void identifyTarget(card, target);
+    return { accepted: true };
+  },
+});

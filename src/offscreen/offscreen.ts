@@ -1,0 +1,28 @@
+/** The offscreen document: hosts the engine (the service worker has no DOM, canvas or WebGL). */
+import { toGlimpseError } from '../shared/errors';
+import { listen, send } from '../shared/messaging';
+import { Engine } from './engine';
+
+const engine = new Engine(chrome.runtime.getURL('model/model.json'), (status, decision) => {
+  send('background', 'engine-status', { status, decision }).catch(() => {
+    // The service worker may be asleep; it asks for the status again when it needs it.
+  });
+});
+
+listen('offscreen', {
+  async classify({ bytes, backend, decision }) {
+    try {
+      return { ok: true as const, value: await engine.classify(bytes, backend, decision) };
+    } catch (error) {
+      return { ok: false as const, error: toGlimpseError(error) };
+    }
+  },
+  async warm({ backend, decision }) {
+    try {
+      return await engine.warm(backend, decision);
+    } catch (error) {
+      return { state: 'failed' as const, detail: toGlimpseError(error).detail };
+    }
+  },
+  stats: () => engine.stats(),
+});

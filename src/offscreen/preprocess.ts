@@ -1,0 +1,43 @@
+import { centreCropRegion, fitWithin } from '../shared/geometry';
+import { LIMITS } from '../shared/limits';
+
+export const MODEL_INPUT_SIZE = 224;
+
+function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
+  const context = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
+  if (!context) throw new Error('no 2D canvas context');
+  return context;
+}
+
+/**
+ * The model's view of an image: the standard ImageNet evaluation crop (shorter side to 256,
+ * centred 224 square), downscaled with the browser's high-quality (mipmapped, filtered)
+ * resampler and composited on white. Returns 224x224 RGBA pixels.
+ */
+export function modelInputPixels(bitmap: ImageBitmap): ImageData {
+  const canvas = new OffscreenCanvas(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+  const context = context2d(canvas);
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = 'high';
+  const crop = centreCropRegion(bitmap.width, bitmap.height);
+  context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+  return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+}
+
+/** A small JPEG of the whole image for history (about 3-8 KB). */
+export async function thumbnailDataUrl(bitmap: ImageBitmap): Promise<string> {
+  const size = fitWithin(bitmap.width, bitmap.height, LIMITS.thumbnailSize * 2);
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  const context = context2d(canvas);
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, size.width, size.height);
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, 0, 0, size.width, size.height);
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:image/jpeg;base64,${btoa(binary)}`;
+}

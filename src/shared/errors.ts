@@ -1,0 +1,88 @@
+import { LIMITS } from './limits';
+
+/** Why an identification failed, as the user should hear it. */
+export type ErrorCode =
+  | 'no-image-found'
+  | 'unsupported-url'
+  | 'unreadable'
+  | 'network'
+  | 'http-status'
+  | 'timeout'
+  | 'too-large'
+  | 'too-many-pixels'
+  | 'empty'
+  | 'not-an-image'
+  | 'corrupt'
+  | 'busy'
+  | 'interrupted'
+  | 'engine'
+  | 'internal';
+
+export interface GlimpseError {
+  code: ErrorCode;
+  /** HTTP status for 'http-status'. */
+  status?: number;
+  /** Technical detail for logs and bug reports; never the main message. */
+  detail?: string;
+}
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'no-image-found', 'unsupported-url', 'unreadable', 'network', 'http-status', 'timeout', 'too-large',
+  'too-many-pixels', 'empty', 'not-an-image', 'corrupt', 'busy', 'interrupted', 'engine', 'internal',
+];
+
+/** An Error that carries a GlimpseError across async boundaries inside one context. */
+export class GlimpseFailure extends Error {
+  constructor(readonly error: GlimpseError) {
+    super(error.detail ? `${error.code}: ${error.detail}` : error.code);
+    this.name = 'GlimpseFailure';
+  }
+}
+
+export const fail = (code: ErrorCode, extra: Omit<GlimpseError, 'code'> = {}): never => {
+  throw new GlimpseFailure({ code, ...extra });
+};
+
+/** Turns anything thrown into a GlimpseError; unknown failures become 'internal'. */
+export function toGlimpseError(thrown: unknown, fallback: ErrorCode = 'internal'): GlimpseError {
+  if (thrown instanceof GlimpseFailure) return thrown.error;
+  const detail = thrown instanceof Error ? thrown.message : String(thrown);
+  return { code: fallback, detail };
+}
+
+/** Messages that mean the other end of an extension message went away before answering. */
+export function isDisconnect(thrown: unknown): boolean {
+  const text = thrown instanceof Error ? thrown.message : String(thrown);
+  return /message port closed|receiving end does not exist|could not establish connection|extension context invalidated|message channel closed/i.test(text);
+}
+
+interface MessageKey {
+  key: string;
+  substitutions?: string[];
+}
+
+/** The _locales key (and its substitutions) that explains an error to the user. */
+export function errorMessageKey(error: GlimpseError): MessageKey {
+  switch (error.code) {
+    case 'no-image-found': return { key: 'errNoImageFound' };
+    case 'unsupported-url': return { key: 'errUnsupportedUrl' };
+    case 'unreadable': return { key: 'errUnreadable' };
+    case 'network': return { key: 'errNetwork' };
+    case 'http-status': return { key: 'errHttpStatus', substitutions: [String(error.status ?? '?')] };
+    case 'timeout': return { key: 'errTimeout', substitutions: [String(LIMITS.fetchTimeoutMs / 1000)] };
+    case 'too-large': return { key: 'errTooLarge', substitutions: [String(LIMITS.maxImageBytes / 1024 / 1024)] };
+    case 'too-many-pixels': return { key: 'errTooManyPixels', substitutions: [String(LIMITS.maxDecodedPixels / 1_000_000)] };
+    case 'empty': return { key: 'errEmpty' };
+    case 'not-an-image': return { key: 'errNotAnImage' };
+    case 'corrupt': return { key: 'errCorrupt' };
+    case 'busy': return { key: 'errBusy' };
+    case 'interrupted': return { key: 'errInterrupted' };
+    case 'engine': return { key: 'errEngine' };
+    case 'internal': return { key: 'errInternal' };
+  }
+}
+
+/** Whether trying the same image again may help (shown as a retry button). */
+export const isRetryable = (error: GlimpseError): boolean =>
+  ['network', 'timeout', 'busy', 'interrupted', 'engine', 'internal'].includes(error.code) ||
+  (error.code === 'http-status' && (error.status ?? 0) >= 500);

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+export const DIST = resolve(process.cwd(), 'dist');
+
+/** Debian's chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
+  return found;
+}
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  userDataDir: string;
+  worker(): Promise<WebWorker>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-unsafe-swiftshader',
+  '--no-default-browser-check',
+  '--window-size=1280,900',
+];
+
+/** Polls `check` until it is truthy (or throws after `timeoutMs`). */
+export async function until<T>(check: () => Promise<T> | T, what: string, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Launches Chromium with the built extension loaded, in a fresh profile unless one is given. */
+export async function launchWithExtension(options: { userDataDir?: string; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'glimpse-profile-')));
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    protocolTimeout: 60_000,
+    userDataDir,
+    args: [...FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...(options.extraArgs ?? [])],
+    ignoreDefaultArgs: ['--disable-extensions', '--headless'],
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  const workerTarget = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+    { timeout: 30_000 },
+  );
+  const extensionId = new URL(workerTarget.url()).host;
+  const worker = async (): Promise<WebWorker> => {
+    const target = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+      { timeout: 30_000 },
+    );
+    const w = await target.worker();
+    if (!w) throw new Error('service worker target has no worker');
+    // Wait until the worker's top-level code has run (listeners registered, menu created).
+    await until(() => w.evaluate('globalThis.glimpseReady === true').catch(() => false), 'the service worker to start');
+    return w;
+  };
+  await worker();
+  return {
+    browser,
+    extensionId,
+    userDataDir,
+    worker,
+    async close({ keepProfile = false } = {}) {
+      await browser.close();
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+  return page;
+}
