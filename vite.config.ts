@@ -26,7 +26,8 @@ export default defineConfig({
   plugins: [preact(), crx({ manifest: manifest as never }), tfjsWasmBinaries()],
   build: {
     target: 'chrome120',
-    outDir: 'dist',
+    // GLIMPSE_OUT_DIR lets parallel work build side by side without replacing each other's dist/.
+    outDir: process.env.GLIMPSE_OUT_DIR ?? 'dist',
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 4096,

@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 import type { BackendDecision, BackendPreference } from '../shared/types';
 
-const PREFERENCE_KEY = 'backendPreference';
-const DECISION_KEY = 'backendDecision';
+const PREFERENCE_KEY = STORAGE_KEYS.backendPreference;
+const DECISION_KEY = STORAGE_KEYS.backendDecision;
 
 export async function backendSettings(): Promise<{ backend: BackendPreference; decision?: BackendDecision }> {
   const stored = await browser.storage.local.get([PREFERENCE_KEY, DECISION_KEY]);
@@ -14,5 +15,3 @@ export async function backendSettings(): Promise<{ backend: BackendPreference; d
 
 export const saveBackendDecision = (decision: BackendDecision): Promise<void> =>
   browser.storage.local.set({ [DECISION_KEY]: decision });
-
-export const BACKEND_PREFERENCE_KEY = PREFERENCE_KEY;

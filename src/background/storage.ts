@@ -1,9 +1,10 @@
 import browser from 'webextension-polyfill';
 import { HistoryStore, type KeyValueArea } from '../shared/history-store';
+import { STORAGE_KEYS } from '../shared/storage-keys';
 import type { EngineStatus, LatestOutcome } from '../shared/types';
 
-export const LATEST_KEY = 'latest';
-export const ENGINE_STATUS_KEY = 'engineStatus';
+const LATEST_KEY = STORAGE_KEYS.latest;
+const ENGINE_STATUS_KEY = STORAGE_KEYS.engineStatus;
 
 export const history = new HistoryStore(browser.storage.local as unknown as KeyValueArea);
 

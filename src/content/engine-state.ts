@@ -1,6 +1,7 @@
+import { STORAGE_KEYS } from '../shared/storage-keys';
 import type { EngineStatus } from '../shared/types';
 
-const KEY = 'engineStatus';
+const KEY = STORAGE_KEYS.engineStatus;
 
 /** Whether the model is still loading or warming up (the first answer takes longer then). */
 export async function isEngineWarming(): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { LIMITS } from './limits';
+import { STORAGE_KEYS } from './storage-keys';
 import type { HistoryEntry } from './types';
 
 /** The part of chrome.storage.local the history needs (a fake one serves unit tests). */
@@ -8,7 +9,7 @@ export interface KeyValueArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-const PREFIX = 'history:';
+const PREFIX = STORAGE_KEYS.historyPrefix;
 
 /**
  * History keeps one storage key per entry, named so keys sort oldest first. Adding or deleting

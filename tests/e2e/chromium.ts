@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 
-export const DIST = resolve(process.cwd(), 'dist');
+/** The built extension under test (GLIMPSE_DIST points elsewhere, e.g. a build made beside dist/). */
+export const DIST = resolve(process.cwd(), process.env.GLIMPSE_DIST ?? 'dist');
 
 /** Debian's chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The whole test suite: build (with the model step), typecheck, unit tests, end-to-end tests
+// in real headless Chromium. Ends with one line "N passed, N failed" and a matching exit code.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function step(name, command, args) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  return run.status === 0;
+}
+
+function vitest(project, extraArgs = []) {
+  mkdirSync('.tmp', { recursive: true });
+  const report = `.tmp/vitest-${project}.json`;
+  rmSync(report, { force: true });
+  const ok = step(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${report}`, ...extraArgs]);
+  if (!existsSync(report)) {
+    results.failed++;
+    failures.push(`${project}: the test run produced no report`);
+    return;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  results.passed += json.numPassedTests;
+  results.failed += json.numFailedTests;
+  results.skipped += json.numPendingTests + json.numTodoTests;
+  for (const file of json.testResults) {
+    for (const test of file.assertionResults) if (test.status === 'failed') failures.push(`${project}: ${test.fullName}`);
+    if (file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed')) {
+      results.failed++;
+      failures.push(`${project}: ${file.name} failed to run (${(file.message ?? '').split('\n')[0]})`);
+    }
+  }
+  if (!ok && results.failed === 0) {
+    results.failed++;
+    failures.push(`${project}: vitest exited with an error`);
+  }
+}
+
+const only = process.argv.slice(2);
+const wants = (what) => only.length === 0 || only.includes(what);
+
+if (wants('build') && !step('build', 'npm', ['run', 'build'])) {
+  console.log('\nThe build failed: nothing to test.\n0 passed, 1 failed');
+  process.exit(1);
+}
+if (wants('typecheck')) {
+  if (step('typecheck', 'npx', ['tsc', '--noEmit'])) results.passed++;
+  else {
+    results.failed++;
+    failures.push('typecheck');
+  }
+}
+if (wants('unit')) vitest('unit');
+if (wants('e2e')) {
+  if (step('chromium', 'node', ['scripts/ensure-chromium.mjs'])) vitest('e2e');
+  else {
+    results.failed++;
+    failures.push('e2e: Chromium is not available');
+  }
+}
+
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+const skipped = results.skipped ? `, ${results.skipped} skipped` : '';
+console.log(`\n${results.passed} passed, ${results.failed} failed${skipped}`);
+process.exit(results.failed > 0 ? 1 : 0);
