@@ -106,3 +106,6 @@ export async function warmEngine(): Promise<EngineStatus> {
 }
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
+
+export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>
+  callEngine(() => send('offscreen', 'bench-predict', { runs }));

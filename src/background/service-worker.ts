@@ -1,7 +1,7 @@
 /** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
 import browser from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
-import { engineStats, warmEngine } from './engine-host';
+import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { identify } from './identify';
 import { createMenu, onMenuClicked } from './menu';
 import { saveBackendDecision } from './settings';
@@ -40,5 +40,12 @@ listen('background', {
   'engine-stats': () => engineStats(),
 });
 
-/** Set once the worker's top-level code has run: end-to-end tests wait for it. */
-(globalThis as { glimpseReady?: boolean }).glimpseReady = true;
+/**
+ * Handles for the worker's DevTools console, used by `npm run eval` and `npm run bench` to drive
+ * the very path a right-click takes (service worker -> offscreen engine). Pages cannot reach them.
+ */
+Object.assign(globalThis, {
+  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict },
+  /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
+  glimpseReady: true,
+});

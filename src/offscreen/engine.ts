@@ -84,6 +84,29 @@ export class Engine {
     });
   }
 
+  /** Bare model.predict on a zero 1x224x224x3 tensor: the floor the full path is compared with. */
+  benchPredict(runs: number): Promise<{ backend: Backend; msPerRun: number }> {
+    return this.queue.run(async () => {
+      if (!this.loaded) return fail('engine', { detail: 'no model loaded yet' });
+      const { net, backend } = this.loaded;
+      const model = (net as unknown as { model: tf.GraphModel }).model;
+      const input = tf.zeros([1, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
+      try {
+        const once = async () => {
+          const output = model.predict(input) as tf.Tensor;
+          await output.data();
+          output.dispose();
+        };
+        await once();
+        const started = performance.now();
+        for (let i = 0; i < runs; i++) await once();
+        return { backend, msPerRun: (performance.now() - started) / runs };
+      } finally {
+        input.dispose();
+      }
+    });
+  }
+
   private setStatus(status: EngineStatus, decision?: BackendDecision): void {
     this.status = status;
     this.onStatus(status, decision);
@@ -188,7 +211,7 @@ export class Engine {
         classIndex,
         probability,
       }));
-      const thumbnail = await thumbnailDataUrl(image.bitmap);
+      const thumbnail = thumbnailDataUrl(image.bitmap);
       return {
         predictions,
         backend,

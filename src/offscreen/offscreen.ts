@@ -25,4 +25,5 @@ listen('offscreen', {
     }
   },
   stats: () => engine.stats(),
+  'bench-predict': ({ runs }) => engine.benchPredict(runs),
 });

@@ -26,18 +26,21 @@ export function modelInputPixels(bitmap: ImageBitmap): ImageData {
   return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
 }
 
-/** A small JPEG of the whole image for history (about 3-8 KB). */
-export async function thumbnailDataUrl(bitmap: ImageBitmap): Promise<string> {
+/**
+ * A small JPEG of the whole image for history (about 5-15 KB). Encoded with a DOM canvas's
+ * synchronous toDataURL: OffscreenCanvas.convertToBlob waits about a second for a frame that
+ * a hidden (offscreen) document only gets once a second.
+ */
+export function thumbnailDataUrl(bitmap: ImageBitmap): string {
   const size = fitWithin(bitmap.width, bitmap.height, LIMITS.thumbnailSize * 2);
-  const canvas = new OffscreenCanvas(size.width, size.height);
-  const context = context2d(canvas);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const context = canvas.getContext('2d', { alpha: false });
+  if (!context) throw new Error('no 2D canvas context');
   context.fillStyle = '#fff';
   context.fillRect(0, 0, size.width, size.height);
   context.imageSmoothingQuality = 'high';
   context.drawImage(bitmap, 0, 0, size.width, size.height);
-  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:image/jpeg;base64,${btoa(binary)}`;
+  return canvas.toDataURL('image/jpeg', 0.8);
 }

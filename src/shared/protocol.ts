@@ -4,7 +4,7 @@
  */
 import { ERROR_CODES, type GlimpseError } from './errors';
 import type {
-  BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
+  Backend, BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
   HistoryEntry, Outcome,
 } from './types';
 import {
@@ -64,6 +64,8 @@ export interface OffscreenMessages {
   };
   warm: { payload: { backend: BackendPreference; decision?: BackendDecision }; answer: EngineStatus };
   stats: { payload: Record<string, never>; answer: EngineStats };
+  /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
+  'bench-predict': { payload: { runs: number }; answer: { backend: Backend; msPerRun: number } };
 }
 
 export interface ContentMessages {
@@ -93,6 +95,7 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
     classify: object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision) }),
     warm: engineOptions,
     stats: empty as Check<Record<string, never>>,
+    'bench-predict': object({ runs: number }),
   },
   content: {
     'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),

@@ -1,0 +1,65 @@
+/**
+ * Drives Glimpse's own engine from Node for the benchmarks: launches Chromium with the built
+ * extension and calls, in its service worker, the path a right-click takes (bytes -> offscreen).
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { launchWithExtension, type ExtensionBrowser } from '../tests/e2e/chromium';
+import type { BackendPreference, Classification, EngineStats, EngineStatus } from '../src/shared/types';
+
+export interface EngineSession {
+  ext: ExtensionBrowser;
+  setBackend(preference: BackendPreference): Promise<void>;
+  /** Closes the offscreen document, so the next call starts a cold engine. */
+  restartEngine(): Promise<void>;
+  warm(): Promise<EngineStatus>;
+  classify(bytes: Buffer): Promise<Classification>;
+  stats(): Promise<EngineStats>;
+  benchPredict(runs: number): Promise<{ backend: string; msPerRun: number }>;
+  close(): Promise<void>;
+}
+
+export function ensureBuilt(): void {
+  const dist = process.env.GLIMPSE_DIST ?? 'dist';
+  if (existsSync(`${dist}/manifest.json`) && existsSync(`${dist}/model/model.json`)) return;
+  console.error('[engine] no build found: running npm run build');
+  const run = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+type Glimpse = {
+  classifyBytes(bytes: ArrayBuffer): Promise<Classification>;
+  warmEngine(): Promise<EngineStatus>;
+  engineStats(): Promise<EngineStats>;
+  closeEngineDocument(): Promise<void>;
+  benchPredict(runs: number): Promise<{ backend: string; msPerRun: number }>;
+};
+
+export async function startEngineSession(): Promise<EngineSession> {
+  ensureBuilt();
+  const ext = await launchWithExtension();
+  const worker = await ext.worker();
+  // Evaluated as an expression string: DevTools may run it, while new Function() would break the CSP.
+  const call = <T>(fn: (glimpse: Glimpse, arg: never) => Promise<T>, arg?: unknown): Promise<T> =>
+    worker.evaluate(`(${fn.toString()})(globalThis.glimpse, ${JSON.stringify(arg ?? null)})`) as Promise<T>;
+  return {
+    ext,
+    setBackend: (preference) =>
+      worker.evaluate((p: string) => chrome.storage.local.set({ backendPreference: p }), preference),
+    restartEngine: () => call((g) => g.closeEngineDocument()),
+    warm: () => call((g) => g.warmEngine()),
+    classify: (bytes) =>
+      call(
+        (g, b64: string) => {
+          const binary = atob(b64);
+          const data = new Uint8Array(binary.length);
+          for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+          return g.classifyBytes(data.buffer);
+        },
+        bytes.toString('base64'),
+      ),
+    stats: () => call((g) => g.engineStats()),
+    benchPredict: (runs) => call((g, n: number) => g.benchPredict(n), runs),
+    close: () => ext.close(),
+  };
+}
