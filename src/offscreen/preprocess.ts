@@ -26,6 +26,22 @@ export function modelInputPixels(bitmap: ImageBitmap): ImageData {
   return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
 }
 
+/** RGBA bytes -> RGB floats in [0, 1], the model's input range (the graph maps it to [-1, 1]). */
+export function toModelInput(pixels: { data: ArrayLike<number>; width: number; height: number }): Float32Array {
+  const count = pixels.width * pixels.height;
+  const out = new Float32Array(count * 3);
+  const scale = 1 / 255;
+  for (let i = 0, j = 0; i < count; i++, j += 3) {
+    out[j] = pixels.data[i * 4]! * scale;
+    out[j + 1] = pixels.data[i * 4 + 1]! * scale;
+    out[j + 2] = pixels.data[i * 4 + 2]! * scale;
+  }
+  return out;
+}
+
+/** The model's 1001 outputs start with an unused "background" class: the 1000 ImageNet classes follow. */
+export const imagenetLogits = (logits: Float32Array): Float32Array => logits.subarray(logits.length - 1000);
+
 /**
  * A small JPEG of the whole image for history (about 5-15 KB). Encoded with a DOM canvas's
  * synchronous toDataURL: OffscreenCanvas.convertToBlob waits about a second for a frame that

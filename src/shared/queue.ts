@@ -15,10 +15,16 @@ export class SerialQueue {
     return this.waiting;
   }
 
+  get isFull(): boolean {
+    return this.waiting >= this.maxWaiting;
+  }
+
+  busyFailure(): GlimpseFailure {
+    return new GlimpseFailure({ code: 'busy', detail: `${this.waiting} jobs already queued` });
+  }
+
   run<T>(job: () => Promise<T>): Promise<T> {
-    if (this.waiting >= this.maxWaiting) {
-      return Promise.reject(new GlimpseFailure({ code: 'busy', detail: `${this.waiting} jobs already queued` }));
-    }
+    if (this.isFull) return Promise.reject(this.busyFailure());
     this.waiting++;
     const result = this.tail.then(job);
     this.tail = result.then(
