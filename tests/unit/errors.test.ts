@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import messages from '../../public/_locales/en/messages.json';
+import {
+  ERROR_CODES, errorMessageKey, GlimpseFailure, isDisconnect, isRetryable, toGlimpseError,
+} from '../../src/shared/errors';
+import { LIMITS } from '../../src/shared/limits';
+
+describe('error mapping', () => {
+  it('gives every error code a message that exists in the English locale', () => {
+    for (const code of ERROR_CODES) {
+      const { key } = errorMessageKey({ code });
+      expect(messages, `${code} -> ${key}`).toHaveProperty(key);
+    }
+  });
+  it('fills in the numbers people need', () => {
+    expect(errorMessageKey({ code: 'http-status', status: 404 }).substitutions).toEqual(['404']);
+    expect(errorMessageKey({ code: 'too-large' }).substitutions).toEqual([String(LIMITS.maxImageBytes / 1024 / 1024)]);
+    expect(errorMessageKey({ code: 'timeout' }).substitutions).toEqual([String(LIMITS.fetchTimeoutMs / 1000)]);
+  });
+  it('offers a retry only where trying again can help', () => {
+    expect(isRetryable({ code: 'network' })).toBe(true);
+    expect(isRetryable({ code: 'interrupted' })).toBe(true);
+    expect(isRetryable({ code: 'http-status', status: 503 })).toBe(true);
+    expect(isRetryable({ code: 'http-status', status: 404 })).toBe(false);
+    expect(isRetryable({ code: 'not-an-image' })).toBe(false);
+    expect(isRetryable({ code: 'too-large' })).toBe(false);
+  });
+  it('keeps typed failures and wraps everything else as internal', () => {
+    expect(toGlimpseError(new GlimpseFailure({ code: 'corrupt', detail: 'x' }))).toEqual({ code: 'corrupt', detail: 'x' });
+    expect(toGlimpseError(new TypeError('boom'))).toEqual({ code: 'internal', detail: 'boom' });
+    expect(toGlimpseError('odd', 'engine')).toEqual({ code: 'engine', detail: 'odd' });
+  });
+  it('recognises the browser\'s "other end went away" errors', () => {
+    expect(isDisconnect(new Error('Could not establish connection. Receiving end does not exist.'))).toBe(true);
+    expect(isDisconnect(new Error('The message port closed before a response was received.'))).toBe(true);
+    expect(isDisconnect(new Error('Extension context invalidated.'))).toBe(true);
+    expect(isDisconnect(new Error('quota exceeded'))).toBe(false);
+  });
+});
