@@ -1,0 +1,92 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEngineSession, type EngineSession } from '../../scripts/engine-session';
+import { openPopup } from './chromium';
+import { SAMPLES_DIR } from './server';
+
+const PHOTOS: [file: string, classIndex: number, label: string][] = [
+  ['n02106662_German_shepherd.JPEG', 235, 'German shepherd'],
+  ['n02056570_king_penguin.JPEG', 145, 'king penguin'],
+  ['n01843065_jacamar.JPEG', 95, 'jacamar'],
+  ['n03345487_fire_engine.JPEG', 555, 'fire engine'],
+  ['n07754684_jackfruit.JPEG', 955, 'jackfruit'],
+];
+
+const photo = (file: string) => readFile(join(SAMPLES_DIR, file));
+
+describe('the recognition engine in its offscreen document', () => {
+  let session: EngineSession;
+
+  beforeAll(async () => {
+    session = await startEngineSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('loads the model once, warms it, and says which backend it chose', async () => {
+    const status = await session.warm();
+    expect(status.state).toBe('ready');
+    expect(['webgl', 'wasm', 'cpu']).toContain(status.backend);
+    await session.warm();
+    const stats = await session.stats();
+    expect(stats.modelLoads).toBe(1);
+    const worker = await session.ext.worker();
+    const documents = await worker.evaluate(async () =>
+      (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })).length,
+    );
+    expect(documents).toBe(1);
+  });
+
+  it('does not pick a software WebGL renderer over WASM', async () => {
+    const worker = await session.ext.worker();
+    const decision = (await worker.evaluate(() => chrome.storage.local.get('backendDecision'))).backendDecision as
+      { key: string; backend: string } | undefined;
+    expect(decision).toBeDefined();
+    if (/swiftshader|llvmpipe|software/i.test(decision!.key)) expect(decision!.backend).not.toBe('webgl');
+  });
+
+  it('names what is in real photos', async () => {
+    for (const [file, classIndex, label] of PHOTOS) {
+      const result = await session.classify(await photo(file));
+      expect(result.predictions[0], file).toMatchObject({ classIndex, label });
+      expect(result.predictions).toHaveLength(5);
+      expect(result.predictions[0]!.probability).toBeGreaterThan(result.predictions[1]!.probability);
+      expect(result.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
+      expect(result.width).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers many requests at once, each with its own answer', async () => {
+    const images = await Promise.all(PHOTOS.map(([file]) => photo(file)));
+    const { results } = await session.classifyAtOnce([...images, ...images]);
+    expect(results.map((r) => r.predictions[0]!.classIndex)).toEqual([...PHOTOS, ...PHOTOS].map(([, index]) => index));
+  });
+
+  it('holds no more tensors after 100 classifications than after 1', async () => {
+    const image = await photo(PHOTOS[0]![0]);
+    await session.classify(image);
+    const afterOne = await session.stats();
+    for (let i = 0; i < 99; i++) await session.classify(image);
+    const afterHundred = await session.stats();
+    expect(afterHundred.numTensors).toBe(afterOne.numTensors);
+    expect(afterHundred.numBytes).toBe(afterOne.numBytes);
+    expect(afterHundred.modelLoads).toBe(1);
+  });
+
+  it('receives image bytes from an extension page intact (structured clone messaging)', async () => {
+    const page = await openPopup(session.ext);
+    const bytes = [...(await photo(PHOTOS[1]![0]))];
+    const outcome = await page.evaluate(async (data: number[]) => {
+      const buffer = new Uint8Array(data).buffer;
+      return chrome.runtime.sendMessage({
+        glimpse: 1, to: 'background', type: 'identify',
+        payload: { source: { kind: 'bytes', bytes: buffer, mimeType: 'image/jpeg', name: 'penguin.jpg' }, origin: { uploadedName: 'penguin.jpg' } },
+      });
+    }, bytes);
+    expect(outcome).toMatchObject({ ok: true, value: { origin: { uploadedName: 'penguin.jpg' } } });
+    expect((outcome as { value: { predictions: { label: string }[] } }).value.predictions[0]!.label).toBe('king penguin');
+    await page.close();
+  });
+});
