@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './chromium';
-import { cards, identifyElement, settledCard } from './menu';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import { identifyElement, settledCard } from './menu';
 import { htmlPage, startServer, type TestServer } from './server';
 
 describe('the extension loads and works in Chromium', () => {
@@ -11,6 +11,10 @@ describe('the extension loads and works in Chromium', () => {
   beforeAll(async () => {
     server = await startServer();
     ext = await launchWithExtension();
+    const worker = await ext.worker();
+    worker.on('console', (message) => {
+      if (message.type() === 'error') workerErrors.push(message.text());
+    });
   });
   afterAll(async () => {
     await ext?.close();
@@ -21,13 +25,19 @@ describe('the extension loads and works in Chromium', () => {
     const worker = await ext.worker();
     const manifest = await worker.evaluate(() => chrome.runtime.getManifest().manifest_version);
     expect(manifest).toBe(3);
-    expect(workerErrors).toEqual([]);
+    const menuExists = await worker.evaluate(
+      () => new Promise<boolean>((resolve) => chrome.contextMenus.update('identify-image', {}, () => resolve(!chrome.runtime.lastError))),
+    );
+    expect(menuExists).toBe(true);
   });
 
   it('renders the popup', async () => {
-    const popup = await openPopup(ext);
-    await popup.waitForSelector('main');
-    expect(await popup.$eval('main', (m) => m.textContent)).toContain('Glimpse');
+    const pageErrors: string[] = [];
+    const popup = await ext.browser.newPage();
+    popup.on('pageerror', (error) => pageErrors.push(String(error)));
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+    await popup.waitForFunction(() => (document.querySelector('#app')?.textContent ?? '').includes('Glimpse'));
+    expect(pageErrors).toEqual([]);
     await popup.close();
   });
 
@@ -37,7 +47,8 @@ describe('the extension loads and works in Chromium', () => {
     await page.goto(url);
     await identifyElement(ext, page, '#photo', { srcUrl: `${server.origin}/samples/n02106662_German_shepherd.JPEG`, mediaType: 'image' });
     const [card] = await settledCard(page);
-    console.log(card);
     expect(card?.state).toBe('result');
+    expect(card?.text).toContain('German shepherd');
+    expect(workerErrors).toEqual([]);
   });
 });
