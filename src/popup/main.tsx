@@ -1,7 +1,5 @@
 import { render } from 'preact';
-
-function App() {
-  return <main>Glimpse</main>;
-}
+import { App } from './App';
+import './popup.css';
 
 render(<App />, document.getElementById('app')!);

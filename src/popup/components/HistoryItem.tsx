@@ -1,0 +1,50 @@
+import { capitalise, percent } from '../../shared/format';
+import { t } from '../../shared/i18n';
+import type { HistoryEntry } from '../../shared/types';
+import { fullTime, relativeTime, sourceSite } from '../format';
+import { Thumbnail } from './Thumbnail';
+
+interface Props {
+  entry: HistoryEntry;
+  now: number;
+  onOpen(id: string): void;
+  onDelete(id: string): void;
+}
+
+/** One past answer: open it for details, or delete it. */
+export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
+  const top = entry.predictions[0];
+  const label = top ? capitalise(top.label) : '';
+  return (
+    <li class="entry" data-entry-id={entry.id}>
+      <button type="button" class="entry-open" onClick={() => onOpen(entry.id)} title={t('popupOpenEntry', label)}>
+        <Thumbnail src={entry.thumbnail} size={44} />
+        <span class="entry-text">
+          <span class="entry-label">{label}</span>
+          <span class="entry-meta">
+            <span class="entry-confidence">{top ? t('confidence', percent(top.probability)) : ''}</span>
+            {' · '}
+            <span class="entry-site">{sourceSite(entry.origin)}</span>
+            {' · '}
+            <time dateTime={new Date(entry.createdAt).toISOString()} title={fullTime(entry.createdAt)}>
+              {relativeTime(entry.createdAt, now)}
+            </time>
+          </span>
+        </span>
+      </button>
+      <button type="button" class="icon-button entry-delete" onClick={() => onDelete(entry.id)}
+        aria-label={t('popupDeleteEntry', label)} title={t('popupDeleteEntry', label)}>
+        <TrashIcon />
+      </button>
+    </li>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"
+        d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3" />
+    </svg>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../shared/i18n';
+import type { HistoryEntry } from '../../shared/types';
+import { ClearHistory } from './ClearHistory';
+import { HistoryItem } from './HistoryItem';
+
+interface Props {
+  entries: HistoryEntry[];
+  now: number;
+  onOpen(id: string): void;
+  onDelete(id: string): Promise<void>;
+  onClear(): Promise<void>;
+  /** An entry whose "open" button should take the focus (coming back from its details). */
+  focusId?: string;
+}
+
+const openButton = (list: HTMLElement | null, id: string): HTMLElement | null =>
+  list?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(id)}"] .entry-open`) ?? null;
+
+/** Past answers, newest first; deleting one moves the focus to its neighbour, never to nowhere. */
+export function HistoryList({ entries, now, onOpen, onDelete, onClear, focusId }: Props) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusAfterDelete = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    if (focusId) openButton(listRef.current, focusId)?.focus();
+  }, [focusId]);
+
+  useEffect(() => {
+    const index = focusAfterDelete.current;
+    if (index === undefined) return;
+    focusAfterDelete.current = undefined;
+    const next = entries[Math.min(index, entries.length - 1)];
+    const target = next ? openButton(listRef.current, next.id) : document.querySelector<HTMLElement>('.upload-button');
+    target?.focus();
+  }, [entries]);
+
+  const remove = async (id: string) => {
+    const index = entries.findIndex((entry) => entry.id === id);
+    focusAfterDelete.current = index;
+    await onDelete(id);
+  };
+
+  return (
+    <section class="history" aria-labelledby="history-heading">
+      <div class="section-head">
+        <h2 id="history-heading" class="section-title">
+          {t('popupHistory')}
+          {entries.length > 0 && <span class="count">{entries.length}</span>}
+        </h2>
+        {entries.length > 0 && <ClearHistory count={entries.length} onClear={onClear} />}
+      </div>
+      {entries.length === 0 ? (
+        <p class="empty">{t('popupEmptyHistory')}</p>
+      ) : (
+        <ul class="entries" ref={listRef}>
+          {entries.map((entry) => (
+            <HistoryItem key={entry.id} entry={entry} now={now} onOpen={onOpen} onDelete={(id) => void remove(id)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

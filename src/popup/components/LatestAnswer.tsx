@@ -1,0 +1,71 @@
+import { errorText, t } from '../../shared/i18n';
+import type { ImageOrigin } from '../../shared/types';
+import { relativeTime, sourceSite, timingText } from '../format';
+import type { Shown } from '../latest';
+import { AnswerHeading } from './AnswerHeading';
+import { Spinner } from './Spinner';
+import { Thumbnail } from './Thumbnail';
+import { TopFive } from './TopFive';
+
+interface Props {
+  shown: Shown | undefined;
+  now: number;
+  onRetry: (() => void) | undefined;
+}
+
+function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: number }) {
+  const where = origin.uploadedName ?? sourceSite(origin);
+  return (
+    <p class="source">
+      {where} · <time dateTime={new Date(at).toISOString()}>{relativeTime(at, now)}</time>
+    </p>
+  );
+}
+
+/** The latest outcome: the answer with its top 5, a spinner while working, or the failure in plain words. */
+export function LatestAnswer({ shown, now, onRetry }: Props) {
+  // The region stays in the page (empty when there is nothing to show) so screen readers hear what arrives.
+  return (
+    <section class="latest" aria-labelledby="latest-heading" aria-live="polite" data-state={shown?.kind ?? 'none'}
+      data-error-code={shown?.kind === 'error' ? shown.error.code : undefined} hidden={!shown}>
+      <h2 id="latest-heading" class="section-title">{t('popupLatest')}</h2>
+      {shown?.kind === 'answer' && (
+        <div class="latest-card">
+          <div class="latest-head">
+            <Thumbnail src={shown.entry.thumbnail} size={72} />
+            <div class="latest-text">
+              <AnswerHeading entry={shown.entry} level={3} />
+              <Source origin={shown.entry.origin} at={shown.entry.createdAt} now={now} />
+              <p class="meta">{timingText(shown.entry)}</p>
+            </div>
+          </div>
+          <TopFive predictions={shown.entry.predictions} />
+        </div>
+      )}
+      {shown?.kind === 'working' && (
+        <div class="latest-card working">
+          <Spinner />
+          <div>
+            <p class="status-line">{t('popupWorking')}</p>
+            <Source origin={shown.origin} at={shown.at} now={now} />
+          </div>
+        </div>
+      )}
+      {shown?.kind === 'error' && (
+        <div class="latest-card failed" role="alert">
+          <span class="error-icon" aria-hidden="true">!</span>
+          <div>
+            <p class="status-line">{t('popupFailed')}</p>
+            <p class="error-text">{errorText(shown.error)}</p>
+            <Source origin={shown.origin} at={shown.at} now={now} />
+            {onRetry && (
+              <button type="button" class="button secondary small" onClick={onRetry}>
+                {t('popupRetry')}
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

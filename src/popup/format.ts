@@ -1,0 +1,58 @@
+import { t } from '../shared/i18n';
+import type { Backend, Classification, ImageOrigin } from '../shared/types';
+
+const locale = (): string => globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
+
+const BACKEND_NAME_KEYS: Record<Backend, string> = {
+  webgl: 'popupBackendNameWebgl',
+  wasm: 'popupBackendNameWasm',
+  cpu: 'popupBackendNameCpu',
+};
+
+export const backendName = (backend: Backend): string => t(BACKEND_NAME_KEYS[backend]);
+
+/** "WASM · 63 ms": which engine answered and how long the whole path took. */
+export const timingText = (answer: Pick<Classification, 'backend' | 'totalMs'>): string =>
+  t('timing', [backendName(answer.backend), String(Math.round(answer.totalMs))]);
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "just now", "5 minutes ago", "yesterday", then a plain date for anything older than a week. */
+export function relativeTime(at: number, now: number): string {
+  const seconds = Math.max(0, (now - at) / 1000);
+  if (seconds < 45) return t('popupJustNow');
+  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  if (seconds < HOUR) return format.format(-Math.max(1, Math.round(seconds / MINUTE)), 'minute');
+  if (seconds < DAY) return format.format(-Math.round(seconds / HOUR), 'hour');
+  if (seconds < 7 * DAY) return format.format(-Math.round(seconds / DAY), 'day');
+  return new Date(at).toLocaleDateString(locale(), { dateStyle: 'medium' });
+}
+
+/** The full date and time, for the details view and tooltips. */
+export const fullTime = (at: number): string =>
+  new Date(at).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+
+const hostOf = (url: string | undefined): string | undefined => {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'file:') return t('popupLocalFile');
+    return parsed.hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Where an answer's image came from, in a few words: the site's hostname, or "Uploaded file". */
+export function sourceSite(origin: ImageOrigin): string {
+  if (origin.uploadedName !== undefined) return t('popupUploaded');
+  return hostOf(origin.pageUrl) ?? hostOf(origin.imageUrl) ?? t('popupUnknownSource');
+}
+
+/** The page to offer as a link (web pages only: browser pages cannot be opened from an extension). */
+export function sourcePageUrl(origin: ImageOrigin): string | undefined {
+  const url = origin.pageUrl;
+  return url && /^(https?|file):/i.test(url) ? url : undefined;
+}

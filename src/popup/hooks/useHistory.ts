@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { HistoryStore } from '../../shared/history-store';
+import type { HistoryEntry } from '../../shared/types';
+import { history } from '../storage';
+
+export interface HistoryState {
+  /** Newest first. */
+  entries: HistoryEntry[];
+  loaded: boolean;
+}
+
+/**
+ * The history, newest first, read again whenever a history key changes (an answer arrives, an
+ * entry is deleted here or in another popup). Reads never overlap: changes during a read
+ * trigger one more read after it.
+ */
+export function useHistory(): HistoryState {
+  const [state, setState] = useState<HistoryState>({ entries: [], loaded: false });
+
+  useEffect(() => {
+    let live = true;
+    let reading = false;
+    let again = false;
+    const read = async (): Promise<void> => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          again = false;
+          const entries = await history.list().catch((error: unknown) => {
+            console.warn('[glimpse] could not read history', error);
+            return undefined;
+          });
+          if (live && entries) setState({ entries, loaded: true });
+          else if (live) setState((previous) => ({ ...previous, loaded: true }));
+        } while (again && live);
+      } finally {
+        reading = false;
+      }
+    };
+    const onChanged = (changes: Record<string, unknown>, areaName: string) => {
+      if (areaName === 'local' && Object.keys(changes).some(HistoryStore.isHistoryKey)) void read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    void read();
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+
+  return state;
+}
