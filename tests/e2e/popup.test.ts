@@ -1,0 +1,310 @@
+/**
+ * The popup in real Chromium with the real model: uploads (picker, drop, paste), the latest
+ * answer, history (live updates, details, delete, clear, surviving a restart), engine status
+ * and the backend setting. No mocks: every answer comes from the offscreen engine.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './chromium';
+import { identifyElement, settledCard } from './menu';
+import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from './server';
+
+const ANSWER_TIMEOUT = 150_000;
+
+interface Latest {
+  state: string | null;
+  errorCode: string | null;
+  label: string;
+  text: string;
+}
+
+const latest = (popup: Page): Promise<Latest> =>
+  popup.$eval('.latest', (section) => ({
+    state: section.getAttribute('data-state'),
+    errorCode: section.getAttribute('data-error-code'),
+    label: section.querySelector('.label')?.textContent?.trim() ?? '',
+    text: (section as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+  }));
+
+/** Waits for the latest area to settle on an answer or an error (not the one shown before, if given). */
+async function settledLatest(popup: Page, previousText?: string): Promise<Latest> {
+  return until(
+    async () => {
+      const now = await latest(popup);
+      return (now.state === 'answer' || now.state === 'error') && now.text !== previousText ? now : undefined;
+    },
+    'the popup to show an answer',
+    ANSWER_TIMEOUT,
+  );
+}
+
+const historyLabels = (popup: Page): Promise<string[]> =>
+  popup.$$eval('.entry .entry-label', (labels) => labels.map((label) => label.textContent?.trim() ?? ''));
+
+const historyRows = (popup: Page): Promise<string[]> =>
+  popup.$$eval('.entry .entry-open', (rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+
+async function open(ext: ExtensionBrowser): Promise<Page> {
+  const popup = await openPopup(ext);
+  await popup.setViewport({ width: 380, height: 600 });
+  await popup.waitForSelector('.app[data-ready="true"]');
+  return popup;
+}
+
+async function fileInput(popup: Page): Promise<ElementHandle<HTMLInputElement>> {
+  return (await popup.$('#upload-input')) as ElementHandle<HTMLInputElement>;
+}
+
+/** Builds a File from a sample inside the popup and hands it over as `how` would (a drop or a paste). */
+async function handOver(popup: Page, how: 'drop' | 'paste', sample: string): Promise<void> {
+  const base64 = (await readFile(join(SAMPLES_DIR, sample))).toString('base64');
+  await popup.evaluate(
+    (data: string, name: string, kind: string) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: 'image/jpeg' }));
+      if (kind === 'paste') {
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      } else {
+        const target = document.querySelector('.latest') ?? document.body;
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    },
+    base64,
+    sample,
+    how,
+  );
+}
+
+describe('the popup', () => {
+  let ext: ExtensionBrowser;
+  let server: TestServer;
+  let files: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    ext = await launchWithExtension();
+    files = await mkdtemp(join(tmpdir(), 'glimpse-popup-files-'));
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  it('starts the engine and, with no history yet, says how to identify an image', async () => {
+    const popup = await open(ext);
+    expect(await popup.$eval('.empty', (p) => p.textContent)).toMatch(/Right-click any image/);
+    expect(await popup.$('.latest[hidden]')).not.toBeNull();
+    // Opening the popup warms the engine; the header follows it to "Ready".
+    await until(() => popup.$eval('.engine', (p) => p.getAttribute('data-engine-state') === 'ready'), 'the engine to be ready', ANSWER_TIMEOUT);
+    expect(await popup.$eval('.engine', (p) => p.textContent)).toMatch(/^Ready · (WebGL|WASM|CPU)$/);
+    expect(await popup.$('.progress')).toBeNull();
+    await popup.close();
+  });
+
+  it('identifies a photo chosen with the file picker', async () => {
+    const popup = await open(ext);
+    await (await fileInput(popup)).uploadFile(join(SAMPLES_DIR, 'n02106662_German_shepherd.JPEG'));
+    const answer = await settledLatest(popup);
+    expect(answer.state).toBe('answer');
+    expect(answer.label).toBe('German shepherd');
+    expect(answer.text).toMatch(/\d+% sure/);
+    expect(answer.text).toContain('n02106662_German_shepherd.JPEG');
+    expect(answer.text).toMatch(/(WebGL|WASM|CPU) · \d+ ms/);
+    expect(await popup.$$eval('.latest .top5 li', (items) => items.length)).toBe(5);
+    await until(async () => (await historyLabels(popup))[0] === 'German shepherd', 'the upload to reach history');
+    expect((await historyRows(popup))[0]).toMatch(/Uploaded file · just now/);
+    await popup.close();
+  });
+
+  it('explains uploads it cannot identify, before sending them', async () => {
+    const popup = await open(ext);
+    const before = (await latest(popup)).text;
+
+    const text = join(files, 'notes.txt');
+    await writeFile(text, 'these are not the pixels you are looking for');
+    await (await fileInput(popup)).uploadFile(text);
+    let shown = await settledLatest(popup, before);
+    expect(shown).toMatchObject({ state: 'error', errorCode: 'not-an-image' });
+    expect(shown.text).toContain('Could not identify the image');
+    expect(shown.text).toContain('That file is not an image Glimpse can read');
+
+    // Named like a photo, but the bytes say otherwise.
+    const fake = join(files, 'holiday.jpg');
+    await writeFile(fake, '%PDF-1.7 not a jpeg at all');
+    await (await fileInput(popup)).uploadFile(fake);
+    shown = await settledLatest(popup, shown.text);
+    expect(shown).toMatchObject({ state: 'error', errorCode: 'not-an-image' });
+    expect(shown.text).toContain('holiday.jpg');
+
+    const big = join(files, 'huge.jpg');
+    await writeFile(big, Buffer.alloc(26 * 1024 * 1024, 0xff));
+    await (await fileInput(popup)).uploadFile(big);
+    shown = await settledLatest(popup, shown.text);
+    expect(shown).toMatchObject({ state: 'error', errorCode: 'too-large' });
+    expect(shown.text).toContain('The image is too large: the limit is 25 MB.');
+
+    // None of them reached history.
+    expect(await historyLabels(popup)).toEqual(['German shepherd']);
+    await popup.close();
+  });
+
+  it('identifies a photo dropped anywhere on the popup, showing a drop overlay while dragging', async () => {
+    const popup = await open(ext);
+    const before = (await latest(popup)).text;
+    expect(await popup.$eval('.drop-overlay', (o) => (o as HTMLElement).hidden)).toBe(true);
+    await popup.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['x'], 'x.png', { type: 'image/png' }));
+      document.querySelector('.history')!.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    expect(await popup.$eval('.drop-overlay', (o) => (o as HTMLElement).hidden)).toBe(false);
+    expect(await popup.$eval('.drop-overlay', (o) => (o as HTMLElement).innerText)).toBe('Drop the image to identify it');
+
+    await handOver(popup, 'drop', 'n01882714_koala.JPEG');
+    expect(await popup.$eval('.drop-overlay', (o) => (o as HTMLElement).hidden)).toBe(true);
+    const answer = await settledLatest(popup, before);
+    expect(answer).toMatchObject({ state: 'answer', label: 'Koala' });
+    await until(async () => (await historyLabels(popup))[0] === 'Koala', 'the drop to reach history');
+    await popup.close();
+  });
+
+  it('identifies an image pasted with Ctrl+V', async () => {
+    const popup = await open(ext);
+    const before = (await latest(popup)).text;
+    await handOver(popup, 'paste', 'n02056570_king_penguin.JPEG');
+    const answer = await settledLatest(popup, before);
+    expect(answer).toMatchObject({ state: 'answer', label: 'King penguin' });
+    await until(async () => (await historyLabels(popup))[0] === 'King penguin', 'the paste to reach history');
+    await popup.close();
+  });
+
+  it('follows an identification on a page live, and keeps it in history with its details and source', async () => {
+    const popup = await open(ext);
+    const before = (await latest(popup)).text;
+    const pageUrl = htmlPage(server, '/zebra.html', '<img id="photo" src="/samples/n02391049_zebra.JPEG" width="400">', 'Zebras of the savannah');
+    const page = await ext.browser.newPage();
+    await page.goto(pageUrl);
+    await identifyElement(ext, page, '#photo', { srcUrl: `${server.origin}/samples/n02391049_zebra.JPEG`, mediaType: 'image' });
+    const [card] = await settledCard(page);
+    expect(card?.state).toBe('result');
+
+    // The popup that was already open updates by itself.
+    const live = await settledLatest(popup, before);
+    expect(live).toMatchObject({ state: 'answer', label: 'Zebra' });
+    expect(live.text).toContain('127.0.0.1');
+    await popup.close();
+    await page.close();
+
+    const reopened = await open(ext);
+    expect((await latest(reopened)).label).toBe('Zebra');
+    expect(await historyLabels(reopened)).toEqual(['Zebra', 'King penguin', 'Koala', 'German shepherd']);
+    expect((await historyRows(reopened))[0]).toMatch(/^Zebra \d+% sure · 127\.0\.0\.1 · just now$/);
+
+    await reopened.click('.entry-open');
+    await reopened.waitForSelector('.detail');
+    const detail = await reopened.$eval('.detail', (d) => (d as HTMLElement).innerText.replace(/\s+/g, ' '));
+    expect(await reopened.$eval('#detail-heading', (h) => h.textContent)).toBe('Zebra');
+    expect(await reopened.$$eval('.detail .top5 li', (items) => items.length)).toBe(5);
+    expect(detail).toMatch(/When .*\d/);
+    expect(detail).toMatch(/Engine (WebGL|WASM|CPU) · \d+ ms/);
+    expect(detail).toMatch(/Image size \d+ × \d+ px/);
+    expect(detail).toContain('Zebras of the savannah');
+
+    // The link opens the page it came from in a new tab.
+    await reopened.click('.source-link');
+    const tab = await ext.browser.waitForTarget((target) => target.url() === pageUrl, { timeout: 30_000 });
+    expect(tab.type()).toBe('page');
+    await (await tab.page())?.close();
+
+    await reopened.click('.back');
+    await reopened.waitForSelector('.history');
+    await reopened.close();
+  });
+
+  it('can be used from the keyboard: details open with Enter and close with Escape', async () => {
+    const popup = await open(ext);
+    await popup.focus('.entry:nth-child(2) .entry-open');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('.detail');
+    expect(await popup.evaluate(() => document.activeElement?.classList.contains('back'))).toBe(true);
+    expect(await popup.$eval('#detail-heading', (h) => h.textContent)).toBe('King penguin');
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector('.history');
+    // The focus comes back to the entry that was opened.
+    expect(await popup.evaluate(() => document.activeElement?.closest('.entry')?.querySelector('.entry-label')?.textContent)).toBe('King penguin');
+    // Every control has a name a screen reader can say.
+    const unnamed = await popup.$$eval('button, select, a, input:not([aria-hidden="true"])', (controls) =>
+      controls.filter((c) => !(c.getAttribute('aria-label') || (c as HTMLElement).innerText.trim() || (c as HTMLInputElement).labels?.length)).length,
+    );
+    expect(unnamed).toBe(0);
+    await popup.close();
+  });
+
+  it('keeps history when the browser restarts with the same profile', async () => {
+    const before = await open(ext);
+    const labels = await historyLabels(before);
+    expect(labels).toHaveLength(4);
+    await before.close();
+
+    await ext.close({ keepProfile: true });
+    ext = await launchWithExtension({ userDataDir: ext.userDataDir });
+    const after = await open(ext);
+    expect(await historyLabels(after)).toEqual(labels);
+    expect((await latest(after)).label).toBe('Zebra');
+    await after.close();
+  });
+
+  it('deletes one answer, and clears them all after asking inside the popup', async () => {
+    const popup = await open(ext);
+    await popup.click('.entry:nth-child(2) .entry-delete');
+    await until(async () => (await historyLabels(popup)).length === 3, 'the entry to go');
+    expect(await historyLabels(popup)).toEqual(['Zebra', 'Koala', 'German shepherd']);
+
+    // Deleting the latest answer removes it from the "latest" area too.
+    await popup.click('.entry:nth-child(1) .entry-delete');
+    await until(async () => (await historyLabels(popup)).length === 2, 'the latest entry to go');
+    expect(await popup.$('.latest[hidden]')).not.toBeNull();
+
+    await popup.click('.clear-all');
+    await popup.waitForSelector('.confirm[role="alertdialog"]');
+    expect(await popup.$eval('.confirm', (c) => (c as HTMLElement).innerText)).toContain('Delete all 2 answers from history?');
+    expect(await popup.evaluate(() => document.activeElement?.classList.contains('confirm-no'))).toBe(true);
+    await popup.click('.confirm-no');
+    expect(await historyLabels(popup)).toEqual(['Koala', 'German shepherd']);
+    expect(await popup.evaluate(() => document.activeElement?.classList.contains('clear-all'))).toBe(true);
+
+    await popup.click('.clear-all');
+    await popup.click('.confirm-yes');
+    await popup.waitForSelector('.empty');
+    expect(await historyLabels(popup)).toEqual([]);
+    const worker = await ext.worker();
+    const keys = await worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
+    expect(keys.filter((key) => key.startsWith('history:'))).toEqual([]);
+    await popup.close();
+  });
+
+  it('stores the engine backend chosen in settings', async () => {
+    const popup = await open(ext);
+    expect(await popup.$eval('#backend-select', (s) => (s as HTMLSelectElement).value)).toBe('auto');
+    expect(await popup.$eval('label[for="backend-select"]', (l) => l.textContent)).toBe('Engine');
+    await popup.select('#backend-select', 'cpu');
+    const worker = await ext.worker();
+    await until(
+      () => worker.evaluate(async () => (await chrome.storage.local.get('backendPreference')).backendPreference === 'cpu'),
+      'the preference to be stored',
+    );
+    // The engine reloads on the chosen backend.
+    await until(() => popup.$eval('.engine', (p) => p.textContent === 'Ready · CPU'), 'the engine to run on the CPU', ANSWER_TIMEOUT);
+    await popup.select('#backend-select', 'auto');
+    await until(
+      () => worker.evaluate(async () => (await chrome.storage.local.get('backendPreference')).backendPreference === 'auto'),
+      'the preference to be stored',
+    );
+    await popup.close();
+  });
+});
