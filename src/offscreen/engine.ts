@@ -151,13 +151,18 @@ export class Engine {
     }
   }
 
-  /** Warm ms per image on the full path, after one untimed run that compiles shaders. */
-  private async timeNet(net: Net, backend: Backend): Promise<number> {
+  /**
+   * Warms a model up with one full-path run (compiling shaders, sizing buffers); when `timed`,
+   * then returns its warm ms per image over a few more runs.
+   */
+  private async warmUp(net: Net, backend: Backend, timed: boolean): Promise<number> {
     const sample = warmUpImage();
-    await this.run(net, backend, sample);
     const start = performance.now();
+    await this.run(net, backend, sample);
+    if (!timed) return performance.now() - start;
+    const timedStart = performance.now();
     for (let i = 0; i < TIMED_RUNS; i++) await this.run(net, backend, sample);
-    return (performance.now() - start) / TIMED_RUNS;
+    return (performance.now() - timedStart) / TIMED_RUNS;
   }
 
   private async load(preference: BackendPreference, cached?: BackendDecision): Promise<Loaded> {
@@ -175,7 +180,7 @@ export class Engine {
       if (!net) continue;
       this.setStatus({ state: 'warming', backend });
       try {
-        const ms = await this.timeNet(net, backend);
+        const ms = await this.warmUp(net, backend, measuring);
         timings[backend] = Math.round(ms);
         if (!best || ms < best.ms) {
           if (best) disposeNet(best.net);
@@ -187,7 +192,7 @@ export class Engine {
         console.warn(`[glimpse] warm-up failed on ${backend}`, error);
         disposeNet(net);
       }
-      if (!measuring) break;
+      if (best && !measuring) break;
     }
 
     if (!best) {
