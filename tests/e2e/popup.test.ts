@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './chromium';
 import { identifyElement, settledCard } from './menu';
 import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from './server';
@@ -47,8 +47,15 @@ const historyLabels = (popup: Page): Promise<string[]> =>
 const historyRows = (popup: Page): Promise<string[]> =>
   popup.$$eval('.entry .entry-open', (rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
 
+/** Uncaught exceptions and console errors of every popup opened (there should be none). */
+const problems: string[] = [];
+
 async function open(ext: ExtensionBrowser): Promise<Page> {
   const popup = await openPopup(ext);
+  popup.on('pageerror', (error) => problems.push(`pageerror: ${String(error)}`));
+  popup.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
   await popup.setViewport({ width: 380, height: 600 });
   await popup.waitForSelector('.app[data-ready="true"]');
   return popup;
@@ -93,6 +100,9 @@ describe('the popup', () => {
     await ext?.close();
     await server?.close();
     if (files) await rm(files, { recursive: true, force: true });
+  });
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
   });
 
   it('starts the engine and, with no history yet, says how to identify an image', async () => {
@@ -285,6 +295,54 @@ describe('the popup', () => {
     const worker = await ext.worker();
     const keys = await worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
     expect(keys.filter((key) => key.startsWith('history:'))).toEqual([]);
+    await popup.close();
+  });
+
+  it('shows what the engine and the latest identification are doing', async () => {
+    const popup = await open(ext);
+    const worker = await ext.worker();
+    const setSession = (items: Record<string, unknown>) => worker.evaluate((i) => chrome.storage.session.set(i), items);
+    const setLocal = (items: Record<string, unknown>) => worker.evaluate((i) => chrome.storage.local.set(i), items);
+    const engineText = () => popup.$eval('.engine', (p) => p.textContent);
+    // The engine is loaded and idle, so nothing else writes its status while these are shown.
+    await until(() => popup.$eval('.engine', (p) => p.getAttribute('data-engine-state') === 'ready'), 'the engine to be ready', ANSWER_TIMEOUT);
+    const real = await worker.evaluate(async () => (await chrome.storage.session.get('engineStatus')).engineStatus);
+
+    await setSession({ engineStatus: { state: 'loading', progress: 0.4 } });
+    await until(async () => (await engineText()) === 'Loading the model…', 'the loading state');
+    expect(await popup.$eval('.progress', (bar) => bar.getAttribute('aria-valuenow'))).toBe('40');
+    await setSession({ engineStatus: { state: 'warming', backend: 'wasm' } });
+    await until(async () => (await engineText()) === 'Warming up the model…', 'the warming state');
+    expect(await popup.$('.progress.indeterminate')).not.toBeNull();
+    await setSession({ engineStatus: { state: 'failed', detail: 'no backend could run the model' } });
+    await until(async () => (await engineText()) === 'The model could not start.', 'the failed state');
+    expect(await popup.$eval('.engine-hint', (p) => p.textContent)).toMatch(/Choose another engine below, or reload the extension/);
+
+    await setLocal({ latest: { kind: 'working', at: Date.now(), origin: { pageUrl: 'https://photos.example.org/album' } } });
+    await until(async () => (await latest(popup)).state === 'working', 'the working state');
+    expect(await popup.$('.latest .spinner')).not.toBeNull();
+    expect((await latest(popup)).text).toContain('Identifying… photos.example.org · just now');
+
+    // A "working" older than every timeout was cut short (the browser closed mid-way, say).
+    await setLocal({ latest: { kind: 'working', at: Date.now() - 60 * 60 * 1000, origin: {} } });
+    await until(async () => (await latest(popup)).errorCode === 'interrupted', 'the interrupted state');
+    expect((await latest(popup)).text).toContain('Glimpse was interrupted before it finished. Try again.');
+
+    // A real failure from a page: an image that is not there.
+    const pageUrl = htmlPage(server, '/broken.html', '<img id="photo" src="/samples/no-such-photo.jpg" width="300" height="200" alt="gone">');
+    const page = await ext.browser.newPage();
+    await page.goto(pageUrl);
+    await identifyElement(ext, page, '#photo', { srcUrl: `${server.origin}/samples/no-such-photo.jpg`, mediaType: 'image' });
+    await settledCard(page);
+    const failed = await until(async () => {
+      const now = await latest(popup);
+      return now.state === 'error' && now.errorCode !== 'interrupted' ? now : undefined;
+    }, 'the failure to reach the popup', ANSWER_TIMEOUT);
+    expect(failed.text).toContain('Could not identify the image');
+    expect(failed.text).toContain('127.0.0.1');
+    await page.close();
+
+    await setSession({ engineStatus: real });
     await popup.close();
   });
 

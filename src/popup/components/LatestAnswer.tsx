@@ -52,7 +52,7 @@ export function LatestAnswer({ shown, now, onRetry }: Props) {
         </div>
       )}
       {shown?.kind === 'error' && (
-        <div class="latest-card failed" role="alert">
+        <div class="latest-card failed">
           <span class="error-icon" aria-hidden="true">!</span>
           <div>
             <p class="status-line">{t('popupFailed')}</p>
