@@ -4,8 +4,11 @@ import { LIMITS } from '../shared/limits';
 
 /** Reads a response body, giving up as soon as it grows past the byte limit. */
 async function readCapped(response: Response): Promise<ArrayBuffer> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > LIMITS.maxImageBytes) fail('too-large', { detail: `content-length ${declared}` });
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > LIMITS.maxImageBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    fail('too-large', { detail: `content-length ${declared}` });
+  }
   if (!response.body) return new ArrayBuffer(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -15,7 +18,7 @@ async function readCapped(response: Response): Promise<ArrayBuffer> {
     if (done) break;
     total += value.byteLength;
     if (total > LIMITS.maxImageBytes) {
-      await reader.cancel();
+      await reader.cancel().catch(() => undefined);
       fail('too-large', { detail: `over ${LIMITS.maxImageBytes} bytes` });
     }
     chunks.push(value);
@@ -30,8 +33,28 @@ async function readCapped(response: Response): Promise<ArrayBuffer> {
 }
 
 /**
+ * fetch() says only "Failed to fetch" when redirects loop (Chromium stops after 20) or lead
+ * somewhere unreachable. Asking once more without following tells those apart from a dead
+ * server: an answer that is itself a redirect means the redirects were the problem.
+ */
+async function failedOnRedirects(url: URL, signal: AbortSignal): Promise<boolean> {
+  try {
+    const probe = await fetch(url, { signal, credentials: 'include', redirect: 'manual', cache: 'no-store' });
+    await probe.body?.cancel().catch(() => undefined);
+    return probe.type === 'opaqueredirect';
+  } catch {
+    return false;
+  }
+}
+
+const isTimeout = (signal: AbortSignal, error: unknown): boolean =>
+  signal.aborted || (error instanceof DOMException && error.name === 'TimeoutError');
+
+/**
  * The bytes of an image the user pointed at. The service worker fetches with the extension's
  * host access, so images without CORS headers work and no page canvas is ever tainted.
+ * Every way a download can go wrong ends in one GlimpseFailure: no status, no redirect and no
+ * stalled server can keep the user waiting past LIMITS.fetchTimeoutMs.
  */
 export async function fetchImageBytes(url: string): Promise<ArrayBuffer> {
   if (/^data:/i.test(url)) return decodeDataUrl(url).bytes;
@@ -41,17 +64,27 @@ export async function fetchImageBytes(url: string): Promise<ArrayBuffer> {
   } catch {
     return fail('unsupported-url', { detail: 'not a URL' });
   }
-  if (!['http:', 'https:', 'file:'].includes(parsed.protocol)) fail('unsupported-url', { detail: parsed.protocol });
+  // file: pages are not the worker's to read (fetch() has no file scheme); blob: URLs belong to their page.
+  if (!['http:', 'https:'].includes(parsed.protocol)) fail('unsupported-url', { detail: parsed.protocol });
   const signal = AbortSignal.timeout(LIMITS.fetchTimeoutMs);
   try {
-    const response = await fetch(parsed, { signal, credentials: 'include', redirect: 'follow', cache: 'default' });
-    if (!response.ok) fail('http-status', { status: response.status });
+    let response: Response;
+    try {
+      response = await fetch(parsed, { signal, credentials: 'include', redirect: 'follow', cache: 'default' });
+    } catch (error) {
+      if (!isTimeout(signal, error) && (await failedOnRedirects(parsed, signal))) {
+        return fail('redirect-loop', { detail: String(error) });
+      }
+      throw error;
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      fail('http-status', { status: response.status });
+    }
     return await readCapped(response);
   } catch (error) {
     if (error instanceof GlimpseFailure) throw error;
-    if (signal.aborted || (error instanceof DOMException && error.name === 'TimeoutError')) {
-      return fail('timeout', { detail: url });
-    }
+    if (isTimeout(signal, error)) return fail('timeout', { detail: url });
     return fail('network', { detail: String(error) });
   }
 }

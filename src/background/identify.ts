@@ -1,6 +1,5 @@
-import { fail, toGlimpseError } from '../shared/errors';
-import { LIMITS } from '../shared/limits';
-import { sniffImage } from '../shared/sniff';
+import { GlimpseFailure, toGlimpseError } from '../shared/errors';
+import { imageProblem } from '../shared/sniff';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { classifyBytes } from './engine-host';
 import { fetchImageBytes } from './fetch-image';
@@ -8,10 +7,10 @@ import { history, setLatest } from './storage';
 
 async function bytesOf(source: ImageSource): Promise<ArrayBuffer> {
   const bytes = source.kind === 'url' ? await fetchImageBytes(source.url) : source.bytes;
-  if (bytes.byteLength === 0) fail('empty');
-  if (bytes.byteLength > LIMITS.maxImageBytes) fail('too-large', { detail: `${bytes.byteLength} bytes` });
-  // Servers mislabel images, and error pages come back as "images": the bytes decide.
-  if (!sniffImage(bytes)) fail('not-an-image');
+  // Servers mislabel images, and error pages come back as "images": the bytes decide. What they
+  // already rule out (bombs, cut-off files, spacer pixels) never reaches the engine.
+  const problem = imageProblem(bytes);
+  if (problem) throw new GlimpseFailure(problem);
   return bytes;
 }
 

@@ -1,9 +1,6 @@
-import { fail } from '../shared/errors';
+import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import { sniffImage } from '../shared/sniff';
-
-/** Vector images have no pixel size of their own worth trusting: they are drawn this big at most. */
-const SVG_RASTER_SIZE = 1024;
+import { imageProblem, sniffImage } from '../shared/sniff';
 
 export interface DecodedImage {
   bitmap: ImageBitmap;
@@ -14,6 +11,8 @@ export interface DecodedImage {
 
 function checkPixels(width: number, height: number): void {
   if (width * height > LIMITS.maxDecodedPixels) fail('too-many-pixels', { detail: `${width}x${height}` });
+  if (width === 0 || height === 0) fail('corrupt', { detail: `${width}x${height}` });
+  if (Math.min(width, height) < LIMITS.minImageSide) fail('too-small', { detail: `${width}x${height}` });
 }
 
 function loadSvg(blob: Blob): Promise<HTMLImageElement> {
@@ -21,42 +20,68 @@ function loadSvg(blob: Blob): Promise<HTMLImageElement> {
   // decode() never settles in an offscreen document, so wait for load/error events instead.
   const url = URL.createObjectURL(blob);
   const img = new Image();
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return new Promise<HTMLImageElement>((resolve, reject) => {
     img.onload = () => resolve(img);
     img.onerror = () => reject(new Error('the SVG could not be rendered'));
+    timer = setTimeout(() => reject(new Error(`the SVG took over ${LIMITS.svgRenderTimeoutMs} ms to render`)), LIMITS.svgRenderTimeoutMs);
     img.src = url;
-  }).finally(() => URL.revokeObjectURL(url));
+  }).finally(() => {
+    clearTimeout(timer);
+    URL.revokeObjectURL(url);
+  });
+}
+
+/**
+ * Parses an SVG (scripts never run in a parsed document) and drops what would stop Glimpse from
+ * reading its pixels: <foreignObject> taints any canvas the SVG is drawn on, so an SVG holding
+ * one could never be identified. Entity bombs and malformed XML fail to parse: 'corrupt'.
+ */
+async function cleanSvg(blob: Blob): Promise<Blob> {
+  const doc = new DOMParser().parseFromString(await blob.text(), 'image/svg+xml');
+  const root = doc.documentElement;
+  if (doc.getElementsByTagName('parsererror').length > 0 || root.localName !== 'svg') {
+    return fail('corrupt', { detail: 'the SVG is not well-formed XML' });
+  }
+  for (const element of [...doc.querySelectorAll('foreignObject, script')]) element.remove();
+  return new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' });
 }
 
 async function decodeSvg(blob: Blob): Promise<DecodedImage> {
   let img: HTMLImageElement;
   try {
-    img = await loadSvg(blob);
+    img = await loadSvg(await cleanSvg(blob));
   } catch (error) {
+    if (error instanceof GlimpseFailure) throw error;
     return fail('corrupt', { detail: String(error) });
   }
-  const declaredWidth = img.naturalWidth || SVG_RASTER_SIZE;
-  const declaredHeight = img.naturalHeight || SVG_RASTER_SIZE;
-  // Vectors draw sharply at any size: draw them with the longer side at SVG_RASTER_SIZE.
-  const scale = SVG_RASTER_SIZE / Math.max(declaredWidth, declaredHeight);
+  const declaredWidth = img.naturalWidth || LIMITS.svgRasterSide;
+  const declaredHeight = img.naturalHeight || LIMITS.svgRasterSide;
+  // Vectors draw sharply at any size: draw them with the longer side at svgRasterSide, whatever they declare.
+  const scale = LIMITS.svgRasterSide / Math.max(declaredWidth, declaredHeight);
   const size = { width: Math.max(1, Math.round(declaredWidth * scale)), height: Math.max(1, Math.round(declaredHeight * scale)) };
   const canvas = new OffscreenCanvas(size.width, size.height);
   const context = canvas.getContext('2d');
   if (!context) return fail('internal', { detail: 'no 2D context' });
-  context.drawImage(img, 0, 0, size.width, size.height);
-  return { bitmap: await createImageBitmap(canvas), width: declaredWidth, height: declaredHeight };
+  try {
+    context.drawImage(img, 0, 0, size.width, size.height);
+    return { bitmap: await createImageBitmap(canvas), width: declaredWidth, height: declaredHeight };
+  } catch (error) {
+    // A canvas the SVG tainted after all: its pixels cannot be read.
+    return fail('corrupt', { detail: `SVG: ${String(error)}` });
+  }
 }
 
 /**
  * Decodes image bytes, whatever the server said they were: the bytes' own signature decides.
- * Bitmaps follow EXIF orientation; animations give their first frame.
+ * Bitmaps follow EXIF orientation; animations give their first frame. A header that claims too
+ * many pixels is refused before decoding (a decompression bomb), and so is a file cut short
+ * (see isTruncated); whatever gets past the header checks is measured again once decoded.
  */
 export async function decodeImage(bytes: ArrayBuffer): Promise<DecodedImage> {
-  if (bytes.byteLength === 0) return fail('empty');
-  if (bytes.byteLength > LIMITS.maxImageBytes) return fail('too-large', { detail: `${bytes.byteLength} bytes` });
-  const sniffed = sniffImage(bytes);
-  if (!sniffed) return fail('not-an-image');
-  if (sniffed.width !== undefined && sniffed.height !== undefined) checkPixels(sniffed.width, sniffed.height);
+  const problem = imageProblem(bytes);
+  if (problem) throw new GlimpseFailure(problem);
+  const sniffed = sniffImage(bytes)!;
   const blob = new Blob([bytes], { type: sniffed.mimeType });
   if (sniffed.format === 'svg') return decodeSvg(blob);
   let bitmap: ImageBitmap;
@@ -65,9 +90,11 @@ export async function decodeImage(bytes: ArrayBuffer): Promise<DecodedImage> {
   } catch (error) {
     return fail('corrupt', { detail: `${sniffed.format}: ${String(error)}` });
   }
-  if (bitmap.width * bitmap.height > LIMITS.maxDecodedPixels) {
-    bitmap.close();
+  try {
     checkPixels(bitmap.width, bitmap.height);
+  } catch (error) {
+    bitmap.close();
+    throw error;
   }
   return { bitmap, width: bitmap.width, height: bitmap.height };
 }

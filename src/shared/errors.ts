@@ -7,9 +7,11 @@ export type ErrorCode =
   | 'unreadable'
   | 'network'
   | 'http-status'
+  | 'redirect-loop'
   | 'timeout'
   | 'too-large'
   | 'too-many-pixels'
+  | 'too-small'
   | 'empty'
   | 'not-an-image'
   | 'corrupt'
@@ -27,8 +29,8 @@ export interface GlimpseError {
 }
 
 export const ERROR_CODES: readonly ErrorCode[] = [
-  'no-image-found', 'unsupported-url', 'unreadable', 'network', 'http-status', 'timeout', 'too-large',
-  'too-many-pixels', 'empty', 'not-an-image', 'corrupt', 'busy', 'interrupted', 'engine', 'internal',
+  'no-image-found', 'unsupported-url', 'unreadable', 'network', 'http-status', 'redirect-loop', 'timeout', 'too-large',
+  'too-many-pixels', 'too-small', 'empty', 'not-an-image', 'corrupt', 'busy', 'interrupted', 'engine', 'internal',
 ];
 
 /** An Error that carries a GlimpseError across async boundaries inside one context. */
@@ -61,6 +63,14 @@ interface MessageKey {
   substitutions?: string[];
 }
 
+/** Gone, forbidden and broken servers each call for something different from the user. */
+function httpStatusKey(status: number | undefined): string {
+  if (status === 404 || status === 410) return 'errHttpNotFound';
+  if (status === 401 || status === 403 || status === 407) return 'errHttpDenied';
+  if (status !== undefined && status >= 500) return 'errHttpServer';
+  return 'errHttpStatus';
+}
+
 /** The _locales key (and its substitutions) that explains an error to the user. */
 export function errorMessageKey(error: GlimpseError): MessageKey {
   switch (error.code) {
@@ -68,10 +78,12 @@ export function errorMessageKey(error: GlimpseError): MessageKey {
     case 'unsupported-url': return { key: 'errUnsupportedUrl' };
     case 'unreadable': return { key: 'errUnreadable' };
     case 'network': return { key: 'errNetwork' };
-    case 'http-status': return { key: 'errHttpStatus', substitutions: [String(error.status ?? '?')] };
+    case 'http-status': return { key: httpStatusKey(error.status), substitutions: [String(error.status ?? '?')] };
+    case 'redirect-loop': return { key: 'errRedirectLoop' };
     case 'timeout': return { key: 'errTimeout', substitutions: [String(LIMITS.fetchTimeoutMs / 1000)] };
     case 'too-large': return { key: 'errTooLarge', substitutions: [String(LIMITS.maxImageBytes / 1024 / 1024)] };
     case 'too-many-pixels': return { key: 'errTooManyPixels', substitutions: [String(LIMITS.maxDecodedPixels / 1_000_000)] };
+    case 'too-small': return { key: 'errTooSmall', substitutions: [String(LIMITS.minImageSide)] };
     case 'empty': return { key: 'errEmpty' };
     case 'not-an-image': return { key: 'errNotAnImage' };
     case 'corrupt': return { key: 'errCorrupt' };

@@ -1,3 +1,6 @@
+import type { GlimpseError } from './errors';
+import { LIMITS } from './limits';
+
 /** Image formats Glimpse decodes, recognised by their first bytes rather than a server's word. */
 export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'bmp' | 'ico' | 'svg';
 
@@ -9,6 +12,11 @@ export interface SniffedImage {
   height?: number;
 }
 
+interface Size {
+  width: number;
+  height: number;
+}
+
 const MIME: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
   avif: 'image/avif', bmp: 'image/bmp', ico: 'image/x-icon', svg: 'image/svg+xml',
@@ -17,16 +25,22 @@ const MIME: Record<ImageFormat, string> = {
 const ascii = (bytes: Uint8Array, start: number, length: number): string =>
   String.fromCharCode(...bytes.subarray(start, start + length));
 
-function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+const isStartOfFrame = (marker: number): boolean =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+
+/** Markers that stand alone (no length field): TEM, RSTn, SOI, EOI. */
+const isStandalone = (marker: number): boolean => marker === 0x01 || (marker >= 0xd0 && marker <= 0xd9);
+
+function jpegSize(bytes: Uint8Array): Size | undefined {
   let at = 2;
   while (at + 9 < bytes.length) {
     if (bytes[at] !== 0xff) { at++; continue; }
     const marker = bytes[at + 1]!;
     if (marker === 0xff) { at++; continue; }
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { at += 2; continue; }
+    if (isStandalone(marker)) { at += 2; continue; }
+    if (marker === 0xda) return undefined; // image data before any frame header
     const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
-    const isStartOfFrame = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isStartOfFrame) {
+    if (isStartOfFrame(marker)) {
       return { height: (bytes[at + 5]! << 8) | bytes[at + 6]!, width: (bytes[at + 7]! << 8) | bytes[at + 8]! };
     }
     at += 2 + length;
@@ -34,7 +48,7 @@ function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefi
   return undefined;
 }
 
-function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | undefined {
+function webpSize(bytes: Uint8Array, view: DataView): Size | undefined {
   const chunk = ascii(bytes, 12, 4);
   if (chunk === 'VP8X' && bytes.length >= 30) {
     const w = 1 + (bytes[24]! | (bytes[25]! << 8) | (bytes[26]! << 16));
@@ -51,6 +65,52 @@ function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: n
   return undefined;
 }
 
+/** Brands of an ISO-BMFF 'ftyp' box (major first), or undefined when the bytes do not start with one. */
+function ftypBrands(bytes: Uint8Array, view: DataView): string[] | undefined {
+  if (bytes.length < 12 || ascii(bytes, 4, 4) !== 'ftyp') return undefined;
+  const boxSize = view.getUint32(0);
+  const end = Math.min(bytes.length, boxSize >= 16 ? boxSize : 16);
+  const brands = [ascii(bytes, 8, 4)];
+  for (let at = 16; at + 4 <= end; at += 4) brands.push(ascii(bytes, at, 4));
+  return brands;
+}
+
+/**
+ * AVIF states its size in 'ispe' properties (one per image item: tiles, thumbnails and the
+ * picture itself). The largest is an upper bound for what decoding would allocate.
+ */
+function avifSize(bytes: Uint8Array, view: DataView): Size | undefined {
+  const end = Math.min(bytes.length, 64 * 1024) - 16;
+  let best: Size | undefined;
+  for (let at = 4; at <= end; at++) {
+    if (bytes[at] !== 0x69 || ascii(bytes, at, 4) !== 'ispe') continue;
+    const width = view.getUint32(at + 8);
+    const height = view.getUint32(at + 12);
+    if (!best || width * height > best.width * best.height) best = { width, height };
+  }
+  return best;
+}
+
+function bmpSize(bytes: Uint8Array, view: DataView): Size | undefined {
+  const headerSize = view.getUint32(14, true);
+  if (headerSize === 12) return { width: view.getUint16(18, true), height: view.getUint16(20, true) };
+  if (headerSize < 40 || headerSize > 124 || bytes.length < 26) return undefined;
+  return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+}
+
+/** The largest entry of an icon's directory (0 means 256), or undefined if the directory does not fit. */
+function icoSize(bytes: Uint8Array, view: DataView): Size | undefined {
+  const count = view.getUint16(4, true);
+  if (count === 0 || bytes.length < 6 + 16 * count) return undefined;
+  let best: Size = { width: 0, height: 0 };
+  for (let i = 0; i < count; i++) {
+    const width = bytes[6 + 16 * i]! || 256;
+    const height = bytes[7 + 16 * i]! || 256;
+    if (width * height > best.width * best.height) best = { width, height };
+  }
+  return best;
+}
+
 function looksLikeSvg(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
   if (/^<svg[\s>]/i.test(head)) return true;
@@ -63,9 +123,7 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
 export function sniffImage(buffer: ArrayBuffer): SniffedImage | undefined {
   const bytes = new Uint8Array(buffer);
   const view = new DataView(buffer);
-  const found = (format: ImageFormat, size?: { width: number; height: number }): SniffedImage => ({
-    format, mimeType: MIME[format], ...size,
-  });
+  const found = (format: ImageFormat, size?: Size): SniffedImage => ({ format, mimeType: MIME[format], ...size });
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return found('jpeg', jpegSize(bytes));
   if (bytes.length >= 8 && ascii(bytes, 1, 3) === 'PNG' && bytes[0] === 0x89) {
     return found('png', bytes.length >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : undefined);
@@ -74,11 +132,135 @@ export function sniffImage(buffer: ArrayBuffer): SniffedImage | undefined {
     return found('gif', bytes.length >= 10 ? { width: view.getUint16(6, true), height: view.getUint16(8, true) } : undefined);
   }
   if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return found('webp', webpSize(bytes, view));
-  if (bytes.length >= 12 && ascii(bytes, 4, 4) === 'ftyp' && /^avi[fs]$/.test(ascii(bytes, 8, 4))) return found('avif');
+  // AVIF: 'avif'/'avis' as the major brand, or among the compatible ones (after 'mif1', 'msf1', ...).
+  // HEIC shares the container but not the codec: Chromium cannot decode it, so it is not an image here.
+  const brands = ftypBrands(bytes, view);
+  if (brands) return brands.some((brand) => brand === 'avif' || brand === 'avis') ? found('avif', avifSize(bytes, view)) : undefined;
   if (bytes.length >= 26 && ascii(bytes, 0, 2) === 'BM') {
-    return found('bmp', { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) });
+    const size = bmpSize(bytes, view);
+    if (size) return found('bmp', size);
   }
-  if (bytes.length >= 6 && view.getUint16(0, true) === 0 && view.getUint16(2, true) === 1 && view.getUint16(4, true) > 0) return found('ico');
+  if (bytes.length >= 6 && view.getUint16(0, true) === 0 && [1, 2].includes(view.getUint16(2, true))) {
+    const size = icoSize(bytes, view);
+    if (size) return found('ico', size);
+  }
   if (looksLikeSvg(bytes)) return found('svg');
+  return undefined;
+}
+
+/** Where a JPEG's entropy-coded data (after SOS) ends: the offset of the next real marker, or -1. */
+function endOfScan(bytes: Uint8Array, from: number): number {
+  let at = from;
+  for (;;) {
+    at = bytes.indexOf(0xff, at);
+    if (at < 0 || at + 1 >= bytes.length) return -1;
+    const next = bytes[at + 1]!;
+    if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) at += 2; // stuffed byte, restart marker
+    else if (next === 0xff) at += 1; // fill byte
+    else return at;
+  }
+}
+
+/** A JPEG is whole when its markers lead to EOI (anything after EOI, like a motion photo's video, is ignored). */
+function jpegIsWhole(bytes: Uint8Array): boolean {
+  let at = 2;
+  for (;;) {
+    while (at < bytes.length && bytes[at] !== 0xff) at++;
+    while (at < bytes.length && bytes[at] === 0xff) at++;
+    if (at >= bytes.length) return false;
+    const marker = bytes[at++]!;
+    if (marker === 0xd9) return true;
+    if (isStandalone(marker)) continue;
+    if (at + 2 > bytes.length) return false;
+    const length = (bytes[at]! << 8) | bytes[at + 1]!;
+    if (length < 2 || at + length > bytes.length) return false;
+    at += length;
+    if (marker === 0xda) {
+      at = endOfScan(bytes, at);
+      if (at < 0) return false;
+    }
+  }
+}
+
+/** A PNG is whole when its chunks lead to IEND. */
+function pngIsWhole(bytes: Uint8Array, view: DataView): boolean {
+  let at = 8;
+  while (at + 8 <= bytes.length) {
+    const length = view.getUint32(at);
+    const type = ascii(bytes, at + 4, 4);
+    if (length > 0x7fffffff || at + 12 + length > bytes.length) return false;
+    if (type === 'IEND') return true;
+    at += 12 + length;
+  }
+  return false;
+}
+
+/** Skips GIF data sub-blocks from `at`; the offset after the terminator, or -1 when they run past the end. */
+function skipSubBlocks(bytes: Uint8Array, at: number): number {
+  while (at < bytes.length) {
+    const size = bytes[at]!;
+    if (size === 0) return at + 1;
+    at += 1 + size;
+  }
+  return -1;
+}
+
+/** A GIF is whole enough when its first frame is: that is the frame Glimpse identifies. */
+function gifFirstFrameIsWhole(bytes: Uint8Array): boolean {
+  if (bytes.length < 13) return false;
+  let at = 13 + (bytes[10]! & 0x80 ? 3 * 2 ** ((bytes[10]! & 0x07) + 1) : 0);
+  while (at < bytes.length) {
+    const block = bytes[at]!;
+    if (block === 0x21) {
+      at = skipSubBlocks(bytes, at + 2);
+    } else if (block === 0x2c) {
+      if (at + 10 > bytes.length) return false;
+      const packed = bytes[at + 9]!;
+      at += 10 + (packed & 0x80 ? 3 * 2 ** ((packed & 0x07) + 1) : 0) + 1; // local colours, LZW code size
+      return skipSubBlocks(bytes, at) >= 0;
+    } else {
+      return false; // the trailer (or garbage) before any frame
+    }
+    if (at < 0) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether the bytes stop before the image does (a cut-off download, a half-written file).
+ * Chromium would draw what is there and grey out the rest; Glimpse refuses instead of
+ * naming half a picture. Formats without a cheap end check (AVIF, BMP, ICO, SVG) are left
+ * to the decoder.
+ */
+export function isTruncated(buffer: ArrayBuffer, format: ImageFormat): boolean {
+  const bytes = new Uint8Array(buffer);
+  const view = new DataView(buffer);
+  switch (format) {
+    case 'jpeg': return !jpegIsWhole(bytes);
+    case 'png': return !pngIsWhole(bytes, view);
+    case 'gif': return !gifFirstFrameIsWhole(bytes);
+    case 'webp': return bytes.length < 8 || view.getUint32(4, true) + 8 > bytes.length;
+    default: return false;
+  }
+}
+
+/**
+ * Everything the bytes alone say against identifying them, cheapest first: nothing there, too
+ * many bytes, not an image, a header claiming too many (or too few) pixels, a cut-off file.
+ * Both the service worker (before sending bytes on) and the engine (before decoding) ask.
+ */
+export function imageProblem(buffer: ArrayBuffer): GlimpseError | undefined {
+  if (buffer.byteLength === 0) return { code: 'empty' };
+  if (buffer.byteLength > LIMITS.maxImageBytes) return { code: 'too-large', detail: `${buffer.byteLength} bytes` };
+  const sniffed = sniffImage(buffer);
+  if (!sniffed) return { code: 'not-an-image' };
+  const { format, width, height } = sniffed;
+  if (width !== undefined && height !== undefined && format !== 'svg') {
+    const detail = `${format} ${width}x${height}`;
+    if (width * height > LIMITS.maxDecodedPixels) return { code: 'too-many-pixels', detail };
+    if (width === 0 || height === 0) return { code: 'corrupt', detail };
+    if (Math.min(width, height) < LIMITS.minImageSide) return { code: 'too-small', detail };
+  }
+  if (isTruncated(buffer, format)) return { code: 'corrupt', detail: `${format}: the file ends before the image does` };
   return undefined;
 }

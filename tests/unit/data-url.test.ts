@@ -20,7 +20,7 @@ describe('decodeDataUrl', () => {
     expect(new Uint8Array(decodeDataUrl('data:;base64,-_8=').bytes)).toEqual(new Uint8Array([0xfb, 0xff]));
   });
   it('fails clearly on malformed URLs', () => {
-    for (const url of ['data:image/png;base64', 'data:image/png;base64,@@@@', 'data:text/plain,%E0%A4%A']) {
+    for (const url of ['data:image/png;base64', 'data:image/png;base64,@@@@', 'data:image/png;base64,iVBORw0KGgo###', 'data:;base64,A', 'data:;base64,%E0%A4%A']) {
       expect(() => decodeDataUrl(url)).toThrow(GlimpseFailure);
       try {
         decodeDataUrl(url);
@@ -29,4 +29,27 @@ describe('decodeDataUrl', () => {
       }
     }
   });
+  it('percent-decodes bytes as browsers do: any byte, and a stray % left alone', () => {
+    expect([...new Uint8Array(decodeDataUrl('data:image/png,%89PNG%0D%0A%1A%0A').bytes)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(text(decodeDataUrl('data:text/plain,100%25 %zz %').bytes)).toBe('100% %zz %');
+    expect(text(decodeDataUrl('data:image/svg+xml;utf8,<svg>é</svg>').bytes)).toBe('<svg>é</svg>');
+    expect(decodeDataUrl('data:,').bytes.byteLength).toBe(0);
+  });
+  it('refuses data: URLs over the byte limit before decoding them', () => {
+    const big = `data:image/png;base64,${'A'.repeat(4 * 1024)}`;
+    expectCode(() => decodeDataUrl(big, 1000), 'too-large');
+    expect(decodeDataUrl(big, 4000).bytes.byteLength).toBe(3072);
+    expectCode(() => decodeDataUrl(`data:text/plain,${'a'.repeat(5000)}`, 1000), 'too-large');
+  });
 });
+
+function expectCode(run: () => unknown, code: string): void {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(GlimpseFailure);
+    expect((error as GlimpseFailure).error.code).toBe(code);
+    return;
+  }
+  throw new Error(`expected a ${code} failure`);
+}

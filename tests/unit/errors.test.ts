@@ -17,6 +17,15 @@ describe('error mapping', () => {
     expect(errorMessageKey({ code: 'too-large' }).substitutions).toEqual([String(LIMITS.maxImageBytes / 1024 / 1024)]);
     expect(errorMessageKey({ code: 'timeout' }).substitutions).toEqual([String(LIMITS.fetchTimeoutMs / 1000)]);
   });
+  it('explains gone, forbidden and broken servers differently', () => {
+    expect(errorMessageKey({ code: 'http-status', status: 404 }).key).toBe('errHttpNotFound');
+    expect(errorMessageKey({ code: 'http-status', status: 410 }).key).toBe('errHttpNotFound');
+    expect(errorMessageKey({ code: 'http-status', status: 401 }).key).toBe('errHttpDenied');
+    expect(errorMessageKey({ code: 'http-status', status: 403 }).key).toBe('errHttpDenied');
+    expect(errorMessageKey({ code: 'http-status', status: 503 }).key).toBe('errHttpServer');
+    expect(errorMessageKey({ code: 'http-status', status: 418 }).key).toBe('errHttpStatus');
+    for (const status of [404, 401, 503, 418]) expect(messages).toHaveProperty(errorMessageKey({ code: 'http-status', status }).key);
+  });
   it('offers a retry only where trying again can help', () => {
     expect(isRetryable({ code: 'network' })).toBe(true);
     expect(isRetryable({ code: 'interrupted' })).toBe(true);
