@@ -8,11 +8,13 @@ import { BackendSetting } from './components/BackendSetting';
 import { EngineFailedHint, EngineStatus } from './components/EngineStatus';
 import { HistoryDetail } from './components/HistoryDetail';
 import { HistoryList } from './components/HistoryList';
+import { PopOutButton } from './components/PopOutButton';
 import { LatestAnswer } from './components/LatestAnswer';
 import { DropOverlay, UploadZone } from './components/UploadZone';
 import { useDropAndPaste, type Dropped } from './hooks/useDropAndPaste';
 import { useHistory } from './hooks/useHistory';
 import { useIdentify } from './hooks/useIdentify';
+import { useInActionPopup } from './hooks/useInActionPopup';
 import { useLatest } from './hooks/useLatest';
 import { useNow } from './hooks/useNow';
 import { useStorageValue } from './hooks/useStorageValue';
@@ -35,6 +37,7 @@ export function App() {
   const preference = useStorageValue<BackendPreference>('local', STORAGE_KEYS.backendPreference);
   const { local, identify, retry, forget } = useIdentify();
   const now = useNow();
+  const inActionPopup = useInActionPopup();
   const [warmAnswer, setWarmAnswer] = useState<Status | undefined>(undefined);
   const [openId, setOpenId] = useState<string | undefined>(undefined);
   const [returnTo, setReturnTo] = useState<string | undefined>(undefined);
@@ -95,7 +98,10 @@ export function App() {
           <img src="/icons/icon32.png" alt="" width="24" height="24" />
           <h1>{t('popupTitle')}</h1>
         </div>
-        <EngineStatus status={status} />
+        <div class="top-end">
+          <EngineStatus status={status} />
+          {inActionPopup && <PopOutButton />}
+        </div>
       </header>
       <div class="content" hidden={!ready}>
         <EngineFailedHint status={status} />

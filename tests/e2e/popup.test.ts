@@ -241,18 +241,54 @@ describe('the popup', () => {
     await popup.focus('.entry:nth-child(2) .entry-open');
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('.detail');
-    expect(await popup.evaluate(() => document.activeElement?.classList.contains('back'))).toBe(true);
+    await until(() => popup.evaluate(() => document.activeElement?.classList.contains('back')), 'the focus to move to "Back"');
     expect(await popup.$eval('#detail-heading', (h) => h.textContent)).toBe('King penguin');
     await popup.keyboard.press('Escape');
     await popup.waitForSelector('.history');
     // The focus comes back to the entry that was opened.
-    expect(await popup.evaluate(() => document.activeElement?.closest('.entry')?.querySelector('.entry-label')?.textContent)).toBe('King penguin');
+    await until(
+      async () => (await popup.evaluate(() => document.activeElement?.closest('.entry')?.querySelector('.entry-label')?.textContent)) === 'King penguin',
+      'the focus to return to the entry',
+    );
     // Every control has a name a screen reader can say.
     const unnamed = await popup.$$eval('button, select, a, input:not([aria-hidden="true"])', (controls) =>
       controls.filter((c) => !(c.getAttribute('aria-label') || (c as HTMLElement).innerText.trim() || (c as HTMLInputElement).labels?.length)).length,
     );
     expect(unnamed).toBe(0);
     await popup.close();
+  });
+
+  it('opens from the toolbar button, and pops out into a window of its own for dragging files in', async () => {
+    const page = await ext.browser.newPage();
+    await page.goto(htmlPage(server, '/plain.html', '<p>Nothing to see</p>'));
+    const worker = await ext.worker();
+    const isPopupPage = (url: string) => url === `chrome-extension://${ext.extensionId}/src/popup/index.html`;
+    const before = new Set(ext.browser.targets().filter((target) => isPopupPage(target.url())));
+    await worker.evaluate(() => chrome.action.openPopup());
+    const toolbar = await ext.browser.waitForTarget((target) => isPopupPage(target.url()) && !before.has(target), { timeout: 30_000 });
+    const popup = (await toolbar.asPage())!;
+    popup.on('pageerror', (error) => problems.push(`pageerror: ${String(error)}`));
+    await popup.waitForSelector('.app[data-ready="true"]');
+    expect(await popup.evaluate(() => document.body.getBoundingClientRect().width)).toBe(380);
+    // Only the toolbar popup offers to pop out (a tab or a window of its own stays open anyway).
+    const popOut = await popup.waitForSelector('.pop-out');
+    expect(await popOut!.evaluate((b) => b.getAttribute('aria-label'))).toBe('Open Glimpse in its own window (to drag pictures in)');
+    await popOut!.click();
+    const windowed = await ext.browser.waitForTarget(
+      (target) => target !== toolbar && !before.has(target) && isPopupPage(target.url()),
+      { timeout: 30_000 },
+    );
+    const detached = (await windowed.asPage())!;
+    await detached.waitForSelector('.app[data-ready="true"]');
+    expect(await historyLabels(detached)).toEqual(['Zebra', 'King penguin', 'Koala', 'German shepherd']);
+    expect(await detached.$('.pop-out')).toBeNull();
+    const kind = await worker.evaluate(async () => {
+      const windows = await chrome.windows.getAll({ populate: true, windowTypes: ['normal', 'popup'] });
+      return windows.filter((w) => w.tabs?.some((tab) => tab.url === chrome.runtime.getURL('src/popup/index.html'))).map((w) => w.type);
+    });
+    expect(kind).toContain('popup');
+    await detached.close();
+    await page.close();
   });
 
   it('keeps history when the browser restarts with the same profile', async () => {

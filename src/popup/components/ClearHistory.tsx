@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 
 interface Props {
@@ -13,7 +13,7 @@ export function ClearHistory({ count, onClear }: Props) {
   const openRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (confirming) cancelRef.current?.focus();
     else if (wasConfirming.current) openRef.current?.focus();
     wasConfirming.current = confirming;

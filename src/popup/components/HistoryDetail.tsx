@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
@@ -44,7 +44,7 @@ function Origin({ entry }: { entry: HistoryEntry }) {
 /** Everything Glimpse kept about one answer. */
 export function HistoryDetail({ entry, onBack, onDelete }: Props) {
   const backRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => backRef.current?.focus(), [entry.id]);
+  useLayoutEffect(() => backRef.current?.focus(), [entry.id]);
 
   return (
     <section class="detail" aria-labelledby="detail-heading"

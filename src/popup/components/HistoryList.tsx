@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import { ClearHistory } from './ClearHistory';
@@ -22,11 +22,11 @@ export function HistoryList({ entries, now, onOpen, onDelete, onClear, focusId }
   const listRef = useRef<HTMLUListElement>(null);
   const focusAfterDelete = useRef<number | undefined>(undefined);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusId) openButton(listRef.current, focusId)?.focus();
   }, [focusId]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const index = focusAfterDelete.current;
     if (index === undefined) return;
     focusAfterDelete.current = undefined;
