@@ -44,8 +44,20 @@ async function settledLatest(popup: Page, previousText?: string): Promise<Latest
 const historyLabels = (popup: Page): Promise<string[]> =>
   popup.$$eval('.entry .entry-label', (labels) => labels.map((label) => label.textContent?.trim() ?? ''));
 
-const historyRows = (popup: Page): Promise<string[]> =>
-  popup.$$eval('.entry .entry-open', (rows) => rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+interface Row {
+  label: string;
+  confidence: string;
+  site: string;
+  time: string;
+}
+
+const historyRows = (popup: Page): Promise<Row[]> =>
+  popup.$$eval('.entry', (rows) =>
+    rows.map((row) => {
+      const text = (selector: string) => row.querySelector(selector)?.textContent?.trim() ?? '';
+      return { label: text('.entry-label'), confidence: text('.entry-confidence'), site: text('.entry-site'), time: text('time') };
+    }),
+  );
 
 /** Uncaught exceptions and console errors of every popup opened (there should be none). */
 const problems: string[] = [];
@@ -127,7 +139,7 @@ describe('the popup', () => {
     expect(answer.text).toMatch(/(WebGL|WASM|CPU) · \d+ ms/);
     expect(await popup.$$eval('.latest .top5 li', (items) => items.length)).toBe(5);
     await until(async () => (await historyLabels(popup))[0] === 'German shepherd', 'the upload to reach history');
-    expect((await historyRows(popup))[0]).toMatch(/Uploaded file · just now/);
+    expect((await historyRows(popup))[0]).toMatchObject({ label: 'German shepherd', site: 'Uploaded file', time: 'just now' });
     await popup.close();
   });
 
@@ -213,7 +225,9 @@ describe('the popup', () => {
     const reopened = await open(ext);
     expect((await latest(reopened)).label).toBe('Zebra');
     expect(await historyLabels(reopened)).toEqual(['Zebra', 'King penguin', 'Koala', 'German shepherd']);
-    expect((await historyRows(reopened))[0]).toMatch(/^Zebra \d+% sure · 127\.0\.0\.1 · just now$/);
+    const [row] = await historyRows(reopened);
+    expect(row).toMatchObject({ label: 'Zebra', site: '127.0.0.1', time: 'just now' });
+    expect(row?.confidence).toMatch(/^\d+% sure$/);
 
     await reopened.click('.entry-open');
     await reopened.waitForSelector('.detail');
@@ -357,7 +371,7 @@ describe('the popup', () => {
     await setLocal({ latest: { kind: 'working', at: Date.now(), origin: { pageUrl: 'https://photos.example.org/album' } } });
     await until(async () => (await latest(popup)).state === 'working', 'the working state');
     expect(await popup.$('.latest .spinner')).not.toBeNull();
-    expect((await latest(popup)).text).toContain('Identifying… photos.example.org · just now');
+    expect((await latest(popup)).text).toMatch(/Identifying… photos\.example\.org\s*·?\s*just now/);
 
     // A "working" older than every timeout was cut short (the browser closed mid-way, say).
     await setLocal({ latest: { kind: 'working', at: Date.now() - 60 * 60 * 1000, origin: {} } });

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { capitalise } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import { fullTime, sourcePageUrl, sourceSite, timingText } from '../format';
@@ -60,7 +61,7 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
         </button>
       </div>
       <div class="detail-head">
-        <Thumbnail src={entry.thumbnail} size={96} alt={entry.predictions[0]?.label ?? ''} />
+        <Thumbnail src={entry.thumbnail} size={96} alt={capitalise(entry.predictions[0]?.label ?? '')} />
         <div>
           <AnswerHeading entry={entry} level={2} id="detail-heading" />
         </div>

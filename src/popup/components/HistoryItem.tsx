@@ -21,11 +21,9 @@ export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
         <Thumbnail src={entry.thumbnail} size={44} />
         <span class="entry-text">
           <span class="entry-label">{label}</span>
-          <span class="entry-meta">
+          <span class="entry-meta dotted">
             <span class="entry-confidence">{top ? t('confidence', percent(top.probability)) : ''}</span>
-            {' · '}
             <span class="entry-site">{sourceSite(entry.origin)}</span>
-            {' · '}
             <time dateTime={new Date(entry.createdAt).toISOString()} title={fullTime(entry.createdAt)}>
               {relativeTime(entry.createdAt, now)}
             </time>

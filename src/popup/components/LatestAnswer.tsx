@@ -16,8 +16,9 @@ interface Props {
 function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: number }) {
   const where = origin.uploadedName ?? sourceSite(origin);
   return (
-    <p class="source">
-      {where} · <time dateTime={new Date(at).toISOString()}>{relativeTime(at, now)}</time>
+    <p class="source dotted">
+      <span>{where}</span>
+      <time dateTime={new Date(at).toISOString()}>{relativeTime(at, now)}</time>
     </p>
   );
 }
