@@ -191,6 +191,8 @@ describe('the popup', () => {
     expect(await popup.$eval('.drop-overlay', (o) => (o as HTMLElement).hidden)).toBe(true);
     const answer = await settledLatest(popup, before);
     expect(answer).toMatchObject({ state: 'answer', label: 'Koala' });
+    // Screen readers hear the answer once (the live region holds just that, not the ticking clock).
+    expect(await popup.$eval('p[aria-live="polite"]', (p) => p.textContent)).toMatch(/^Koala \d+% sure$/);
     await until(async () => (await historyLabels(popup))[0] === 'Koala', 'the drop to reach history');
     await popup.close();
   });

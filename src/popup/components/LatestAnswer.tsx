@@ -1,3 +1,4 @@
+import { capitalise, percent } from '../../shared/format';
 import { errorText, t } from '../../shared/i18n';
 import type { ImageOrigin } from '../../shared/types';
 import { relativeTime, sourceSite, timingText } from '../format';
@@ -23,11 +24,34 @@ function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: num
   );
 }
 
+/**
+ * What a screen reader says when the outcome changes: the answer, "Identifying…" or the failure.
+ * It lives apart from the card, so the clock ticking "1 minute ago" is not announced again and again.
+ */
+function Announcement({ shown }: { shown: Shown | undefined }) {
+  const top = shown?.kind === 'answer' ? shown.entry.predictions[0] : undefined;
+  return (
+    <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+      {top && <><span>{capitalise(top.label)}</span> <span>{t('confidence', percent(top.probability))}</span></>}
+      {shown?.kind === 'working' && t('popupWorking')}
+      {shown?.kind === 'error' && <><span>{t('popupFailed')}</span> <span>{errorText(shown.error)}</span></>}
+    </p>
+  );
+}
+
 /** The latest outcome: the answer with its top 5, a spinner while working, or the failure in plain words. */
 export function LatestAnswer({ shown, now, onRetry }: Props) {
-  // The region stays in the page (empty when there is nothing to show) so screen readers hear what arrives.
   return (
-    <section class="latest" aria-labelledby="latest-heading" aria-live="polite" data-state={shown?.kind ?? 'none'}
+    <>
+      <Announcement shown={shown} />
+      <LatestCard shown={shown} now={now} onRetry={onRetry} />
+    </>
+  );
+}
+
+function LatestCard({ shown, now, onRetry }: Props) {
+  return (
+    <section class="latest" aria-labelledby="latest-heading" data-state={shown?.kind ?? 'none'}
       data-error-code={shown?.kind === 'error' ? shown.error.code : undefined} hidden={!shown}>
       <h2 id="latest-heading" class="section-title">{t('popupLatest')}</h2>
       {shown?.kind === 'answer' && (
