@@ -1,92 +1,54 @@
-/** What kind of image sits under the pointer, and the element that shows it. */
-export type ImageTarget =
-  | { kind: 'url'; url: string; element: Element }
-  | { kind: 'canvas'; element: HTMLCanvasElement }
-  | { kind: 'video'; element: HTMLVideoElement }
-  | { kind: 'svg'; element: SVGSVGElement };
+import { deepQueryAll, elementsAt } from './elements-at-point';
+import { targetOf, type ImageTarget } from './image-target';
 
-const LAZY_ATTRIBUTES = ['data-src', 'data-lazy-src', 'data-original', 'data-srcset', 'data-lazy'];
+export type { ImageTarget } from './image-target';
 
-/** The address an <img> shows now: the srcset/<picture> choice, or a lazy loader's real source. */
-function imageElementUrl(img: HTMLImageElement): string | undefined {
-  const shown = img.currentSrc || img.src;
-  const loaded = img.complete && img.naturalWidth > 1;
-  if (shown && loaded) return shown;
-  for (const attribute of LAZY_ATTRIBUTES) {
-    const value = img.getAttribute(attribute)?.trim();
-    if (value) return new URL(value.split(/\s+/)[0]!, document.baseURI).href;
-  }
-  return shown || undefined;
-}
+const MEDIA_SELECTOR = 'img, canvas, video, svg, input[type="image"]';
 
-/** First url(...) of a computed background-image (image-set included). */
-export function backgroundImageUrl(value: string): string | undefined {
-  const match = /url\(\s*(['"]?)(.*?)\1\s*\)/.exec(value);
-  return match?.[2] || undefined;
-}
+const isPageBackdrop = (element: Element): boolean =>
+  element === element.ownerDocument.documentElement || element === element.ownerDocument.body;
 
-function targetOf(element: Element): ImageTarget | undefined {
-  if (element instanceof HTMLImageElement) {
-    const url = imageElementUrl(element);
-    return url ? { kind: 'url', url, element } : undefined;
-  }
-  if (element instanceof HTMLInputElement && element.type === 'image' && element.src) {
-    return { kind: 'url', url: element.src, element };
-  }
-  if (element instanceof HTMLCanvasElement && element.width > 0 && element.height > 0) return { kind: 'canvas', element };
-  if (element instanceof HTMLVideoElement) return { kind: 'video', element };
-  if (element instanceof SVGImageElement) {
-    const href = element.href.baseVal;
-    return href ? { kind: 'url', url: new URL(href, document.baseURI).href, element } : undefined;
-  }
-  if (element instanceof SVGSVGElement) return { kind: 'svg', element };
-  if (element instanceof SVGElement && element.ownerSVGElement) return undefined;
-  const background = backgroundImageUrl(getComputedStyle(element).backgroundImage);
-  if (background) return { kind: 'url', url: new URL(background, document.baseURI).href, element };
-  return undefined;
-}
-
-/** Elements at a point, top first, looking inside open shadow roots and same-origin frames. */
-function* elementsAt(root: Document | ShadowRoot, x: number, y: number, depth = 0): Generator<{ element: Element; offsetX: number; offsetY: number }> {
-  if (depth > 8) return;
-  for (const element of root.elementsFromPoint(x, y)) {
-    if (element.shadowRoot && element.shadowRoot !== root) {
-      yield* elementsAt(element.shadowRoot, x, y, depth + 1);
-    }
-    if (element instanceof HTMLIFrameElement) {
-      let inner: Document | null = null;
-      try {
-        inner = element.contentDocument;
-      } catch {
-        inner = null;
-      }
-      if (inner) {
-        const rect = element.getBoundingClientRect();
-        for (const found of elementsAt(inner, x - rect.left - element.clientLeft, y - rect.top - element.clientTop, depth + 1)) {
-          yield { ...found, offsetX: found.offsetX + rect.left, offsetY: found.offsetY + rect.top };
-        }
-      }
-    }
-    yield { element, offsetX: 0, offsetY: 0 };
-  }
-}
+const contains = (rect: DOMRect, x: number, y: number): boolean =>
+  rect.width > 0 && rect.height > 0 && x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 
 /**
- * The image under a point. `hint` is the address Chrome reported for an <img>: an element
- * showing it wins, so the card lands on exactly the picture Chrome meant.
+ * Pictures hit-testing cannot see: `pointer-events: none` takes an element out of
+ * elementsFromPoint, though it is plainly on screen. The last one in document order is
+ * usually the one painted on top.
  */
-export function findImageAt(x: number, y: number, hint?: string): ImageTarget | undefined {
-  let first: ImageTarget | undefined;
-  for (const { element } of elementsAt(document, x, y)) {
-    if (element === document.documentElement || element === document.body) {
-      const target = targetOf(element);
-      if (target && !first) first = target;
-      continue;
-    }
+function mediaByGeometry(x: number, y: number, hint?: string): ImageTarget | undefined {
+  let last: ImageTarget | undefined;
+  for (const element of deepQueryAll(document, MEDIA_SELECTOR)) {
+    if (!contains(element.getBoundingClientRect(), x, y)) continue;
+    if (getComputedStyle(element).visibility === 'hidden') continue;
     const target = targetOf(element);
     if (!target) continue;
     if (hint && target.kind === 'url' && target.url === hint) return target;
-    first ??= target;
+    last = target;
   }
-  return first;
+  return last;
+}
+
+/**
+ * The image under a point (in this frame's viewport). `hint` is the address Chrome reported
+ * for an <img> or <video>: an element showing it wins, so the card lands on exactly the
+ * picture Chrome meant. A page-wide background comes last: it is behind everything else.
+ */
+export function findImageAt(x: number, y: number, hint?: string): ImageTarget | undefined {
+  const seen = new Set<Element>();
+  let topmost: ImageTarget | undefined;
+  let backdrop: ImageTarget | undefined;
+  for (const element of elementsAt(document, x, y)) {
+    if (seen.has(element)) continue;
+    seen.add(element);
+    const target = targetOf(element);
+    if (!target) continue;
+    if (hint && target.kind === 'url' && target.url === hint) return target;
+    if (isPageBackdrop(element)) backdrop ??= target;
+    else topmost ??= target;
+  }
+  if (topmost && !hint) return topmost;
+  const hidden = mediaByGeometry(x, y, hint);
+  if (hint && hidden?.kind === 'url' && hidden.url === hint) return hidden;
+  return topmost ?? hidden ?? backdrop ?? (hint ? { kind: 'url', url: hint } : undefined);
 }
