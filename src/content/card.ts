@@ -1,23 +1,39 @@
 import { type GlimpseError, isRetryable } from '../shared/errors';
-import { errorText, t } from '../shared/i18n';
 import { capitalise, percent } from '../shared/format';
+import { errorText, t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
+import { createCardHost, type CardHost } from './card-host';
+import { placeCard, type Box } from './card-position';
 import { CARD_CSS } from './card-style';
 
-const GAP = 8;
+/** How often a card checks that its image has not moved for reasons no event reports (layout shifts, animations). */
+const FOLLOW_INTERVAL_MS = 250;
 const openCards: ResultCard[] = [];
 
-/** An element's rectangle in this window's viewport, even when it lives in a same-origin child frame. */
-function rectInViewport(element: Element): DOMRect {
-  let rect = element.getBoundingClientRect();
+/** An element's box in this window's viewport, even when it lives in a same-origin child frame. */
+function boxInViewport(element: Element): Box {
+  const rect = element.getBoundingClientRect();
+  let { left, top } = rect;
   let view: Window | null = element.ownerDocument.defaultView;
   while (view && view !== window && view.frameElement) {
-    const frame = view.frameElement.getBoundingClientRect();
-    rect = new DOMRect(rect.x + frame.x, rect.y + frame.y, rect.width, rect.height);
+    const frame = view.frameElement;
+    const frameRect = frame.getBoundingClientRect();
+    left += frameRect.left + frame.clientLeft;
+    top += frameRect.top + frame.clientTop;
     view = view.parent;
   }
-  return rect;
+  return { left, top, width: rect.width, height: rect.height };
 }
+
+/** The viewport without its scrollbars, which a card must not sit under. */
+function viewportSize(): { width: number; height: number } {
+  const root = document.documentElement;
+  const standards = document.compatMode === 'CSS1Compat';
+  return { width: standards ? root.clientWidth : innerWidth, height: standards ? root.clientHeight : innerHeight };
+}
+
+const sameBox = (a: Box | undefined, b: Box | undefined): boolean =>
+  a?.left === b?.left && a?.top === b?.top && a?.width === b?.width && a?.height === b?.height;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
@@ -28,6 +44,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 
 function bar(probability: number): HTMLElement {
   const outer = el('div', 'bar');
+  outer.setAttribute('aria-hidden', 'true');
   const inner = el('span');
   inner.style.width = `${Math.max(2, Math.round(probability * 100))}%`;
   outer.append(inner);
@@ -35,31 +52,31 @@ function bar(probability: number): HTMLElement {
 }
 
 /**
- * The answer beside an image. It floats above the page (fixed position, top z-index, shadow
- * DOM), so the page's layout never moves, and it follows its image on scroll and resize.
+ * The answer beside an image: a spinner while working, then the top label and how sure the
+ * model is, the top 5 on demand, the engine and its time; or what went wrong. It floats above
+ * the page (see card-host), follows its image on scroll and resize, and never moves the page.
  */
 export class ResultCard {
   readonly host: HTMLElement;
+  private readonly frameHost: CardHost;
   private readonly card: HTMLElement;
   private readonly observer?: ResizeObserver;
+  private readonly follower: ReturnType<typeof setInterval>;
   private readonly reposition = () => this.place();
+  private lastAnchorBox?: Box;
 
   constructor(
     private readonly anchor: Element | undefined,
     private readonly point: { x: number; y: number },
   ) {
     for (const card of [...openCards]) if (anchor && card.anchor === anchor) card.dismiss();
-    this.host = document.createElement('div');
-    this.host.setAttribute('data-glimpse-card', '');
-    this.host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647; top: 0; left: 0; pointer-events: none;';
-    const shadow = this.host.attachShadow({ mode: 'open' });
-    const style = el('style', undefined, CARD_CSS);
+    this.frameHost = createCardHost();
+    this.host = this.frameHost.host;
     this.card = el('div', 'card');
     this.card.setAttribute('role', 'status');
     this.card.setAttribute('aria-live', 'polite');
     this.card.setAttribute('aria-label', t('cardRegionLabel'));
-    shadow.append(style, this.card);
-    (document.body ?? document.documentElement).append(this.host);
+    this.frameHost.shadow.append(el('style', undefined, CARD_CSS), this.card);
     openCards.push(this);
     addEventListener('scroll', this.reposition, { capture: true, passive: true });
     addEventListener('resize', this.reposition, { passive: true });
@@ -67,26 +84,36 @@ export class ResultCard {
       this.observer = new ResizeObserver(this.reposition);
       this.observer.observe(anchor);
     }
+    this.follower = setInterval(() => {
+      const box = this.anchorBox();
+      if (!sameBox(box, this.lastAnchorBox)) this.place();
+    }, FOLLOW_INTERVAL_MS);
+  }
+
+  get isOpen(): boolean {
+    return openCards.includes(this);
+  }
+
+  private anchorBox(): Box | undefined {
+    return this.anchor?.isConnected ? boxInViewport(this.anchor) : undefined;
   }
 
   private frame(state: 'working' | 'result' | 'error', body: HTMLElement[]): void {
     this.card.className = `card ${state}`;
     this.host.setAttribute('data-state', state);
-    const head = el('div', 'head');
-    const main = el('div', 'main');
-    main.append(el('p', 'brand', t('cardTitle')), ...body);
     const close = el('button', 'close', '×');
     close.setAttribute('aria-label', t('cardDismiss'));
     close.title = t('cardDismiss');
     close.addEventListener('click', () => this.dismiss());
-    head.append(main, close);
-    this.card.replaceChildren(head);
+    this.card.replaceChildren(el('p', 'brand', t('cardTitle')), ...body, close);
     this.place();
   }
 
   showWorking(warming: boolean): void {
     const row = el('div', 'working');
-    row.append(el('span', 'spinner'), el('span', 'status-text', t(warming ? 'cardWarming' : 'cardWorking')));
+    const spinner = el('span', 'spinner');
+    spinner.setAttribute('aria-hidden', 'true');
+    row.append(spinner, el('span', 'status-text', t(warming ? 'cardWarming' : 'cardWorking')));
     this.frame('working', [row]);
   }
 
@@ -96,7 +123,7 @@ export class ResultCard {
     const label = el('p', 'label', capitalise(top.label));
     label.title = top.synonyms.join(', ');
     const confidence = el('p', 'confidence', t('confidence', percent(top.probability)));
-    const list = el('ol');
+    const list = el('ol', 'top5');
     list.hidden = true;
     for (const prediction of [top, ...rest]) {
       const item = el('li');
@@ -111,7 +138,7 @@ export class ResultCard {
       toggle.setAttribute('aria-expanded', String(!list.hidden));
       this.place();
     });
-    const meta = el('div', 'meta', t('timing', [entry.backend.toUpperCase(), String(Math.round(entry.totalMs))]));
+    const meta = el('p', 'meta', t('timing', [entry.backend.toUpperCase(), String(Math.round(entry.totalMs))]));
     this.frame('result', [label, confidence, bar(top.probability), toggle, list, meta]);
   }
 
@@ -128,6 +155,7 @@ export class ResultCard {
 
   dismiss(): void {
     this.observer?.disconnect();
+    clearInterval(this.follower);
     removeEventListener('scroll', this.reposition, { capture: true });
     removeEventListener('resize', this.reposition);
     this.host.remove();
@@ -135,25 +163,20 @@ export class ResultCard {
     if (at >= 0) openCards.splice(at, 1);
   }
 
-  /** Inside the image's top-left corner when it is big enough, else just below (or above) it. */
+  /** The card's box on screen, for younger cards to step around. */
+  private box(): Box {
+    const rect = this.card.getBoundingClientRect();
+    return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+  }
+
   private place(): void {
-    const width = this.card.offsetWidth || 300;
-    const height = this.card.offsetHeight || 80;
-    let x = this.point.x + GAP;
-    let y = this.point.y + GAP;
-    let visible = true;
-    if (this.anchor?.isConnected) {
-      const rect = rectInViewport(this.anchor);
-      visible = rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
-      const roomy = rect.width >= width + 2 * GAP && rect.height >= height + 2 * GAP;
-      x = roomy ? rect.left + GAP : rect.left;
-      y = roomy ? Math.max(rect.top, 0) + GAP : rect.bottom + GAP;
-      if (!roomy && y + height > innerHeight && rect.top - GAP - height >= 0) y = rect.top - GAP - height;
-    }
-    x = Math.min(Math.max(GAP, x), Math.max(GAP, innerWidth - width - GAP));
-    y = Math.min(Math.max(GAP, y), Math.max(GAP, innerHeight - height - GAP));
-    this.host.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    this.host.style.visibility = visible ? 'visible' : 'hidden';
+    if (!this.isOpen) return;
+    const anchor = this.anchorBox();
+    this.lastAnchorBox = anchor;
+    const older = openCards.slice(0, openCards.indexOf(this)).filter((card) => card.host.style.visibility !== 'hidden');
+    const size = { width: this.card.offsetWidth || 320, height: this.card.offsetHeight || 100 };
+    const { left, top, visible } = placeCard(size, viewportSize(), anchor, this.point, older.map((card) => card.box()));
+    this.frameHost.moveTo(left, top, visible);
   }
 }
 

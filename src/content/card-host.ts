@@ -1,0 +1,47 @@
+/**
+ * The element a card lives in, made so no page can hide, restyle, cover or shift it:
+ * an element name no page styles, every property pinned with inline !important (which beats
+ * even `* { all: unset !important }`), a shadow root for the card's own styles, and the
+ * browser's top layer, which sits above any z-index and escapes ancestors' transforms,
+ * filters and overflow clipping. Being fixed and in the top layer, it takes no room in the page.
+ */
+const HOST_TAG = 'glimpse-card';
+
+const HOST_DECLARATIONS = [
+  'all: initial', 'display: block', 'position: fixed', 'inset: auto', 'top: 0', 'left: 0', 'margin: 0', 'padding: 0',
+  'border: 0', 'width: auto', 'height: auto', 'min-width: 0', 'min-height: 0', 'max-width: none', 'max-height: none',
+  'overflow: visible', 'background: transparent', 'color-scheme: normal', 'z-index: 2147483647', 'pointer-events: none',
+  'transform: none', 'visibility: visible', 'opacity: 1', 'contain: layout style',
+];
+
+export interface CardHost {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  moveTo(left: number, top: number, visible: boolean): void;
+}
+
+export function createCardHost(): CardHost {
+  const host = document.createElement(HOST_TAG);
+  host.setAttribute('data-glimpse-card', '');
+  host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
+  // Open, so tests and assistive tools can read it; page styles still cannot reach inside.
+  const shadow = host.attachShadow({ mode: 'open' });
+  // After <body>: page code that rewrites the body leaves it alone.
+  document.documentElement.append(host);
+  host.popover = 'manual';
+  try {
+    host.showPopover();
+  } catch {
+    // Not in the top layer (an old browser, or a document that refuses it): the fixed position and
+    // top z-index still float it above almost everything.
+  }
+  return {
+    host,
+    shadow,
+    moveTo(left, top, visible) {
+      host.style.setProperty('left', `${left}px`, 'important');
+      host.style.setProperty('top', `${top}px`, 'important');
+      host.style.setProperty('visibility', visible ? 'visible' : 'hidden', 'important');
+    },
+  };
+}
