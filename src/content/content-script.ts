@@ -7,19 +7,16 @@ import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt, type ImageTarget } from './find-image';
 import { readImageSource } from './read-source';
 
-const WARM_INTERVAL_MS = 10_000;
-let lastRightClick: { x: number; y: number } | undefined;
-let lastWarm = 0;
+let lastRightClick: { x: number; y: number; target?: ImageTarget } | undefined;
 
 addEventListener(
   'contextmenu',
   (event) => {
-    lastRightClick = { x: event.clientX, y: event.clientY };
+    const target = findImageAt(event.clientX, event.clientY);
+    lastRightClick = { x: event.clientX, y: event.clientY, target };
     // A right-click on a picture is usually followed by "Identify image": start the model now.
-    if (Date.now() - lastWarm > WARM_INTERVAL_MS && findImageAt(event.clientX, event.clientY)) {
-      lastWarm = Date.now();
-      send('background', 'warm', {}).catch(() => undefined);
-    }
+    // Sent on every such right-click: the worker also learns which frame was clicked.
+    if (target) send('background', 'warm', {}).catch(() => undefined);
   },
   { capture: true, passive: true },
 );
@@ -69,12 +66,23 @@ async function identifyTarget(card: ResultCard, target: ImageTarget): Promise<vo
   }
 }
 
+/**
+ * What to identify: what is under the right-clicked point now (a lazy loader may have swapped
+ * the picture in since), else what was there at the right-click, else the address Chrome gave.
+ */
+function chooseTarget(hint: string | undefined): ImageTarget | undefined {
+  if (!lastRightClick) return hint ? { kind: 'url', url: hint } : undefined;
+  const now = findImageAt(lastRightClick.x, lastRightClick.y, hint);
+  if (now?.element) return now;
+  const then = lastRightClick.target;
+  if (then?.element?.isConnected) return then;
+  return now;
+}
+
 listen('content', {
   'identify-target'({ srcUrl, mediaType }) {
     const point = lastRightClick ?? { x: innerWidth / 2, y: innerHeight / 2 };
-    const hint = mediaType === 'image' ? srcUrl : undefined;
-    let target = lastRightClick ? findImageAt(point.x, point.y, hint) : undefined;
-    if (!target && hint) target = { kind: 'url', url: hint, element: document.documentElement };
+    const target = chooseTarget(mediaType === 'image' ? srcUrl : undefined);
     const card = new ResultCard(target?.element, point);
     if (!target) fail(card, { code: 'no-image-found' });
     else void identifyTarget(card, target);

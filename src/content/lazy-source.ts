@@ -72,7 +72,12 @@ export interface ShownImage {
   renderedHeight: number;
 }
 
-const PLACEHOLDER_NAME = /(?:^|[/_.-])(?:placeholder|blank|spacer|transparent|lazy|loading|loader|pixel|grey|gray|empty)[\w-]*\.(?:gif|png|svg|jpe?g|webp)(?:[?#]|$)/i;
+const PLACEHOLDER_WORD = '(?:placeholder|blank|spacer|transparent|lazy|loading|loader|pixel|grey|gray|empty)';
+/** A file named only for standing in: "blank.gif", "lazy-placeholder.png", "spacer_1x1.gif" (not "grey-heron.jpg"). */
+const PLACEHOLDER_NAME = new RegExp(
+  `(?:^|/)${PLACEHOLDER_WORD}(?:[_-](?:${PLACEHOLDER_WORD}|\\d+(?:x\\d+)?|img|image|bg))*\\.(?:gif|png|svg|jpe?g|webp)(?:[?#]|$)`,
+  'i',
+);
 /** Tiny inline images are placeholders (1x1 GIFs, blurred previews); real photos are far larger. */
 const PLACEHOLDER_DATA_URL_LENGTH = 4096;
 
