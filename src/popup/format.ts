@@ -39,6 +39,8 @@ const hostOf = (url: string | undefined): string | undefined => {
   try {
     const parsed = new URL(url);
     if (parsed.protocol === 'file:') return t('popupLocalFile');
+    // Only web pages name a site (an upload from a popped-out window carries the extension's own address).
+    if (!/^https?:$/.test(parsed.protocol)) return undefined;
     return parsed.hostname.replace(/^www\./, '') || undefined;
   } catch {
     return undefined;

@@ -197,6 +197,25 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('identifies an image address dragged in from a web page', async () => {
+    const popup = await open(ext);
+    const before = (await latest(popup)).text;
+    const url = `${server.origin}/samples/n02007558_flamingo.JPEG`;
+    await popup.evaluate((address: string) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/uri-list', address);
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, url);
+    const answer = await settledLatest(popup, before);
+    expect(answer).toMatchObject({ state: 'answer', label: 'Flamingo' });
+    await until(async () => (await historyLabels(popup))[0] === 'Flamingo', 'the dropped address to reach history');
+    expect((await historyRows(popup))[0]).toMatchObject({ site: '127.0.0.1' });
+    // Not every image is worth keeping: this one is removed again so the next tests see a known history.
+    await popup.click('.entry:nth-child(1) .entry-delete');
+    await until(async () => (await historyLabels(popup))[0] !== 'Flamingo', 'the entry to go');
+    await popup.close();
+  });
+
   it('identifies an image pasted with Ctrl+V', async () => {
     const popup = await open(ext);
     const before = (await latest(popup)).text;
