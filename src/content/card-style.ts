@@ -12,7 +12,7 @@ export const CARD_CSS = `
   font: 400 17px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: #f8fafc; background: #0f172a; border: 2px solid #475569;
   border-radius: 14px; box-shadow: 0 12px 32px rgba(0, 0, 0, 0.45), 0 2px 6px rgba(0, 0, 0, 0.3);
-  padding: 14px 18px 16px; pointer-events: auto; text-align: left; direction: ltr;
+  padding: 14px 18px 16px; pointer-events: auto; text-align: start;
   letter-spacing: normal; word-spacing: normal; text-transform: none; text-shadow: none; white-space: normal;
   user-select: text; cursor: auto; -webkit-font-smoothing: antialiased;
   animation: appear 120ms ease-out;
@@ -20,7 +20,7 @@ export const CARD_CSS = `
 @keyframes appear { from { opacity: 0; transform: translateY(-4px); } to { opacity: 1; transform: none; } }
 p { margin: 0; }
 .brand { font-size: 13px; font-weight: 700; letter-spacing: 0.08em; text-transform: uppercase; color: #93c5fd; margin-bottom: 4px; }
-.label { font-size: 26px; font-weight: 700; line-height: 1.15; overflow-wrap: anywhere; padding-right: 34px; }
+.label { font-size: 26px; font-weight: 700; line-height: 1.15; overflow-wrap: anywhere; padding-inline-end: 34px; }
 .confidence { font-size: 18px; color: #e2e8f0; margin-top: 4px; }
 .bar { height: 8px; background: #334155; border-radius: 4px; overflow: hidden; margin-top: 10px; }
 .bar > span { display: block; height: 100%; background: #60a5fa; border-radius: 4px; }
@@ -30,7 +30,7 @@ button {
 }
 button:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }
 .close {
-  position: absolute; top: 6px; right: 6px; display: grid; place-items: center; width: 44px; height: 44px;
+  position: absolute; top: 6px; inset-inline-end: 6px; display: grid; place-items: center; width: 44px; height: 44px;
   font-size: 30px; line-height: 1; color: #e2e8f0;
 }
 .close:hover { background: #334155; color: #fff; }

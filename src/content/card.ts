@@ -73,6 +73,9 @@ export class ResultCard {
     this.frameHost = createCardHost();
     this.host = this.frameHost.host;
     this.card = el('div', 'card');
+    // The card speaks the extension's language, whatever the page's direction.
+    this.card.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+    this.card.lang = t('@@ui_locale').replace('_', '-');
     this.card.setAttribute('role', 'status');
     this.card.setAttribute('aria-live', 'polite');
     this.card.setAttribute('aria-label', t('cardRegionLabel'));
