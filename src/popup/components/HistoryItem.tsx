@@ -23,7 +23,7 @@ export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
           <span class="entry-label">{label}</span>
           <span class="entry-meta dotted">
             <span class="entry-confidence">{top ? t('confidence', percent(top.probability)) : ''}</span>
-            <span class="entry-site">{sourceSite(entry.origin)}</span>
+            <span class="entry-site shrink">{sourceSite(entry.origin)}</span>
             <time dateTime={new Date(entry.createdAt).toISOString()} title={fullTime(entry.createdAt)}>
               {relativeTime(entry.createdAt, now)}
             </time>

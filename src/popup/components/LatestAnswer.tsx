@@ -18,7 +18,7 @@ function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: num
   const where = origin.uploadedName ?? sourceSite(origin);
   return (
     <p class="source dotted">
-      <span>{where}</span>
+      <span class="shrink">{where}</span>
       <time dateTime={new Date(at).toISOString()}>{relativeTime(at, now)}</time>
     </p>
   );
