@@ -52,7 +52,7 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
       onKeyDown={(event) => event.key === 'Escape' && (event.preventDefault(), onBack())}>
       <div class="detail-bar">
         <button type="button" class="button secondary small back" ref={backRef} onClick={onBack}>
-          <span aria-hidden="true">← </span>
+          <span class="flip" aria-hidden="true">←</span>
           {t('popupBack')}
         </button>
         <button type="button" class="button link danger small detail-delete" onClick={() => void onDelete(entry.id)}>
