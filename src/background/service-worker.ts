@@ -1,5 +1,5 @@
 /** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { identify } from './identify';
@@ -15,18 +15,22 @@ browser.runtime.onInstalled.addListener(() => void createMenu());
 browser.runtime.onStartup.addListener(() => void createMenu());
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 
+/** The web page a message came from; none for the extension's own pages (popup, pop-out window). */
+const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
+  sender.url?.startsWith(browser.runtime.getURL('')) ? undefined : sender.tab;
+
 listen('background', {
   identify: ({ source, origin }, sender) =>
     identify(source, {
       ...origin,
-      pageUrl: origin.pageUrl ?? sender.tab?.url,
-      pageTitle: origin.pageTitle ?? sender.tab?.title,
+      pageUrl: origin.pageUrl ?? webPageOf(sender)?.url,
+      pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
     }),
   async 'report-error'({ error, origin }, sender) {
-    await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? sender.tab?.url } });
+    await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
   },
   warm(_payload, sender) {
-    if (sender.tab?.id !== undefined) {
+    if (sender.tab?.id !== undefined && webPageOf(sender)) {
       // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
       (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
     }

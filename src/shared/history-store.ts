@@ -10,6 +10,9 @@ export interface KeyValueArea {
 }
 
 const PREFIX = STORAGE_KEYS.historyPrefix;
+/** Thumbnails are ~5-20 KB; anything near this is a bug, not a picture worth evicting history for. */
+const MAX_ENTRY_BYTES = 256 * 1024;
+const MAX_EVICTIONS_FOR_ROOM = 8;
 
 /**
  * History keeps one storage key per entry, named so keys sort oldest first. Adding or deleting
@@ -44,27 +47,31 @@ export class HistoryStore {
   }
 
   /**
-   * Adds an entry, then evicts the oldest beyond the cap. If storage is full it evicts the
-   * oldest entries one at a time and tries again; if it still cannot write, it throws and the
-   * existing entries stay as they were.
+   * Adds an entry, then evicts the oldest beyond the cap. A write that fails never costs the
+   * entries already stored: when storage is full, the oldest entries give way one at a time (the
+   * same oldest-first rule as the cap), a few at most, and if the new entry still does not fit
+   * they are put back. An entry too big to ever fit is refused before anything is touched.
    */
   async add(entry: HistoryEntry): Promise<void> {
     const key = HistoryStore.keyFor(entry);
-    let lastError: unknown;
-    for (let attempt = 0; attempt < 4; attempt++) {
+    const size = key.length + JSON.stringify(entry).length;
+    if (size > MAX_ENTRY_BYTES) throw new Error(`history entry of ${size} bytes exceeds the ${MAX_ENTRY_BYTES}-byte quota per entry`);
+    const evicted: Record<string, unknown> = {};
+    for (let attempt = 0; ; attempt++) {
       try {
         await this.area.set({ [key]: entry });
-        lastError = undefined;
         break;
       } catch (error) {
-        lastError = error;
-        if (!isQuotaError(error)) break;
-        const oldest = (await this.keys()).slice(0, Math.max(1, 2 ** attempt));
-        if (oldest.length === 0) break;
+        const oldest = (await this.keys())[0];
+        if (!isQuotaError(error) || attempt >= MAX_EVICTIONS_FOR_ROOM || oldest === undefined) {
+          // They fit before; they fit again in the room they left.
+          if (Object.keys(evicted).length > 0) await this.area.set(evicted);
+          throw error;
+        }
+        Object.assign(evicted, await this.area.get(oldest));
         await this.area.remove(oldest);
       }
     }
-    if (lastError !== undefined) throw lastError;
     const keys = await this.keys();
     if (keys.length > this.cap) await this.area.remove(keys.slice(0, keys.length - this.cap));
   }

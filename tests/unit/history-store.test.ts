@@ -156,22 +156,31 @@ describe('HistoryStore', () => {
     expect(labels(await store.list())).toEqual(['e', 'd', 'c']);
   });
 
-  it('gives up with the quota error when even an empty history has no room, and keeps the newest entries', async () => {
+  it('refuses an entry too big to ever fit without evicting anything', async () => {
+    const area = new FakeArea();
+    const store = new HistoryStore(area);
+    for (let i = 0; i < 18; i++) await store.add(entry(`e${String(i).padStart(2, '0')}`));
+    const snapshot = new Map(area.data);
+    const huge = entry('huge', { thumbnail: `data:image/jpeg;base64,${'A'.repeat(300 * 1024)}` });
+    await expect(store.add(huge)).rejects.toThrow(/exceeds/);
+    expect(area.data).toEqual(snapshot);
+  });
+
+  it('gives up with the quota error and puts back what it evicted when the entry still does not fit', async () => {
     const probe = new FakeArea();
     await new HistoryStore(probe).add(entry('probe'));
     const oneEntry = probe.bytesUsed();
     const area = new FakeArea(oneEntry * 20);
     const store = new HistoryStore(area);
     for (let i = 0; i < 18; i++) await store.add(entry(`e${String(i).padStart(2, '0')}`));
-    const huge = entry('huge', { thumbnail: `data:image/jpeg;base64,${'A'.repeat(oneEntry * 40)}` });
-    const failure = await store.add(huge).then(() => undefined, (error: unknown) => error);
+    const big = entry('big', { thumbnail: `data:image/jpeg;base64,${'A'.repeat(oneEntry * 12)}` });
+    const failure = await store.add(big).then(() => undefined, (error: unknown) => error);
     expect(isQuotaError(failure)).toBe(true);
     const left = labels(await store.list());
-    expect(left).not.toContain('huge');
-    // While trying it evicts oldest-first (1 + 2 + 4 + 8 entries at most), never the newest ones.
-    expect(left.length).toBeGreaterThan(0);
+    expect(left).not.toContain('big');
+    expect(left).toHaveLength(18);
     expect(left[0]).toBe('e17');
-    expect(left).toEqual([...left].sort().reverse());
+    expect(left.at(-1)).toBe('e00');
   });
 
   it('recognises quota errors by their message', () => {
