@@ -46,6 +46,7 @@ export function findImageAt(x: number, y: number, hint?: string): ImageTarget | 
     if (hint && target.kind === 'url' && target.url === hint) return target;
     if (isPageBackdrop(element)) backdrop ??= target;
     else topmost ??= target;
+    if (topmost && !hint) break;
   }
   if (topmost && !hint) return topmost;
   const hidden = mediaByGeometry(x, y, hint);

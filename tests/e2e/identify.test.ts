@@ -164,6 +164,11 @@ describe('"Identify image" works on every kind of picture', () => {
     expect(card.text).toContain('Volcano');
   });
 
+  it('CSS background painted by a ::before pseudo-element', async () => {
+    const page = await open('background.html');
+    await expectAnswer(page, '#pseudo', 'Golfcart');
+  });
+
   it('inline <svg>: a drawing gets an answer', async () => {
     const page = await open('svg.html');
     const { card, image } = await identify(page, '#drawing');
@@ -233,6 +238,11 @@ describe('"Identify image" works on every kind of picture', () => {
     const { card } = await identify(page, '#shield');
     expect(card.text).toContain('Barn');
     expectBeside(card, await boxOf(page, '#photo'));
+  });
+
+  it('a picture with pointer-events: none, which hit-testing cannot see', async () => {
+    const page = await open('overlay.html');
+    await expectAnswer(page, '#untouchable', 'Dam');
   });
 
   it('cross-origin <img> without CORS headers: the service worker fetches it', async () => {
