@@ -1,6 +1,8 @@
+import browser from 'webextension-polyfill';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import { imageProblem } from '../shared/sniff';
-import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
+import { STORAGE_KEYS } from '../shared/storage-keys';
+import type { HistoryEntry, ImageOrigin, ImageSource, LatestOutcome, Outcome } from '../shared/types';
 import { classifyBytes } from './engine-host';
 import { fetchImageBytes } from './fetch-image';
 import { history, setLatest } from './storage';
@@ -14,10 +16,30 @@ async function bytesOf(source: ImageSource): Promise<ArrayBuffer> {
   return bytes;
 }
 
+/**
+ * A worker that has just started runs no identification, so a "working" outcome in storage was
+ * left by a worker stopped mid-way (Chrome stops workers; a crash or an update can too). Left
+ * alone, it would keep the popup's spinner turning: it becomes "interrupted". Identifications
+ * wait for this first, so it never overwrites their own "working".
+ */
+const workerStartedAt = Date.now();
+const staleWorkingSettled = (async () => {
+  try {
+    const stored = (await browser.storage.local.get(STORAGE_KEYS.latest))[STORAGE_KEYS.latest] as LatestOutcome | undefined;
+    if (stored?.kind === 'working' && stored.at < workerStartedAt) {
+      const error = { code: 'interrupted' as const, detail: 'the service worker stopped before it finished' };
+      await setLatest({ kind: 'error', error, at: Date.now(), origin: stored.origin });
+    }
+  } catch (error) {
+    console.warn('[glimpse] could not check the latest outcome', error);
+  }
+})();
+
 const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.test(url) ? url : undefined);
 
 /** Identifies one image end to end: bytes, engine, history, and the popup's "latest". */
 export async function identify(source: ImageSource, origin: ImageOrigin): Promise<Outcome<HistoryEntry>> {
+  await staleWorkingSettled;
   const startedAt = Date.now();
   const fullOrigin: ImageOrigin = {
     ...origin,

@@ -1,0 +1,174 @@
+/**
+ * Lifecycle: Chrome stops service workers and closes offscreen documents when it likes. Whatever
+ * goes away mid-request, the user gets the answer or a clear "interrupted, try again", never a
+ * spinner that never ends, and the next request works.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LatestOutcome } from '../../src/shared/types';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './chromium';
+import {
+  englishMessage, history, identifyThroughMenu, inServiceWorker, localStorage, resumeRestartedWorkers, stopServiceWorker,
+} from './fixtures/hostile/harness';
+import { PHOTO, photoBytes, png } from './fixtures/hostile/images';
+import { cards, settledCard, type CardState } from './menu';
+import { htmlPage, startServer, type TestServer } from './server';
+
+/** How long a settled card may take here: a restarted engine reloads the model on two slow cores. */
+const SETTLE_MS = 120_000;
+
+const offscreenDocuments = (ext: ExtensionBrowser) =>
+  inServiceWorker<number>(ext, `chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)`);
+
+const closeOffscreen = (ext: ExtensionBrowser) => inServiceWorker<boolean>(ext, 'chrome.offscreen.closeDocument().then(() => true)');
+
+const engineStatus = (ext: ExtensionBrowser) =>
+  inServiceWorker<{ state: string } | undefined>(ext, `chrome.storage.session.get('engineStatus').then((s) => s.engineStatus)`);
+
+/** The answer, or the clear "interrupted" message with its retry button: anything else fails the test. */
+function expectAnswerOrRetry(card: CardState | undefined, label?: string): 'answer' | 'retry' {
+  expect(card).toBeDefined();
+  if (card!.state === 'result') {
+    if (label) expect(card!.text.toLowerCase()).toContain(label);
+    return 'answer';
+  }
+  expect(card, card!.text).toMatchObject({ state: 'error', errorCode: 'interrupted' });
+  expect(card!.text).toContain(englishMessage('interrupted'));
+  expect(card!.text).toContain('Try again');
+  return 'retry';
+}
+
+describe('lifecycle: the service worker or the engine goes away mid-request', () => {
+  let ext: ExtensionBrowser;
+  let server: TestServer;
+  let page: Page;
+  let blank: Page;
+  let stopResuming: (() => Promise<void>) | undefined;
+  /** Image downloads the service worker made (pages fetch images with sec-fetch-dest: image). */
+  const workerDownloads: string[] = [];
+
+  /** Serves the photo (or `body`) after `delayMs`, noting downloads made by the extension. */
+  function slowImage(path: string, delayMs: number, body: Buffer = photoBytes(), type = 'image/jpeg') {
+    server.route(path, (req: IncomingMessage, res: ServerResponse) => {
+      if (req.headers['sec-fetch-dest'] !== 'image') workerDownloads.push(path);
+      const timer = setTimeout(() => res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body), delayMs);
+      res.on('close', () => clearTimeout(timer));
+    });
+  }
+
+  async function openCase(name: string, src: string): Promise<void> {
+    await page.goto(htmlPage(server, `/life/${name}.html`, `<img id="target" src="${src}" width="320" height="240" alt="">`, name), {
+      waitUntil: 'domcontentloaded',
+    });
+  }
+
+  /** After an interruption: the next identification on the same page works, and the popup's latest is not left "working". */
+  async function expectNextRequestWorks(name: string): Promise<void> {
+    await openCase(`${name}-next`, `/samples/${PHOTO.file}`);
+    await identifyThroughMenu(ext, page, '#target');
+    const [card] = await settledCard(page, 1, SETTLE_MS);
+    expect(card, card?.text).toMatchObject({ state: 'result' });
+    expect(card!.text.toLowerCase()).toContain(PHOTO.label);
+    const latest = (await localStorage(ext)).latest as LatestOutcome;
+    expect(latest.kind).toBe('answer');
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    ext = await launchWithExtension();
+    stopResuming = await resumeRestartedWorkers(ext);
+    page = await ext.browser.newPage();
+    // A plain tab to reach DevTools' ServiceWorker domain (the popup would warm the engine up).
+    blank = await ext.browser.newPage();
+  });
+  afterAll(async () => {
+    await stopResuming?.();
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('the offscreen document closed while the model is still loading (cold start): the answer still comes', async () => {
+    expect(await offscreenDocuments(ext)).toBe(0);
+    await openCase('cold', `/samples/${PHOTO.file}`);
+    await identifyThroughMenu(ext, page, '#target');
+    // The right-click starts the model loading; close its document while it does.
+    await until(async () => ['loading', 'warming'].includes((await engineStatus(ext))?.state ?? ''), 'the model to start loading', 60_000);
+    expect(await closeOffscreen(ext)).toBe(true);
+    const [card] = await settledCard(page, 1, SETTLE_MS);
+    expect(expectAnswerOrRetry(card, PHOTO.label)).toBe('answer');
+    expect(await offscreenDocuments(ext)).toBe(1);
+  });
+
+  it('the offscreen document closed while it decodes a large image: the answer still comes', async () => {
+    slowImage('/life/large.png', 0, png(7000, 5000, { pixel: (x, y) => [(x >> 4) & 255, (y >> 4) & 255, 128] }), 'image/png');
+    await openCase('decode', '/life/large.png');
+    const before = workerDownloads.length;
+    await identifyThroughMenu(ext, page, '#target');
+    await until(() => workerDownloads.length > before, 'the worker to download the image');
+    // The engine has the job once its queue holds it.
+    await until(
+      () => inServiceWorker<number>(ext, 'globalThis.glimpse.engineStats().then((s) => s.queued)'),
+      'the engine to start on the image',
+      60_000,
+    );
+    expect(await closeOffscreen(ext)).toBe(true);
+    const [card] = await settledCard(page, 1, SETTLE_MS);
+    expect(expectAnswerOrRetry(card)).toBe('answer');
+    await expectNextRequestWorks('decode');
+  });
+
+  it('the service worker stopped while it downloads the image: the content script asks again and the answer comes', async () => {
+    slowImage('/life/slow-download.jpg', 3000);
+    await openCase('sw-download', '/life/slow-download.jpg');
+    const before = workerDownloads.length;
+    await identifyThroughMenu(ext, page, '#target');
+    await until(() => workerDownloads.length > before, 'the worker to start the download');
+    await stopServiceWorker(ext, blank);
+    const [card] = await settledCard(page, 1, SETTLE_MS);
+    const outcome = expectAnswerOrRetry(card, PHOTO.label);
+    const latest = (await localStorage(ext)).latest as LatestOutcome;
+    expect(latest.kind, JSON.stringify(latest)).not.toBe('working');
+    if (outcome === 'answer') expect(workerDownloads.length - before).toBe(2);
+    await expectNextRequestWorks('sw-download');
+  });
+
+  it('the service worker stopped while the engine works: the answer or a clear retry, then the next request works', async () => {
+    slowImage('/life/engine-busy.png', 0, png(7000, 5000, { pixel: (x, y) => [(y >> 3) & 255, (x >> 3) & 255, 60] }), 'image/png');
+    await openCase('sw-engine', '/life/engine-busy.png');
+    await identifyThroughMenu(ext, page, '#target');
+    await until(
+      () => inServiceWorker<number>(ext, 'globalThis.glimpse.engineStats().then((s) => s.queued)'),
+      'the engine to start on the image',
+      60_000,
+    );
+    await stopServiceWorker(ext, blank);
+    const [card] = await settledCard(page, 1, SETTLE_MS);
+    expectAnswerOrRetry(card);
+    const latest = (await localStorage(ext)).latest as LatestOutcome;
+    expect(latest.kind, JSON.stringify(latest)).not.toBe('working');
+    await expectNextRequestWorks('sw-engine');
+  });
+
+  it('a "working" left in storage by a stopped worker becomes "interrupted" when the worker starts again', async () => {
+    await inServiceWorker(ext, `chrome.storage.local.set({ latest: { kind: 'working', at: Date.now() - 1000, origin: { pageUrl: 'https://example.test/' } } })`);
+    await stopServiceWorker(ext, blank);
+    // Any event wakes the worker: here a message from an extension page.
+    const reopened = await openPopup(ext);
+    await reopened.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+    const latest = await until(async () => {
+      const stored = await inServiceWorker<LatestOutcome>(ext, `chrome.storage.local.get('latest').then((s) => s.latest)`);
+      return stored.kind === 'error' ? stored : undefined;
+    }, 'the stale "working" to be settled');
+    expect(latest).toMatchObject({ kind: 'error', error: { code: 'interrupted' } });
+    await reopened.close();
+    await expectNextRequestWorks('stale-working');
+  });
+
+  it('kept every answer in history through all of it, and no card was left spinning', async () => {
+    const entries = await history(ext);
+    expect(entries.length).toBeGreaterThanOrEqual(4);
+    for (const entry of entries) expect(entry.predictions[0]!.probability).toBeGreaterThan(0);
+    expect((await cards(page)).filter((card) => card.state === 'working')).toEqual([]);
+  });
+});
