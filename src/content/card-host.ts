@@ -20,14 +20,30 @@ export interface CardHost {
   moveTo(left: number, top: number, visible: boolean): void;
 }
 
-export function createCardHost(): CardHost {
+/**
+ * The open modal dialog (a lightbox, say) that holds `element`, if any. While it is open,
+ * everything outside it is inert: a card there could be seen but not clicked.
+ */
+function modalAncestor(element: Element | undefined): Element | undefined {
+  for (let node: Element | undefined = element; node; ) {
+    const modal = node.closest(':modal');
+    if (modal) return modal;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : undefined;
+  }
+  return undefined;
+}
+
+/** A host for a card about `anchor` (the picture, when there is one). */
+export function createCardHost(anchor?: Element): CardHost {
   const host = document.createElement(HOST_TAG);
   host.setAttribute('data-glimpse-card', '');
   host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
   // Open, so tests and assistive tools can read it; page styles still cannot reach inside.
   const shadow = host.attachShadow({ mode: 'open' });
-  // After <body>: page code that rewrites the body leaves it alone.
-  document.documentElement.append(host);
+  // After <body> (page code that rewrites the body leaves it alone), or inside a modal dialog.
+  const modal = modalAncestor(anchor);
+  (modal?.ownerDocument === document ? modal : document.documentElement).append(host);
   host.popover = 'manual';
   try {
     host.showPopover();

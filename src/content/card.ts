@@ -70,7 +70,7 @@ export class ResultCard {
     private readonly point: { x: number; y: number },
   ) {
     for (const card of [...openCards]) if (anchor && card.anchor === anchor) card.dismiss();
-    this.frameHost = createCardHost();
+    this.frameHost = createCardHost(anchor);
     this.host = this.frameHost.host;
     this.card = el('div', 'card');
     // The card speaks the extension's language, whatever the page's direction.

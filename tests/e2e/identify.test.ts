@@ -232,6 +232,15 @@ describe('"Identify image" works on every kind of picture', () => {
     await expectInHistory(page.url(), 'Daisy');
   });
 
+  it('a picture in a lightbox (modal <dialog>): the card can still be clicked', async () => {
+    const page = await open('dialog.html');
+    await page.waitForFunction(() => (document.querySelector('#photo') as HTMLImageElement).naturalWidth > 0);
+    await expectAnswer(page, '#photo', 'Radio telescope', { target: await imageMenuTarget(page, '#photo') });
+    await (await page.waitForSelector('glimpse-card >>> button.toggle'))!.click();
+    await page.waitForSelector('glimpse-card >>> .top5 li', { visible: true });
+    await screenshot(page, 'lightbox');
+  });
+
   it('a picture under a transparent overlay', async () => {
     const page = await open('overlay.html');
     // Chrome sees the overlay, not an image: no srcUrl.
