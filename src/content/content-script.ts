@@ -1,5 +1,6 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
-import { isDisconnect, toGlimpseError, type GlimpseError } from '../shared/errors';
+import { GlimpseFailure, isDisconnect, toGlimpseError, type GlimpseError } from '../shared/errors';
+import { LIMITS } from '../shared/limits';
 import { listen, send } from '../shared/messaging';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { dismissNewestCard, ResultCard } from './card';
@@ -31,11 +32,25 @@ addEventListener(
 
 const origin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
 
+/**
+ * The worker answers within its own limits (a download, then the engine, tried twice); past
+ * that, the answer was lost with a stopped worker and the card must not spin for ever.
+ */
+const ANSWER_DEADLINE_MS = LIMITS.fetchTimeoutMs + 2 * LIMITS.engineTimeoutMs + 15_000;
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new GlimpseFailure({ code: 'interrupted', detail: `no answer in ${ms} ms` })), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 /** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
 async function identifyInBackground(source: ImageSource): Promise<Outcome<HistoryEntry>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await send('background', 'identify', { source, origin: origin() });
+      const outcome = await withDeadline(send('background', 'identify', { source, origin: origin() }), ANSWER_DEADLINE_MS);
       if (outcome) return outcome;
       throw new Error('message port closed without an answer');
     } catch (error) {
