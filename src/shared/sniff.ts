@@ -69,7 +69,8 @@ function webpSize(bytes: Uint8Array, view: DataView): Size | undefined {
 function ftypBrands(bytes: Uint8Array, view: DataView): string[] | undefined {
   if (bytes.length < 12 || ascii(bytes, 4, 4) !== 'ftyp') return undefined;
   const boxSize = view.getUint32(0);
-  const end = Math.min(bytes.length, boxSize >= 16 ? boxSize : 16);
+  // A real ftyp lists a handful of brands: a box claiming to be huge is read no further than 64 of them.
+  const end = Math.min(bytes.length, boxSize >= 16 ? boxSize : 16, 16 + 4 * 64);
   const brands = [ascii(bytes, 8, 4)];
   for (let at = 16; at + 4 <= end; at += 4) brands.push(ascii(bytes, at, 4));
   return brands;
@@ -187,9 +188,8 @@ function pngIsWhole(bytes: Uint8Array, view: DataView): boolean {
   let at = 8;
   while (at + 8 <= bytes.length) {
     const length = view.getUint32(at);
-    const type = ascii(bytes, at + 4, 4);
     if (length > 0x7fffffff || at + 12 + length > bytes.length) return false;
-    if (type === 'IEND') return true;
+    if (bytes[at + 4] === 0x49 && bytes[at + 5] === 0x45 && bytes[at + 6] === 0x4e && bytes[at + 7] === 0x44) return true; // IEND
     at += 12 + length;
   }
   return false;
