@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { ConsoleMessage, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable } from '../../src/shared/errors';
 import { LIMITS } from '../../src/shared/limits';
@@ -67,11 +67,31 @@ describe('hostile input: every bad case gets a clear message, nothing is lost', 
     }
   }
 
+  /** Uncaught errors and console errors in the service worker, the engine and the pages: there must be none. */
+  const crashes: string[] = [];
+  const noteErrors = (where: string) => ({
+    console: (message: ConsoleMessage) => {
+      if (message.type() === 'error' && where !== 'page') crashes.push(`${where} console.error: ${message.text()}`);
+    },
+    error: (error: unknown) => crashes.push(`${where} uncaught: ${String(error)}`),
+  });
+
   beforeAll(async () => {
     server = await startServer();
     other = await startServer();
     ext = await launchWithExtension();
+    const worker = await ext.worker();
+    worker.on('console', noteErrors('service worker').console);
+    worker.on('error', noteErrors('service worker').error);
+    ext.browser.on('targetcreated', (target: Target) => {
+      if (target.type() !== 'background_page') return;
+      void target.page().then((engine) => {
+        engine?.on('console', noteErrors('engine').console);
+        engine?.on('pageerror', noteErrors('engine').error);
+      });
+    });
     page = await ext.browser.newPage();
+    page.on('pageerror', noteErrors('page').error);
     // A good photo first, so there is history to keep.
     const first = await identifyOnPage('first photo', img(PHOTO_PATH));
     await expectOutcome(first.card, first.latest, { answer: true, label: PHOTO.label });
@@ -161,6 +181,7 @@ describe('hostile input: every bad case gets a clear message, nothing is lost', 
     for (const entry of answers) expect(kept.has(entry.id), `history lost ${entry.id}`).toBe(true);
     expect(kept.size).toBe(answers.length);
     expect(seenCodes).not.toContain('internal');
+    expect(crashes).toEqual([]);
     const stats = await localStorage(ext);
     expect(stats.latest).toMatchObject({ kind: 'answer' });
   });
