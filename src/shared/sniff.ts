@@ -183,13 +183,13 @@ function jpegIsWhole(bytes: Uint8Array): boolean {
   }
 }
 
-/** A PNG is whole when its chunks lead to IEND. */
+/** A PNG is whole when its chunks lead to IEND (whose checksum, after the last pixel, may be cut: Chromium decodes that). */
 function pngIsWhole(bytes: Uint8Array, view: DataView): boolean {
   let at = 8;
   while (at + 8 <= bytes.length) {
+    if (bytes[at + 4] === 0x49 && bytes[at + 5] === 0x45 && bytes[at + 6] === 0x4e && bytes[at + 7] === 0x44) return true; // IEND
     const length = view.getUint32(at);
     if (length > 0x7fffffff || at + 12 + length > bytes.length) return false;
-    if (bytes[at + 4] === 0x49 && bytes[at + 5] === 0x45 && bytes[at + 6] === 0x4e && bytes[at + 7] === 0x44) return true; // IEND
     at += 12 + length;
   }
   return false;
@@ -228,9 +228,10 @@ function gifFirstFrameIsWhole(bytes: Uint8Array): boolean {
 
 /**
  * Whether the bytes stop before the image does (a cut-off download, a half-written file).
- * Chromium would draw what is there and grey out the rest; Glimpse refuses instead of
- * naming half a picture. Formats without a cheap end check (AVIF, BMP, ICO, SVG) are left
- * to the decoder.
+ * A page's <img> shows what is there and greys out the rest; Glimpse refuses instead of naming
+ * half a picture, and says so before any decoding (the rules match what Chromium's
+ * createImageBitmap accepts, so the service worker need not send the bytes to find out).
+ * Formats without a cheap end check (AVIF, BMP, ICO, SVG) are left to the decoder.
  */
 export function isTruncated(buffer: ArrayBuffer, format: ImageFormat): boolean {
   const bytes = new Uint8Array(buffer);

@@ -167,6 +167,7 @@ describe('isTruncated: a file cut short is refused, not half-identified', () => 
   it('finds PNGs without IEND, GIFs without a whole first frame, WebPs shorter than their RIFF size', () => {
     const whole = wholePng(8, 8);
     expect(isTruncated(buffer(whole.subarray(0, whole.length - 12)), 'png')).toBe(true);
+    expect(isTruncated(buffer(whole.subarray(0, whole.length - 2)), 'png')).toBe(false); // only IEND's checksum cut
     expect(isTruncated(buffer(whole.subarray(0, 40)), 'png')).toBe(true);
     expect(isTruncated(buffer(Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0, 0, 0, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44])), 'gif')).toBe(true);
     const webp = Buffer.alloc(30);
