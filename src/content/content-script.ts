@@ -103,4 +103,5 @@ listen('content', {
     else void identifyTarget(card, target);
     return { accepted: true };
   },
+  ping: () => ({ ready: true as const }),
 });

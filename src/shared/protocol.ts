@@ -71,6 +71,8 @@ export interface OffscreenMessages {
 export interface ContentMessages {
   /** The user chose "Identify image": find what was right-clicked and identify it. */
   'identify-target': { payload: { srcUrl?: string; mediaType?: string }; answer: { accepted: boolean } };
+  /** Whether the content script of a frame is running (it loads asynchronously at document start). */
+  ping: { payload: Record<string, never>; answer: { ready: true } };
 }
 
 export type Destination = 'background' | 'offscreen' | 'content';
@@ -99,6 +101,7 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
   },
   content: {
     'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),
+    ping: empty as Check<Record<string, never>>,
   },
 };
 

@@ -71,6 +71,19 @@ export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x
   await page.bringToFront();
   const tabId = await tabIdOf(ext, page);
   const worker = await ext.worker();
+  // The content script loads asynchronously at document start: a right-click before it runs
+  // would go unseen, as it would for a person clicking within the first instant of a page load.
+  await until(
+    () =>
+      worker.evaluate(
+        (id: number) =>
+          chrome.tabs
+            .sendMessage(id, { glimpse: 1, to: 'content', type: 'ping', payload: {} }, { frameId: 0 })
+            .then((answer: { ready?: boolean } | undefined) => answer?.ready === true, () => false),
+        tabId,
+      ),
+    'the content script to run in the page',
+  );
   await worker.evaluate(() => {
     delete (globalThis as { glimpseLastRightClick?: LastRightClick }).glimpseLastRightClick;
   });
