@@ -19,12 +19,8 @@ export class SerialQueue {
     return this.waiting >= this.maxWaiting;
   }
 
-  busyFailure(): GlimpseFailure {
-    return new GlimpseFailure({ code: 'busy', detail: `${this.waiting} jobs already queued` });
-  }
-
   run<T>(job: () => Promise<T>): Promise<T> {
-    if (this.isFull) return Promise.reject(this.busyFailure());
+    if (this.isFull) return Promise.reject(new GlimpseFailure({ code: 'busy', detail: `${this.waiting} jobs already queued` }));
     this.waiting++;
     const result = this.tail.then(job);
     this.tail = result.then(
