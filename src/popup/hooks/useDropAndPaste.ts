@@ -63,19 +63,10 @@ export function useDropAndPaste(onGiven: (given: Dropped) => void): boolean {
       event.preventDefault();
       onGiven({ kind: 'file', file });
     };
-    document.addEventListener('dragenter', enter);
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('dragend', end);
-    document.addEventListener('drop', drop);
-    document.addEventListener('paste', paste);
+    const listeners = { dragenter: enter, dragover: over, dragleave: leave, dragend: end, drop, paste };
+    for (const [type, listener] of Object.entries(listeners)) document.addEventListener(type, listener as EventListener);
     return () => {
-      document.removeEventListener('dragenter', enter);
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('dragend', end);
-      document.removeEventListener('drop', drop);
-      document.removeEventListener('paste', paste);
+      for (const [type, listener] of Object.entries(listeners)) document.removeEventListener(type, listener as EventListener);
     };
   }, [onGiven]);
 
