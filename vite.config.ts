@@ -1,12 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
+const TARGET = 'chrome120';
+// GLIMPSE_OUT_DIR lets parallel work build side by side without replacing each other's dist/.
+const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? 'dist';
+const CONTENT_SCRIPT_OUTPUT = 'content-script.js';
+const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifest;
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
 /** Ships TF.js's WASM binaries inside the extension (no CDN); the engine points the backend at wasm/. */
@@ -22,12 +27,40 @@ function tfjsWasmBinaries(): Plugin {
   };
 }
 
+/**
+ * Builds the content script as one self-contained classic script and declares it in the built
+ * manifest. (Bundled with the rest, it would share chunks with the other contexts and be loaded
+ * by a dynamic import(): later than document start, and through web-accessible files any page
+ * could probe for.)
+ */
+function selfContainedContentScript(): Plugin {
+  return {
+    name: 'glimpse:self-contained-content-script',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir: OUT_DIR,
+          emptyOutDir: false,
+          target: TARGET,
+          lib: { entry: 'src/content/content-script.ts', formats: ['iife'], name: 'glimpseContent', fileName: () => CONTENT_SCRIPT_OUTPUT },
+        },
+      });
+      const manifestPath = join(OUT_DIR, 'manifest.json');
+      const built = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
+      built.content_scripts = contentScripts.map((script) => ({ ...script, js: [CONTENT_SCRIPT_OUTPUT] }));
+      await writeFile(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as never }), tfjsWasmBinaries()],
+  plugins: [preact(), crx({ manifest: manifestWithoutContentScripts as never }), tfjsWasmBinaries(), selfContainedContentScript()],
   build: {
-    target: 'chrome120',
-    // GLIMPSE_OUT_DIR lets parallel work build side by side without replacing each other's dist/.
-    outDir: process.env.GLIMPSE_OUT_DIR ?? 'dist',
+    target: TARGET,
+    outDir: OUT_DIR,
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
