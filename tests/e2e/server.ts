@@ -7,7 +7,7 @@ export const SAMPLES_DIR = resolve(process.cwd(), '../shared/eval/imagenet-sampl
 export const FIXTURES_DIR = resolve(process.cwd(), 'tests/e2e/fixtures');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.jpeg': 'image/jpeg', '.jpg': 'image/jpeg', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.jpeg': 'image/jpeg', '.jpg': 'image/jpeg', '.png': 'image/png',
   '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.svg': 'image/svg+xml', '.js': 'text/javascript',
 };
 
