@@ -1,6 +1,6 @@
 import { type GlimpseError, isRetryable } from '../shared/errors';
 import { capitalise, percent } from '../shared/format';
-import { errorText, t } from '../shared/i18n';
+import { errorText, t, timingText } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { createCardHost, type CardHost } from './card-host';
 import { placeCard, type Box } from './card-position';
@@ -141,7 +141,7 @@ export class ResultCard {
       toggle.setAttribute('aria-expanded', String(!list.hidden));
       this.place();
     });
-    const meta = el('p', 'meta', t('timing', [entry.backend.toUpperCase(), String(Math.round(entry.totalMs))]));
+    const meta = el('p', 'meta', timingText(entry));
     this.frame('result', [label, confidence, bar(top.probability), toggle, list, meta]);
   }
 

@@ -5,9 +5,9 @@ const absolute = (url: string, element: Element): string => new URL(url, element
 /** The address a lazy loader keeps for this <img> (or its <picture>'s matching <source>). */
 function lazyUrl(img: HTMLImageElement): string | undefined {
   const width = img.getBoundingClientRect().width || img.width;
-  const ratio = img.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-  const sources = img.parentElement?.localName === 'picture' ? [...img.parentElement.querySelectorAll('source')] : [];
   const view = img.ownerDocument.defaultView;
+  const ratio = view?.devicePixelRatio ?? 1;
+  const sources = img.parentElement?.localName === 'picture' ? [...img.parentElement.querySelectorAll('source')] : [];
   for (const source of sources) {
     const media = source.getAttribute('media');
     if (media && view && !view.matchMedia(media).matches) continue;

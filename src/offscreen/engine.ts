@@ -211,7 +211,6 @@ export class Engine {
     return this.infer(net, backend, await prepareImage(bytes));
   }
 
-
   private async infer(net: Net, backend: Backend, image: PreparedImage): Promise<Classification> {
     const inferStarted = performance.now();
     const logits = tf.tidy(() => {

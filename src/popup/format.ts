@@ -1,19 +1,7 @@
 import { t } from '../shared/i18n';
-import type { Backend, Classification, ImageOrigin } from '../shared/types';
+import type { ImageOrigin } from '../shared/types';
 
 const locale = (): string => globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
-
-const BACKEND_NAME_KEYS: Record<Backend, string> = {
-  webgl: 'popupBackendNameWebgl',
-  wasm: 'popupBackendNameWasm',
-  cpu: 'popupBackendNameCpu',
-};
-
-export const backendName = (backend: Backend): string => t(BACKEND_NAME_KEYS[backend]);
-
-/** "WASM · 63 ms": which engine answered and how long the whole path took. */
-export const timingText = (answer: Pick<Classification, 'backend' | 'totalMs'>): string =>
-  t('timing', [backendName(answer.backend), String(Math.round(answer.totalMs))]);
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;

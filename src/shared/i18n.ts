@@ -1,4 +1,5 @@
 import { errorMessageKey, type GlimpseError } from './errors';
+import type { Backend, Classification } from './types';
 
 /** A localised string from _locales; falls back to the key so a missing string is visible, not blank. */
 export function t(key: string, substitutions?: string | string[]): string {
@@ -10,3 +11,15 @@ export function errorText(error: GlimpseError): string {
   const { key, substitutions } = errorMessageKey(error);
   return t(key, substitutions);
 }
+
+const BACKEND_NAME_KEYS: Record<Backend, string> = {
+  webgl: 'popupBackendNameWebgl',
+  wasm: 'popupBackendNameWasm',
+  cpu: 'popupBackendNameCpu',
+};
+
+export const backendName = (backend: Backend): string => t(BACKEND_NAME_KEYS[backend]);
+
+/** "WASM · 63 ms": which engine answered and how long the whole path took (card and popup alike). */
+export const timingText = (answer: Pick<Classification, 'backend' | 'totalMs'>): string =>
+  t('timing', [backendName(answer.backend), String(Math.round(answer.totalMs))]);

@@ -1,6 +1,5 @@
-import { t } from '../../shared/i18n';
+import { backendName, t } from '../../shared/i18n';
 import type { EngineStatus as Status } from '../../shared/types';
-import { backendName } from '../format';
 
 function describe(status: Status): string {
   switch (status.state) {

@@ -1,7 +1,7 @@
 import { capitalise, percent } from '../../shared/format';
-import { errorText, t } from '../../shared/i18n';
+import { errorText, t, timingText } from '../../shared/i18n';
 import type { ImageOrigin } from '../../shared/types';
-import { relativeTime, sourceSite, timingText } from '../format';
+import { relativeTime, sourceSite } from '../format';
 import type { Shown } from '../latest';
 import { AnswerHeading } from './AnswerHeading';
 import { Spinner } from './Spinner';
