@@ -4,16 +4,16 @@ import { imageProblem } from '../shared/sniff';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import type { HistoryEntry, ImageOrigin, ImageSource, LatestOutcome, Outcome } from '../shared/types';
 import { classifyBytes } from './engine-host';
-import { fetchImageBytes } from './fetch-image';
+import { pixelsOf, type Pixels, type Requester } from './pixels';
 import { history, setLatest } from './storage';
 
-async function bytesOf(source: ImageSource): Promise<ArrayBuffer> {
-  const bytes = source.kind === 'url' ? await fetchImageBytes(source.url) : source.bytes;
+async function checkedPixels(source: ImageSource, requester: Requester): Promise<Pixels> {
+  const pixels = await pixelsOf(source, requester);
   // Servers mislabel images, and error pages come back as "images": the bytes decide. What they
   // already rule out (bombs, cut-off files, spacer pixels) never reaches the engine.
-  const problem = imageProblem(bytes);
+  const problem = imageProblem(pixels.bytes);
   if (problem) throw new GlimpseFailure(problem);
-  return bytes;
+  return pixels;
 }
 
 /**
@@ -38,7 +38,7 @@ const staleWorkingSettled = (async () => {
 const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.test(url) ? url : undefined);
 
 /** Identifies one image end to end: bytes, engine, history, and the popup's "latest". */
-export async function identify(source: ImageSource, origin: ImageOrigin): Promise<Outcome<HistoryEntry>> {
+export async function identify(source: ImageSource, origin: ImageOrigin, requester: Requester = {}): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
   const fullOrigin: ImageOrigin = {
@@ -47,8 +47,9 @@ export async function identify(source: ImageSource, origin: ImageOrigin): Promis
   };
   await setLatest({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
-    const classification = await classifyBytes(await bytesOf(source));
-    const entry: HistoryEntry = { ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin };
+    const { bytes, via } = await checkedPixels(source, requester);
+    const classification = await classifyBytes(bytes);
+    const entry: HistoryEntry = { ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin, via };
     try {
       await history.add(entry);
     } catch (error) {

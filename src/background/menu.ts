@@ -2,6 +2,7 @@ import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { sendToFrame } from '../shared/messaging';
 import { identify } from './identify';
+import { REGION_MENU_ID, startRegionSelect } from './region-select';
 import { setLatest } from './storage';
 
 export const MENU_ID = 'identify-image';
@@ -15,6 +16,11 @@ export async function createMenu(): Promise<void> {
     // to Chrome, but the content script finds them under the pointer.
     contexts: ['image', 'video', 'page', 'frame', 'link'],
   });
+  browser.contextMenus.create({
+    id: REGION_MENU_ID,
+    title: t('menuSelectRegion'),
+    contexts: ['all'],
+  });
 }
 
 /**
@@ -24,6 +30,10 @@ export async function createMenu(): Promise<void> {
  * identified directly and the answer goes to the popup.
  */
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
+  if (info.menuItemId === REGION_MENU_ID && tab?.id !== undefined) {
+    await startRegionSelect(tab.id);
+    return;
+  }
   if (info.menuItemId !== MENU_ID) return;
   const { srcUrl, mediaType } = info;
   if (tab?.id !== undefined && tab.id >= 0) {
@@ -36,7 +46,7 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   }
   const origin = { pageUrl: info.pageUrl, pageTitle: tab?.title };
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
-    await identify({ kind: 'url', url: srcUrl }, origin);
+    await identify({ kind: 'url', url: srcUrl }, origin, { tab });
   } else {
     await setLatest({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }

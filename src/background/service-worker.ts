@@ -4,6 +4,7 @@ import { listen } from '../shared/messaging';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { identify } from './identify';
 import { createMenu, onMenuClicked } from './menu';
+import { startRegionSelectInCurrentTab } from './region-select';
 import { saveBackendDecision } from './settings';
 import { engineStatus, setEngineStatus, setLatest } from './storage';
 
@@ -21,11 +22,11 @@ const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
 
 listen('background', {
   identify: ({ source, origin }, sender) =>
-    identify(source, {
-      ...origin,
-      pageUrl: origin.pageUrl ?? webPageOf(sender)?.url,
-      pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
-    }),
+    identify(
+      source,
+      { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
+      { tab: webPageOf(sender) },
+    ),
   async 'report-error'({ error, origin }, sender) {
     await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
   },
@@ -42,6 +43,7 @@ listen('background', {
     if (decision) await saveBackendDecision(decision);
   },
   'engine-stats': () => engineStats(),
+  'start-region-select': () => startRegionSelectInCurrentTab(),
 });
 
 /**

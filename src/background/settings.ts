@@ -15,3 +15,9 @@ export async function backendSettings(): Promise<{ backend: BackendPreference; d
 
 export const saveBackendDecision = (decision: BackendDecision): Promise<void> =>
   browser.storage.local.set({ [DECISION_KEY]: decision });
+
+/** The user's "never contact image servers" setting (off unless switched on). */
+export async function neverContactServers(): Promise<boolean> {
+  const stored = await browser.storage.local.get(STORAGE_KEYS.neverContactServers);
+  return stored[STORAGE_KEYS.neverContactServers] === true;
+}

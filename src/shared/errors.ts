@@ -18,11 +18,13 @@ export type ErrorCode =
   | 'busy'
   | 'interrupted'
   | 'engine'
-  | 'internal';
+  | 'internal'
+  | 'off-screen'
+  | 'off-screen-no-download';
 
 export interface GlimpseError {
   code: ErrorCode;
-  /** HTTP status for 'http-status'. */
+  /** HTTP status for 'http-status' (and 'off-screen' when the download was refused). */
   status?: number;
   /** Technical detail for logs and bug reports; never the main message. */
   detail?: string;
@@ -31,6 +33,7 @@ export interface GlimpseError {
 export const ERROR_CODES: readonly ErrorCode[] = [
   'no-image-found', 'unsupported-url', 'unreadable', 'network', 'http-status', 'redirect-loop', 'timeout', 'too-large',
   'too-many-pixels', 'too-small', 'empty', 'not-an-image', 'corrupt', 'busy', 'interrupted', 'engine', 'internal',
+  'off-screen', 'off-screen-no-download',
 ];
 
 /** An Error that carries a GlimpseError across async boundaries inside one context. */
@@ -91,6 +94,11 @@ export function errorMessageKey(error: GlimpseError): MessageKey {
     case 'interrupted': return { key: 'errInterrupted' };
     case 'engine': return { key: 'errEngine' };
     case 'internal': return { key: 'errInternal' };
+    case 'off-screen':
+      return error.status === undefined
+        ? { key: 'errOffScreenFailed' }
+        : { key: 'errOffScreenRefused', substitutions: [String(error.status)] };
+    case 'off-screen-no-download': return { key: 'errOffScreenNoDownload' };
   }
 }
 

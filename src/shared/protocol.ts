@@ -5,19 +5,23 @@
 import { ERROR_CODES, type GlimpseError } from './errors';
 import type {
   Backend, BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
-  HistoryEntry, Outcome,
+  HistoryEntry, OnScreen, Outcome, PicturePart, ScreenArea,
 } from './types';
 import {
-  arrayBuffer, number, object, oneOf, optional, record, string, type Check, InvalidMessage,
+  arrayBuffer, boolean, number, object, oneOf, optional, record, string, type Check, InvalidMessage,
 } from './validate';
 
 const backendPreference = oneOf<BackendPreference>('auto', 'webgl', 'wasm', 'cpu');
 
+const screenArea: Check<ScreenArea> = object({ left: number, top: number, width: number, height: number, dpr: number });
+const picturePart: Check<PicturePart> = object({ x: number, y: number, width: number, height: number });
+const onScreen: Check<OnScreen> = object({ area: screenArea, part: picturePart });
+
 const imageSource: Check<ImageSource> = (value, path) => {
-  const kind = oneOf('url', 'bytes')(record(value, path).kind, `${path}.kind`);
-  return kind === 'url'
-    ? { kind, ...object({ url: string })(value, path) }
-    : { kind, ...object({ bytes: arrayBuffer, mimeType: string, name: optional(string) })(value, path) };
+  const kind = oneOf('url', 'bytes', 'screen')(record(value, path).kind, `${path}.kind`);
+  if (kind === 'url') return { kind, ...object({ url: string, onScreen: optional(onScreen), offScreen: optional(boolean) })(value, path) };
+  if (kind === 'screen') return { kind, ...object({ area: screenArea, region: optional(boolean) })(value, path) };
+  return { kind, ...object({ bytes: arrayBuffer, mimeType: string, name: optional(string) })(value, path) };
 };
 
 const imageOrigin: Check<ImageOrigin> = object({
@@ -55,6 +59,8 @@ export interface BackgroundMessages {
   'engine-status': { payload: { status: EngineStatus; decision?: BackendDecision }; answer: void };
   /** Tests and benchmarks: the engine's counters. */
   'engine-stats': { payload: Record<string, never>; answer: EngineStats };
+  /** The popup's "Identify a region…" button: start region select on the current tab. */
+  'start-region-select': { payload: Record<string, never>; answer: { started: boolean } };
 }
 
 export interface OffscreenMessages {
@@ -73,6 +79,8 @@ export interface ContentMessages {
   'identify-target': { payload: { srcUrl?: string; mediaType?: string }; answer: { accepted: boolean } };
   /** Whether the content script of a frame is running (it loads asynchronously at document start). */
   ping: { payload: Record<string, never>; answer: { ready: true } };
+  /** Dim the page and let the user drag a box; its pixels are identified (top frame only). */
+  'select-region': { payload: Record<string, never>; answer: { started: boolean } };
 }
 
 export type Destination = 'background' | 'offscreen' | 'content';
@@ -92,6 +100,7 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
     warm: empty as Check<Record<string, never>>,
     'engine-status': object({ status: engineStatus, decision: optional(backendDecision) }),
     'engine-stats': empty as Check<Record<string, never>>,
+    'start-region-select': empty as Check<Record<string, never>>,
   },
   offscreen: {
     classify: object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision) }),
@@ -102,6 +111,7 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
   content: {
     'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),
     ping: empty as Check<Record<string, never>>,
+    'select-region': empty as Check<Record<string, never>>,
   },
 };
 

@@ -6,6 +6,8 @@ export const STORAGE_KEYS = {
   backendPreference: 'backendPreference',
   /** storage.local: BackendDecision the engine made on this machine. */
   backendDecision: 'backendDecision',
+  /** storage.local: boolean, true = never download a picture, identify only what is on screen. */
+  neverContactServers: 'neverContactServers',
   /** storage.session: EngineStatus of the running engine. */
   engineStatus: 'engineStatus',
   /** storage.local: history entries live under keys starting with this (see HistoryStore). */

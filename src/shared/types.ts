@@ -4,10 +4,43 @@ export type Backend = 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = Backend | 'auto';
 export const BACKENDS: readonly Backend[] = ['webgl', 'wasm', 'cpu'];
 
-/** Where an image's bytes come from. URLs are fetched by the service worker. */
+/** How the pixels that were identified reached the engine (kept in history). */
+export type Via = 'download' | 'page' | 'capture' | 'region' | 'upload';
+export const VIAS: readonly Via[] = ['download', 'page', 'capture', 'region', 'upload'];
+
+/** A part of the visible tab, in CSS pixels of the top frame's viewport; `dpr` turns them into device pixels. */
+export interface ScreenArea {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+/** Which part of a picture (0..1 of its width and height) an on-screen area shows. */
+export interface PicturePart {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where a picture is seen on screen: enough to capture it, or to check a download against it. */
+export interface OnScreen {
+  area: ScreenArea;
+  part: PicturePart;
+}
+
+/**
+ * Where an image's pixels come from. A 'url' is read from the screen when it is shown large
+ * enough (`onScreen`), else downloaded by the service worker; 'screen' is a part of the visible
+ * tab (a region the user selected, or a picture the page may not read). `offScreen` says the
+ * picture is shown fine but not where the user can see it now (scrolled away, hidden).
+ */
 export type ImageSource =
-  | { kind: 'url'; url: string }
-  | { kind: 'bytes'; bytes: ArrayBuffer; mimeType: string; name?: string };
+  | { kind: 'url'; url: string; onScreen?: OnScreen; offScreen?: boolean }
+  | { kind: 'bytes'; bytes: ArrayBuffer; mimeType: string; name?: string }
+  | { kind: 'screen'; area: ScreenArea; region?: boolean };
 
 /** The page (or upload) an image came from, for history. */
 export interface ImageOrigin {
@@ -45,6 +78,8 @@ export interface HistoryEntry extends Classification {
   id: string;
   createdAt: number;
   origin: ImageOrigin;
+  /** How the pixels came (absent in entries older than this field). */
+  via?: Via;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: GlimpseError };
