@@ -20,6 +20,20 @@ function readableByPage(img: HTMLImageElement, url: string): boolean {
 export const isShowing = (img: HTMLImageElement, url: string): boolean =>
   img.complete && img.naturalWidth > 0 && (img.currentSrc || img.src) === url;
 
+/**
+ * Whether the browser decoded the whole of `img`: a cut-off or damaged file is shown with its
+ * missing part blank, and Chromium then refuses to make a bitmap of it. Such a picture is not
+ * read off the page or the screen; its bytes decide (docs/RELIABILITY.md: refused, not half-identified).
+ */
+export async function isWhole(img: HTMLImageElement): Promise<boolean> {
+  try {
+    (await createImageBitmap(img, { resizeWidth: 16, resizeHeight: 16 })).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The picture an <img> shows, read from the page, or undefined when the page may not read it. */
 export async function pagePixelsOf(element: Element | undefined, url: string): Promise<ImageSource | undefined> {
   if (element?.localName !== 'img') return undefined;

@@ -1,8 +1,9 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import type { ImageSource } from '../shared/types';
+import { shownBackgroundUrl } from './css-background';
 import type { ImageTarget } from './image-target';
-import { isShowing, pagePixelsOf } from './page-pixels';
+import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
 import { sightingOf } from './screen-area';
@@ -38,8 +39,9 @@ async function readBlobUrl(url: string, element: Element | undefined): Promise<I
  */
 function showsUrl(element: Element, url: string): boolean {
   if (element.localName === 'img') return isShowing(element as HTMLImageElement, url);
-  if (element.localName === 'input') return true;
-  return element.localName !== 'video'; // a video's poster address while it plays a frame is not what is shown
+  if (element.localName === 'input' || element.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  if (element.localName === 'video') return false; // a video's poster address while it plays a frame is not what is shown
+  return shownBackgroundUrl(element) === url;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function readImageSource(target: ImageTarget): Promise<ImageSource>
     case 'url': {
       if (/^blob:/i.test(target.url)) return readBlobUrl(target.url, target.element);
       if (/^data:/i.test(target.url) || !target.element) return { kind: 'url', url: target.url };
+      if (target.element.localName === 'img' && !(await isWhole(target.element as HTMLImageElement))) return { kind: 'url', url: target.url };
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;
       if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };

@@ -104,5 +104,6 @@ export function errorMessageKey(error: GlimpseError): MessageKey {
 
 /** Whether trying the same image again may help (shown as a retry button). */
 export const isRetryable = (error: GlimpseError): boolean =>
-  ['network', 'timeout', 'busy', 'interrupted', 'engine', 'internal'].includes(error.code) ||
+  // Off screen: once the user has scrolled the picture into view, trying again reads it there.
+  ['network', 'timeout', 'busy', 'interrupted', 'engine', 'internal', 'off-screen', 'off-screen-no-download'].includes(error.code) ||
   (error.code === 'http-status' && (error.status ?? 0) >= 500);
