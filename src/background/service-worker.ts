@@ -1,14 +1,14 @@
 /** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
+import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { identify } from './identify';
 import { createMenu, onMenuClicked } from './menu';
-import { saveBackendDecision } from './settings';
-import { engineStatus, setEngineStatus, setLatest } from './storage';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
-void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
+void history.migrate().catch((error: unknown) => console.warn('[glimpse] could not upgrade the history', error));
 
 // Listeners are registered at the top level so a restarted worker handles the event that woke it.
 browser.runtime.onInstalled.addListener(() => void createMenu());
@@ -27,19 +27,19 @@ listen('background', {
       pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
     }),
   async 'report-error'({ error, origin }, sender) {
-    await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
+    await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
   },
-  warm(_payload, sender) {
+  async warm(_payload, sender) {
     if (sender.tab?.id !== undefined && webPageOf(sender)) {
       // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
       (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
     }
     void warmEngine().catch((error: unknown) => console.warn('[glimpse] warm-up failed', error));
-    return engineStatus();
+    return (await engineStatus.getValue()) ?? { state: 'idle' as const };
   },
   async 'engine-status'({ status, decision }) {
-    await setEngineStatus(status);
-    if (decision) await saveBackendDecision(decision);
+    await engineStatus.setValue(status);
+    if (decision) await backendDecision.setValue(decision);
   },
   'engine-stats': () => engineStats(),
 });
