@@ -30,7 +30,7 @@ listen('background', {
     await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
   },
   async warm(_payload, sender) {
-    if (sender.tab?.id !== undefined && webPageOf(sender)) {
+    if (__GLIMPSE_TEST_HOOKS__ && sender.tab?.id !== undefined && webPageOf(sender)) {
       // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
       (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
     }
@@ -47,9 +47,12 @@ listen('background', {
 /**
  * Handles for the worker's DevTools console, used by `npm run eval` and `npm run bench` to drive
  * the very path a right-click takes (service worker -> offscreen engine). Pages cannot reach them.
+ * Left out of store packages (see vite.config.ts).
  */
-Object.assign(globalThis, {
-  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict },
-  /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
-  glimpseReady: true,
-});
+if (__GLIMPSE_TEST_HOOKS__) {
+  Object.assign(globalThis, {
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict },
+    /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
+    glimpseReady: true,
+  });
+}
