@@ -1,11 +1,9 @@
-import browser from 'webextension-polyfill';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import { imageProblem } from '../shared/sniff';
-import { STORAGE_KEYS } from '../shared/storage-keys';
-import type { HistoryEntry, ImageOrigin, ImageSource, LatestOutcome, Outcome } from '../shared/types';
+import { history, latest } from '../shared/store';
+import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { classifyBytes } from './engine-host';
 import { pixelsOf, type Pixels, type Requester } from './pixels';
-import { history, setLatest } from './storage';
 
 async function checkedPixels(source: ImageSource, requester: Requester): Promise<Pixels> {
   const pixels = await pixelsOf(source, requester);
@@ -25,10 +23,10 @@ async function checkedPixels(source: ImageSource, requester: Requester): Promise
 const workerStartedAt = Date.now();
 const staleWorkingSettled = (async () => {
   try {
-    const stored = (await browser.storage.local.get(STORAGE_KEYS.latest))[STORAGE_KEYS.latest] as LatestOutcome | undefined;
+    const stored = await latest.getValue();
     if (stored?.kind === 'working' && stored.at < workerStartedAt) {
       const error = { code: 'interrupted' as const, detail: 'the service worker stopped before it finished' };
-      await setLatest({ kind: 'error', error, at: Date.now(), origin: stored.origin });
+      await latest.setValue({ kind: 'error', error, at: Date.now(), origin: stored.origin });
     }
   } catch (error) {
     console.warn('[glimpse] could not check the latest outcome', error);
@@ -45,7 +43,7 @@ export async function identify(source: ImageSource, origin: ImageOrigin, request
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
   };
-  await setLatest({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
+  await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
     const { bytes, via } = await checkedPixels(source, requester);
     const classification = await classifyBytes(bytes);
@@ -56,12 +54,12 @@ export async function identify(source: ImageSource, origin: ImageOrigin, request
       // The answer still reaches the user; only this entry is missing from history.
       console.warn('[glimpse] could not save to history', error);
     }
-    await setLatest({ kind: 'answer', entryId: entry.id, at: entry.createdAt }).catch(() => undefined);
+    await latest.setValue({ kind: 'answer', entryId: entry.id, at: entry.createdAt }).catch(() => undefined);
     return { ok: true, value: entry };
   } catch (thrown) {
     const error = toGlimpseError(thrown);
     console.warn(`[glimpse] identification failed: ${error.code}${error.detail ? ` (${error.detail})` : ''}`);
-    await setLatest({ kind: 'error', error, at: Date.now(), origin: fullOrigin }).catch(() => undefined);
+    await latest.setValue({ kind: 'error', error, at: Date.now(), origin: fullOrigin }).catch(() => undefined);
     return { ok: false, error };
   }
 }

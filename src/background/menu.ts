@@ -2,8 +2,8 @@ import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { sendToFrame } from '../shared/messaging';
 import { identify } from './identify';
+import { latest } from '../shared/store';
 import { REGION_MENU_ID, startRegionSelect } from './region-select';
-import { setLatest } from './storage';
 
 export const MENU_ID = 'identify-image';
 
@@ -48,6 +48,6 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
     await identify({ kind: 'url', url: srcUrl }, origin, { tab });
   } else {
-    await setLatest({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
+    await latest.setValue({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }
 }

@@ -9,10 +9,10 @@ import { decodeDataUrl } from '../shared/data-url';
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { greyLevels, isSamePicture, SIGNATURE_SIDE } from '../shared/perceptual';
+import { neverContactServers } from '../shared/store';
 import type { ImageSource, OnScreen, ScreenArea, Via } from '../shared/types';
 import { captureTab, cropToPng, deviceRect } from './capture';
 import { fetchImageBytes } from './fetch-image';
-import { neverContactServers } from './settings';
 
 export interface Pixels {
   bytes: ArrayBuffer;
@@ -109,7 +109,7 @@ export async function pixelsOf(source: ImageSource, requester: Requester): Promi
       if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) {
         return { bytes: await capture(requester, onScreen.area), via: 'capture' };
       }
-      if (await neverContactServers()) {
+      if (await neverContactServers.getValue()) {
         if (onScreen && canCapture(requester)) return { bytes: await capture(requester, onScreen.area), via: 'capture' };
         return fail('off-screen-no-download');
       }

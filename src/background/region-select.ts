@@ -1,7 +1,7 @@
 /** "Identify a region…": the page dims, the user drags a box, its pixels are identified. */
 import browser from 'webextension-polyfill';
 import { sendToFrame } from '../shared/messaging';
-import { setLatest } from './storage';
+import { latest } from '../shared/store';
 
 export const REGION_MENU_ID = 'select-region';
 
@@ -18,7 +18,7 @@ export async function startRegionSelect(tabId: number): Promise<boolean> {
     // No content script there.
   }
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  await setLatest({ kind: 'error', error: { code: 'unreadable', detail: 'region select could not start in this tab' }, at: Date.now(), origin: { pageUrl: tab?.url, pageTitle: tab?.title } });
+  await latest.setValue({ kind: 'error', error: { code: 'unreadable', detail: 'region select could not start in this tab' }, at: Date.now(), origin: { pageUrl: tab?.url, pageTitle: tab?.title } });
   return false;
 }
 

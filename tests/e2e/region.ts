@@ -4,6 +4,7 @@
  * then the mouse drags a box over the page; releasing it confirms.
  */
 import type { Page } from 'puppeteer-core';
+import { envelope } from '../../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
 import { tabIdOf, type Box } from './menu';
 
@@ -12,14 +13,16 @@ export async function openRegionSelect(ext: ExtensionBrowser, page: Page): Promi
   await page.bringToFront();
   const tabId = await tabIdOf(ext, page);
   const worker = await ext.worker();
+  const ping = envelope('content', 'ping', {});
   await until(
     () =>
       worker.evaluate(
-        (id: number) =>
+        (id: number, message: typeof ping) =>
           chrome.tabs
-            .sendMessage(id, { glimpse: 1, to: 'content', type: 'ping', payload: {} }, { frameId: 0 })
+            .sendMessage(id, message, { frameId: 0 })
             .then((answer: { ready?: boolean } | undefined) => answer?.ready === true, () => false),
         tabId,
+        ping,
       ),
     'the content script to run in the page',
   );
