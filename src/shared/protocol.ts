@@ -2,6 +2,7 @@
  * The one message protocol between Glimpse's contexts. Every message is declared once here,
  * with the type of its payload and answer and a check that runs where it is received.
  */
+import { COMMANDS, type CommandName } from './commands';
 import { ERROR_CODES, type GlimpseError } from './errors';
 import type {
   Backend, BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
@@ -46,7 +47,7 @@ const empty = object({});
 /** Messages each context receives: [payload check, answer type]. */
 export interface BackgroundMessages {
   /** Identify an image (content script after a right-click, popup after an upload). */
-  identify: { payload: { source: ImageSource; origin: ImageOrigin }; answer: Outcome<HistoryEntry> };
+  identify: { payload: { source: ImageSource; origin: ImageOrigin; scanId?: string }; answer: Outcome<HistoryEntry> };
   /** A failure found before the service worker was involved (nothing under the pointer, a protected canvas). */
   'report-error': { payload: { error: GlimpseError; origin: ImageOrigin }; answer: void };
   /** Start loading the model now: a right-click on an image is likely to be followed by "Identify image". */
@@ -55,6 +56,8 @@ export interface BackgroundMessages {
   'engine-status': { payload: { status: EngineStatus; decision?: BackendDecision }; answer: void };
   /** Tests and benchmarks: the engine's counters. */
   'engine-stats': { payload: Record<string, never>; answer: EngineStats };
+  /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
+  'run-command': { payload: { command: CommandName; tabId?: number }; answer: { reached: boolean } };
 }
 
 export interface OffscreenMessages {
@@ -73,6 +76,12 @@ export interface ContentMessages {
   'identify-target': { payload: { srcUrl?: string; mediaType?: string }; answer: { accepted: boolean } };
   /** Whether the content script of a frame is running (it loads asynchronously at document start). */
   ping: { payload: Record<string, never>; answer: { ready: true } };
+  /** "Identify all images on this page" (menu, popup, shortcut): start a page scan in this frame. */
+  'scan-page': { payload: Record<string, never>; answer: { accepted: boolean } };
+  /** The shortcut "identify the picture under the pointer". */
+  'identify-pointer': { payload: Record<string, never>; answer: { accepted: boolean } };
+  /** Remove every Glimpse label and card from the page, and stop a running scan. */
+  'clear-all': { payload: Record<string, never>; answer: void };
 }
 
 export type Destination = 'background' | 'offscreen' | 'content';
@@ -87,11 +96,12 @@ export type PayloadChecks<P> = { [K in keyof P]: Check<P[K] extends { payload: i
 
 export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> } = {
   background: {
-    identify: object({ source: imageSource, origin: imageOrigin }),
+    identify: object({ source: imageSource, origin: imageOrigin, scanId: optional(string) }),
     'report-error': object({ error: glimpseError, origin: imageOrigin }),
     warm: empty as Check<Record<string, never>>,
     'engine-status': object({ status: engineStatus, decision: optional(backendDecision) }),
     'engine-stats': empty as Check<Record<string, never>>,
+    'run-command': object({ command: oneOf(...COMMANDS), tabId: optional(number) }),
   },
   offscreen: {
     classify: object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision) }),
@@ -102,6 +112,9 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
   content: {
     'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),
     ping: empty as Check<Record<string, never>>,
+    'scan-page': empty as Check<Record<string, never>>,
+    'identify-pointer': empty as Check<Record<string, never>>,
+    'clear-all': empty as Check<Record<string, never>>,
   },
 };
 

@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   backendDecision: 'backendDecision',
   /** storage.session: EngineStatus of the running engine. */
   engineStatus: 'engineStatus',
+  /** storage.local: boolean, presenter mode (big labels for a class) on every page. */
+  presenterMode: 'presenterMode',
   /** storage.local: history entries live under keys starting with this (see HistoryStore). */
   historyPrefix: 'history:',
 } as const;

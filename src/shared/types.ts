@@ -45,6 +45,8 @@ export interface HistoryEntry extends Classification {
   id: string;
   createdAt: number;
   origin: ImageOrigin;
+  /** Set on every answer of one "Identify all images on this page": the popup groups them. */
+  scanId?: string;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: GlimpseError };
