@@ -66,12 +66,13 @@ export function scanPill(page: Page): Promise<ScanPill | null> {
   return page.evaluate(() => {
     const host = document.querySelector('glimpse-scan-progress');
     if (!host) return null;
-    const pill = host.shadowRoot?.querySelector('.pill') as HTMLElement | null;
+    // What is on screen: the count, the hint when shown, the button (not the screen-reader-only announcement).
+    const shown = ['.text', '.hint:not([hidden])', 'button'].map((selector) => (host.shadowRoot?.querySelector(selector) as HTMLElement | null)?.innerText ?? '');
     return {
       state: host.getAttribute('data-state'),
       done: Number(host.getAttribute('data-done')),
       total: Number(host.getAttribute('data-total')),
-      text: (pill?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+      text: shown.join(' ').replace(/\s+/g, ' ').trim(),
     };
   });
 }

@@ -73,10 +73,12 @@ describe('identify all images on a page', () => {
     const page = await openShop(ext, server);
     // The instrument works: the page's own 80 ms task is seen (and comes before the scan starts).
     await page.evaluate(() => {
-      const until = performance.now() + 80;
-      while (performance.now() < until);
+      setTimeout(() => {
+        const end = performance.now() + 80;
+        while (performance.now() < end);
+      }, 0);
     });
-    await until(() => page.evaluate(() => (window as unknown as { glimpseTestLongTasks: { tasks: unknown[] } }).glimpseTestLongTasks.tasks.length > 0), 'the long task observer to see the page\'s own long task');
+    await until(() => page.evaluate(() => (window as unknown as { glimpseTestLongTasks: { tasks: unknown[] } }).glimpseTestLongTasks.tasks.length > 0), "the long task observer to see the page's own long task");
     const started = await page.evaluate(() => performance.now());
     const startedAt = Date.now();
     await chooseMenuItem(ext, page, 'identify-page');
@@ -120,6 +122,30 @@ describe('identify all images on a page', () => {
     const glimpseScripts = record.scripts.filter((script) => script.url.startsWith('chrome-extension://'));
     console.info(`[page-scan] ${TILES} tiles in ${elapsedMs} ms (with scrolling); long tasks during the scan: ${JSON.stringify(duringScan)}; Glimpse scripts in long frames: ${JSON.stringify(glimpseScripts)}`);
     expect(duringScan).toEqual([]);
+    await page.close();
+  });
+
+  it('stops when the person presses Stop: nothing more is identified, even when the rest scrolls into view', async () => {
+    const page = await openShop(ext, server);
+    const before = (await storedHistory(ext)).length;
+    await chooseMenuItem(ext, page, 'identify-page');
+    const stopButton = await page.waitForSelector('glimpse-scan-progress >>> button');
+    await stopButton!.click();
+    const stopped = await pillIn(page, (pill) => pill.state === 'stopped', 'the scan to stop');
+    expect(stopped.text).toMatch(/^Stopped at \d+ of 24 Close$/);
+    // Answers already on their way land; nothing after them.
+    await until(async () => (await cards(page)).every((card) => card.state === 'result'), 'answers in flight to land', ANSWER_TIMEOUT);
+    for (let y = 400; y <= 3200; y += 400) {
+      await page.evaluate((top: number) => window.scrollTo({ top, behavior: 'instant' }), y);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const added = (await storedHistory(ext)).length - before;
+    const final = (await scanPill(page))!;
+    expect(final.state).toBe('stopped');
+    expect(added).toBe(final.done);
+    expect(added).toBeLessThan(TILES);
+    expect((await cards(page)).length).toBe(added);
     await page.close();
   });
 });

@@ -27,6 +27,8 @@ export class PageScan {
   private readonly pictures = new Map<Element, Picture>();
   private readonly queued = new Set<Picture>();
   private readonly waiting: Picture[] = [];
+  /** Observed elements the observer has not reported on yet: until it has, nobody knows whether they are on screen. */
+  private readonly unreported = new Set<Element>();
   private readonly observer = new IntersectionObserver((entries) => this.onIntersect(entries));
   private total = 0;
   private done = 0;
@@ -41,6 +43,7 @@ export class PageScan {
       if (isNew) this.total++;
       const element = picture.elements.at(-1)!;
       this.pictures.set(element, picture);
+      this.unreported.add(element);
       this.observer.observe(element);
     });
     this.walking = false;
@@ -50,6 +53,7 @@ export class PageScan {
   /** Pictures enter the queue once, when one of their elements is on screen: on-screen ones first. */
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
+      this.unreported.delete(entry.target);
       if (!entry.isIntersecting) continue;
       const picture = this.pictures.get(entry.target);
       if (!picture || this.queued.has(picture)) continue;
@@ -108,10 +112,10 @@ export class PageScan {
   private render(): void {
     if (this.state === 'stopped') this.pill.update({ state: this.state, done: this.done, total: this.total });
     if (this.state === 'stopped' || this.state === 'done') return;
-    const settled = this.done === this.total && this.inFlight === 0 && this.waiting.length === 0;
-    if (!this.walking && settled) this.finish('done');
-    else if (this.walking && this.done === 0 && this.inFlight === 0) this.state = 'finding';
-    else if (!this.walking && this.inFlight === 0 && this.waiting.length === 0) this.state = 'waiting';
+    const idle = !this.walking && this.unreported.size === 0 && this.inFlight === 0 && this.waiting.length === 0;
+    if (idle && this.done === this.total) this.finish('done');
+    else if (idle) this.state = 'waiting';
+    else if (this.done === 0 && this.inFlight === 0) this.state = 'finding';
     else this.state = 'working';
     this.pill.update({ state: this.state, done: this.done, total: this.total });
   }
