@@ -3,7 +3,7 @@ import { t } from '../shared/i18n';
 import { sendToFrame } from '../shared/messaging';
 import { runCommand } from './commands';
 import { identify } from './identify';
-import { setLatest } from './storage';
+import { latest } from '../shared/store';
 
 export const MENU_ID = 'identify-image';
 export const PAGE_MENU_ID = 'identify-page';
@@ -49,6 +49,6 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
     await identify({ kind: 'url', url: srcUrl }, origin);
   } else {
-    await setLatest({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
+    await latest.setValue({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }
 }

@@ -1,4 +1,4 @@
-import { presenterMode } from '../shared/settings-items';
+import { presenterMode } from '../shared/store';
 
 /** Presenter mode on or off for every page (the popup's toggle and the shortcut). */
 export async function togglePresenterMode(): Promise<boolean> {

@@ -1,5 +1,6 @@
 /** Driving Glimpse the way a keyboard user or a menu does: commands and menu items dispatched as Chrome would. */
 import type { Page } from 'puppeteer-core';
+import { envelope } from '../../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
 import { tabIdOf } from './menu';
 
@@ -7,14 +8,16 @@ import { tabIdOf } from './menu';
 export async function contentScriptReady(ext: ExtensionBrowser, page: Page): Promise<number> {
   const tabId = await tabIdOf(ext, page);
   const worker = await ext.worker();
+  const ping = envelope('content', 'ping', {});
   await until(
     () =>
       worker.evaluate(
-        (id: number) =>
+        (id: number, message: typeof ping) =>
           chrome.tabs
-            .sendMessage(id, { glimpse: 1, to: 'content', type: 'ping', payload: {} }, { frameId: 0 })
+            .sendMessage(id, message, { frameId: 0 })
             .then((answer: { ready?: boolean } | undefined) => answer?.ready === true, () => false),
         tabId,
+        ping,
       ),
     'the content script to run in the page',
   );
