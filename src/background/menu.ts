@@ -1,11 +1,13 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { sendToFrame } from '../shared/messaging';
+import { runCommand } from './commands';
 import { identify } from './identify';
 import { latest } from '../shared/store';
 import { REGION_MENU_ID, startRegionSelect } from './region-select';
 
 export const MENU_ID = 'identify-image';
+export const PAGE_MENU_ID = 'identify-page';
 
 export async function createMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -14,6 +16,11 @@ export async function createMenu(): Promise<void> {
     title: t('menuIdentify'),
     // "page", "frame" and "link" too: CSS backgrounds, canvases and inline SVG are not "image"
     // to Chrome, but the content script finds them under the pointer.
+    contexts: ['image', 'video', 'page', 'frame', 'link'],
+  });
+  browser.contextMenus.create({
+    id: PAGE_MENU_ID,
+    title: t('menuIdentifyPage'),
     contexts: ['image', 'video', 'page', 'frame', 'link'],
   });
   browser.contextMenus.create({
@@ -30,6 +37,10 @@ export async function createMenu(): Promise<void> {
  * identified directly and the answer goes to the popup.
  */
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
+  if (info.menuItemId === PAGE_MENU_ID) {
+    await runCommand('identify-page', tab);
+    return;
+  }
   if (info.menuItemId === REGION_MENU_ID && tab?.id !== undefined) {
     await startRegionSelect(tab.id);
     return;

@@ -21,10 +21,3 @@ export async function startRegionSelect(tabId: number): Promise<boolean> {
   await latest.setValue({ kind: 'error', error: { code: 'unreadable', detail: 'region select could not start in this tab' }, at: Date.now(), origin: { pageUrl: tab?.url, pageTitle: tab?.title } });
   return false;
 }
-
-/** The popup's button: the tab the user was looking at when they opened the popup. */
-export async function startRegionSelectInCurrentTab(): Promise<{ started: boolean }> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return { started: false };
-  return { started: await startRegionSelect(tab.id) };
-}

@@ -3,9 +3,9 @@ import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { runCommand } from './commands';
 import { identify } from './identify';
 import { createMenu, onMenuClicked } from './menu';
-import { startRegionSelectInCurrentTab } from './region-select';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
 void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
@@ -15,17 +15,18 @@ void history.migrate().catch((error: unknown) => console.warn('[glimpse] could n
 browser.runtime.onInstalled.addListener(() => void createMenu());
 browser.runtime.onStartup.addListener(() => void createMenu());
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
 
 /** The web page a message came from; none for the extension's own pages (popup, pop-out window). */
 const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
   sender.url?.startsWith(browser.runtime.getURL('')) ? undefined : sender.tab;
 
 listen('background', {
-  identify: ({ source, origin }, sender) =>
+  identify: ({ source, origin, scanId }, sender) =>
     identify(
       source,
       { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
-      { tab: webPageOf(sender) },
+      { tab: webPageOf(sender), scanId },
     ),
   async 'report-error'({ error, origin }, sender) {
     await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
@@ -43,7 +44,10 @@ listen('background', {
     if (decision) await backendDecision.setValue(decision);
   },
   'engine-stats': () => engineStats(),
-  'start-region-select': () => startRegionSelectInCurrentTab(),
+  async 'run-command'({ command, tabId }) {
+    const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+    return { reached: await runCommand(command, tab) };
+  },
 });
 
 /**
