@@ -4,7 +4,7 @@
  */
 import { ERROR_CODES, type GlimpseError } from './errors';
 import type {
-  Backend, BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
+  Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus, ImageOrigin, ImageSource,
   HistoryEntry, Outcome,
 } from './types';
 import {
@@ -33,6 +33,7 @@ const engineStatus: Check<EngineStatus> = object({
   state: oneOf('idle', 'loading', 'warming', 'ready', 'failed'),
   backend: optional(oneOf('webgl', 'wasm', 'cpu')),
   progress: optional(number),
+  threads: optional(number),
   detail: optional(string),
 });
 
@@ -40,7 +41,7 @@ export const glimpseError: Check<GlimpseError> = object({
   code: oneOf(...ERROR_CODES), status: optional(number), detail: optional(string),
 });
 
-const engineOptions = object({ backend: backendPreference, decision: optional(backendDecision) });
+const engineOptions: Check<EngineOptions> = object({ backend: backendPreference, decision: optional(backendDecision), maxThreads: optional(number) });
 const empty = object({});
 
 /** Messages each context receives: [payload check, answer type]. */
@@ -58,11 +59,8 @@ export interface BackgroundMessages {
 }
 
 export interface OffscreenMessages {
-  classify: {
-    payload: { bytes: ArrayBuffer; backend: BackendPreference; decision?: BackendDecision };
-    answer: Outcome<Classification>;
-  };
-  warm: { payload: { backend: BackendPreference; decision?: BackendDecision }; answer: EngineStatus };
+  classify: { payload: { bytes: ArrayBuffer } & EngineOptions; answer: Outcome<Classification> };
+  warm: { payload: EngineOptions; answer: EngineStatus };
   stats: { payload: Record<string, never>; answer: EngineStats };
   /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
   'bench-predict': { payload: { runs: number }; answer: { backend: Backend; msPerRun: number } };
@@ -94,7 +92,7 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
     'engine-stats': empty as Check<Record<string, never>>,
   },
   offscreen: {
-    classify: object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision) }),
+    classify: object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision), maxThreads: optional(number) }),
     warm: engineOptions,
     stats: empty as Check<Record<string, never>>,
     'bench-predict': object({ runs: number }),

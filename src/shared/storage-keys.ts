@@ -6,6 +6,8 @@ export const STORAGE_KEYS = {
   backendPreference: 'backendPreference',
   /** storage.local: BackendDecision the engine made on this machine. */
   backendDecision: 'backendDecision',
+  /** storage.local: most WASM threads the engine may use (absent: chosen from the machine); benchmarks and tests set 1. */
+  engineMaxThreads: 'engineMaxThreads',
   /** storage.session: EngineStatus of the running engine. */
   engineStatus: 'engineStatus',
   /** storage.local: history entries live under keys starting with this (see HistoryStore). */

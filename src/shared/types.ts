@@ -56,6 +56,8 @@ export interface EngineStatus {
   backend?: Backend;
   /** 0..1 while loading the model. */
   progress?: number;
+  /** WASM only: the threads the model runs on (1: the single-threaded build, e.g. without cross-origin isolation). */
+  threads?: number;
   detail?: string;
 }
 
@@ -65,6 +67,14 @@ export interface BackendDecision {
   backend: Backend;
   /** Warm ms per image measured for each candidate tried. */
   timings: Partial<Record<Backend, number>>;
+}
+
+/** How the background asks the engine to run (sent with every request). */
+export interface EngineOptions {
+  backend: BackendPreference;
+  decision?: BackendDecision;
+  /** Most WASM threads to use (absent: chosen from the machine). Takes effect when the engine document starts. */
+  maxThreads?: number;
 }
 
 export interface EngineStats {
