@@ -11,6 +11,11 @@ const TARGET = 'chrome120';
 const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? 'dist';
 const CONTENT_SCRIPT_OUTPUT = 'content-script.js';
 const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifest;
+/**
+ * Test-only hooks (globalThis.glimpse, glimpseReady, glimpseLastRightClick) stay in dist/, which
+ * every test and benchmark loads; store packages (built with GLIMPSE_STORE_BUILD=1) leave them out.
+ */
+const DEFINE = { __GLIMPSE_TEST_HOOKS__: JSON.stringify(process.env.GLIMPSE_STORE_BUILD !== '1') };
 
 /**
  * Ships TF.js's WASM backend inside the extension (no CDN): the three .wasm binaries, and for the
@@ -49,6 +54,7 @@ function selfContainedContentScript(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        define: DEFINE,
         build: {
           outDir: OUT_DIR,
           emptyOutDir: false,
@@ -65,6 +71,7 @@ function selfContainedContentScript(): Plugin {
 }
 
 export default defineConfig({
+  define: DEFINE,
   plugins: [preact(), crx({ manifest: manifestWithoutContentScripts as never }), tfjsWasmBackend(), selfContainedContentScript()],
   build: {
     target: TARGET,

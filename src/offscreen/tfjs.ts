@@ -1,12 +1,13 @@
 /** TF.js with its three backends, set up for an extension page. */
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import browser from 'webextension-polyfill';
 import type { Backend } from '../shared/types';
 import { chooseWasmThreads } from './wasm-threads';
 
 // The .wasm binaries and, for the threaded build, its worker scripts ship under wasm/
 // (the build rewrites the backend to start its workers from there: scripts/build/wasm-threads.ts).
-setWasmPaths(chrome.runtime.getURL('wasm/'));
+setWasmPaths(browser.runtime.getURL('wasm/'));
 
 let wasmThreads: number | undefined;
 
