@@ -52,6 +52,8 @@ export const MESSAGES = {
     'identify-pointer': message<{ accepted: boolean }>()(nothing),
     /** Remove every Glimpse label and card from the page, and stop a running scan. */
     'clear-all': message<void>()(nothing),
+    /** Dim the page and let the user drag a box; its pixels are identified (top frame only). */
+    'select-region': message<{ started: boolean }>()(nothing),
   },
 };
 
