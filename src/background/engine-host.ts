@@ -7,6 +7,7 @@ import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import { backendDecision, backendPreference, engineMaxThreads, engineStatus } from '../shared/store';
+import type { ImageFormat } from '../shared/sniff';
 import type { Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
@@ -83,11 +84,24 @@ async function backendSettings(): Promise<EngineOptions> {
   return { backend, decision, maxThreads };
 }
 
-export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
+/** Identifies bytes; the answer carries its thumbnail. `format`: what a sniff of these bytes found (else the engine sniffs). */
+export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Classification> {
   const settings = await backendSettings();
-  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings }));
+  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
+}
+
+/**
+ * Identifies bytes whose format a sniff already found; the answer comes first, without its
+ * thumbnail (made by the engine once the answer is out), which `thumbnail()` collects after.
+ */
+export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+  const settings = await backendSettings();
+  const jobId = crypto.randomUUID();
+  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return { classification: outcome.value, thumbnail: () => send('offscreen', 'thumbnail', { jobId }).catch(() => '') };
 }
 
 export async function warmEngine(): Promise<EngineStatus> {

@@ -2,7 +2,8 @@ import type { GlimpseError } from './errors';
 import { LIMITS } from './limits';
 
 /** Image formats Glimpse decodes, recognised by their first bytes rather than a server's word. */
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'bmp' | 'ico' | 'svg';
+export const IMAGE_FORMATS = ['jpeg', 'png', 'gif', 'webp', 'avif', 'bmp', 'ico', 'svg'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 export interface SniffedImage {
   format: ImageFormat;
@@ -17,7 +18,7 @@ interface Size {
   height: number;
 }
 
-const MIME: Record<ImageFormat, string> = {
+export const MIME: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
   avif: 'image/avif', bmp: 'image/bmp', ico: 'image/x-icon', svg: 'image/svg+xml',
 };
@@ -251,17 +252,22 @@ export function isTruncated(buffer: ArrayBuffer, format: ImageFormat): boolean {
  * Both the service worker (before sending bytes on) and the engine (before decoding) ask.
  */
 export function imageProblem(buffer: ArrayBuffer): GlimpseError | undefined {
-  if (buffer.byteLength === 0) return { code: 'empty' };
-  if (buffer.byteLength > LIMITS.maxImageBytes) return { code: 'too-large', detail: `${buffer.byteLength} bytes` };
+  return inspectImage(buffer).problem;
+}
+
+/** One sniff of the bytes for both questions: what image they are, and what (if anything) rules them out. */
+export function inspectImage(buffer: ArrayBuffer): { image: SniffedImage; problem?: undefined } | { image?: undefined; problem: GlimpseError } {
+  if (buffer.byteLength === 0) return { problem: { code: 'empty' } };
+  if (buffer.byteLength > LIMITS.maxImageBytes) return { problem: { code: 'too-large', detail: `${buffer.byteLength} bytes` } };
   const sniffed = sniffImage(buffer);
-  if (!sniffed) return { code: 'not-an-image' };
+  if (!sniffed) return { problem: { code: 'not-an-image' } };
   const { format, width, height } = sniffed;
   if (width !== undefined && height !== undefined && format !== 'svg') {
     const detail = `${format} ${width}x${height}`;
-    if (width * height > LIMITS.maxDecodedPixels) return { code: 'too-many-pixels', detail };
-    if (width === 0 || height === 0) return { code: 'corrupt', detail };
-    if (Math.min(width, height) < LIMITS.minImageSide) return { code: 'too-small', detail };
+    if (width * height > LIMITS.maxDecodedPixels) return { problem: { code: 'too-many-pixels', detail } };
+    if (width === 0 || height === 0) return { problem: { code: 'corrupt', detail } };
+    if (Math.min(width, height) < LIMITS.minImageSide) return { problem: { code: 'too-small', detail } };
   }
-  if (isTruncated(buffer, format)) return { code: 'corrupt', detail: `${format}: the file ends before the image does` };
-  return undefined;
+  if (isTruncated(buffer, format)) return { problem: { code: 'corrupt', detail: `${format}: the file ends before the image does` } };
+  return { image: sniffed };
 }
