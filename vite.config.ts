@@ -5,13 +5,16 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { browserVariants, manifestFor, OUT_DIRS, SYNTAX_TARGETS, targetBrowser } from './scripts/build/browsers';
 
 const require = createRequire(import.meta.url);
-const TARGET = 'chrome120';
+// GLIMPSE_BROWSER=firefox builds the Firefox add-on (npm run build:firefox) into dist-firefox/.
+const BROWSER = targetBrowser();
+const TARGET = SYNTAX_TARGETS[BROWSER];
 // GLIMPSE_OUT_DIR lets parallel work build side by side without replacing each other's dist/.
-const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? 'dist';
+const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? OUT_DIRS[BROWSER];
 const CONTENT_SCRIPT_OUTPUT = 'content-script.js';
-const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifest;
+const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifestFor(BROWSER, manifest) as typeof manifest;
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
 /** Ships TF.js's WASM binaries inside the extension (no CDN); the engine points the backend at wasm/. */
@@ -41,6 +44,7 @@ function selfContainedContentScript(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        plugins: [browserVariants(BROWSER)],
         build: {
           outDir: OUT_DIR,
           emptyOutDir: false,
@@ -57,7 +61,13 @@ function selfContainedContentScript(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifestWithoutContentScripts as never }), tfjsWasmBinaries(), selfContainedContentScript()],
+  plugins: [
+    browserVariants(BROWSER),
+    preact(),
+    crx({ manifest: manifestWithoutContentScripts as never, browser: BROWSER }),
+    tfjsWasmBinaries(),
+    selfContainedContentScript(),
+  ],
   build: {
     target: TARGET,
     outDir: OUT_DIR,
@@ -65,7 +75,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
     rollupOptions: {
-      input: { offscreen: 'src/offscreen/index.html' },
+      // Firefox has no offscreen documents: its background page hosts the engine.
+      input: BROWSER === 'chrome' ? { offscreen: 'src/offscreen/index.html' } : {},
     },
   },
 });

@@ -8,7 +8,8 @@ import { saveBackendDecision } from './settings';
 import { engineStatus, setEngineStatus, setLatest } from './storage';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
-void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+// (Firefox has no setAccessLevel: its content scripts cannot read session storage at all.)
+void chrome.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
 
 // Listeners are registered at the top level so a restarted worker handles the event that woke it.
 browser.runtime.onInstalled.addListener(() => void createMenu());

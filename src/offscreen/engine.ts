@@ -202,6 +202,11 @@ export class Engine {
     return this.loaded;
   }
 
+  /** Frees the model (after the jobs already queued); the next request loads it again. */
+  dispose(): Promise<void> {
+    return this.queue.run(async () => this.disposeLoaded());
+  }
+
   private disposeLoaded(): void {
     if (this.loaded) disposeNet(this.loaded.net);
     this.loaded = undefined;
