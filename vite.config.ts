@@ -11,8 +11,8 @@ const require = createRequire(import.meta.url);
 // GLIMPSE_BROWSER=firefox builds the Firefox add-on (npm run build:firefox) into dist-firefox/.
 const BROWSER = targetBrowser();
 const TARGET = SYNTAX_TARGETS[BROWSER];
-// GLIMPSE_OUT_DIR lets parallel work build side by side without replacing each other's dist/.
-const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? OUT_DIRS[BROWSER];
+// GLIMPSE_OUT_DIR(_FIREFOX) lets parallel work build side by side without replacing each other's dist/.
+const OUT_DIR = (BROWSER === 'firefox' ? process.env.GLIMPSE_OUT_DIR_FIREFOX : process.env.GLIMPSE_OUT_DIR) ?? OUT_DIRS[BROWSER];
 const CONTENT_SCRIPT_OUTPUT = 'content-script.js';
 const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifestFor(BROWSER, manifest) as typeof manifest;
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
