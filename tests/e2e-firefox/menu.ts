@@ -48,32 +48,43 @@ export function openMenuLabels(ff: FirefoxWithExtension): Promise<string[]> {
   ).then((json) => (Array.isArray(json) ? json : (JSON.parse(json as unknown as string) as string[])));
 }
 
-/** Chooses the open context menu's item called `label` (as a click on it would). */
-async function activate(ff: FirefoxWithExtension, label: string): Promise<void> {
+/**
+ * Chooses the open context menu's item called `label` (as a click on it would); returns the
+ * browser's clock (ms since the epoch) at that moment.
+ */
+export async function chooseMenuItem(ff: FirefoxWithExtension, label: string): Promise<number> {
   await until(async () => (await openMenuLabels(ff)).includes(label), `the context menu to offer "${label}"`, 15_000);
-  const done = await inBrowserWindow<string>(
+  const chosenAt = await inBrowserWindow<number>(
     ff,
     `(() => {
       const menu = document.getElementById('contentAreaContextMenu');
       const item = [...menu.querySelectorAll('menuitem')].find((m) => !m.hidden && m.label === ${JSON.stringify(label)});
-      if (!item) return 'missing';
+      if (!item) return 0;
+      const at = Date.now();
       item.closest('menupopup').activateItem(item);
-      return 'chosen';
+      return at;
     })()`,
   );
-  if (done !== 'chosen') throw new Error(`the context menu has no "${label}"`);
+  if (!chosenAt) throw new Error(`the context menu has no "${label}"`);
   await until(
     () => inBrowserWindow<boolean>(ff, `document.getElementById('contentAreaContextMenu').state === 'closed'`),
     'the context menu to close',
   );
+  return chosenAt;
+}
+
+/** Right-clicks a point of the page: Firefox opens its context menu there. */
+export async function openContextMenu(ff: FirefoxWithExtension, page: Page, x: number, y: number): Promise<void> {
+  await page.bringToFront();
+  await page.mouse.move(x, y);
+  await page.mouse.click(x, y, { button: 'right' });
+  await until(() => inBrowserWindow<boolean>(ff, `document.getElementById('contentAreaContextMenu').state === 'open'`), 'the context menu to open');
 }
 
 /** Right-clicks a point of the page and chooses `label` in Firefox's context menu. */
 export async function rightClickAndChoose(ff: FirefoxWithExtension, page: Page, x: number, y: number, label: string): Promise<void> {
-  await page.bringToFront();
-  await page.mouse.move(x, y);
-  await page.mouse.click(x, y, { button: 'right' });
-  await activate(ff, label);
+  await openContextMenu(ff, page, x, y);
+  await chooseMenuItem(ff, label);
 }
 
 /** Scrolls the element into view, right-clicks its centre and chooses "Identify image". */
