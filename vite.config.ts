@@ -15,6 +15,11 @@ const TARGET = SYNTAX_TARGETS[BROWSER];
 const OUT_DIR = (BROWSER === 'firefox' ? process.env.GLIMPSE_OUT_DIR_FIREFOX : process.env.GLIMPSE_OUT_DIR) ?? OUT_DIRS[BROWSER];
 const CONTENT_SCRIPT_OUTPUT = 'content-script.js';
 const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifestFor(BROWSER, manifest) as typeof manifest;
+/**
+ * Test-only hooks (globalThis.glimpse, glimpseReady, glimpseLastRightClick) stay in dist/, which
+ * every test and benchmark loads; store packages (built with GLIMPSE_STORE_BUILD=1) leave them out.
+ */
+const DEFINE = { __GLIMPSE_TEST_HOOKS__: JSON.stringify(process.env.GLIMPSE_STORE_BUILD !== '1') };
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
 /** Ships TF.js's WASM binaries inside the extension (no CDN); the engine points the backend at wasm/. */
@@ -45,6 +50,7 @@ function selfContainedContentScript(): Plugin {
         configFile: false,
         logLevel: 'warn',
         plugins: [browserVariants(BROWSER)],
+        define: DEFINE,
         build: {
           outDir: OUT_DIR,
           emptyOutDir: false,
@@ -61,6 +67,7 @@ function selfContainedContentScript(): Plugin {
 }
 
 export default defineConfig({
+  define: DEFINE,
   plugins: [
     browserVariants(BROWSER),
     preact(),

@@ -10,16 +10,17 @@ import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import { backendDecision, backendPreference, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
-import { backendSettings, saveBackendDecision } from './settings';
-import { setEngineStatus } from './storage';
 
 let engine: Engine | undefined;
 
+const backendSettings = async () => ({ backend: await backendPreference.getValue(), decision: await backendDecision.getValue() });
+
 function theEngine(): Engine {
   engine ??= new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
-    void setEngineStatus(status);
-    if (decision) void saveBackendDecision(decision);
+    void engineStatus.setValue(status);
+    if (decision) void backendDecision.setValue(decision);
   });
   return engine;
 }
@@ -34,7 +35,7 @@ export async function closeEngineDocument(): Promise<void> {
   const closing = engine;
   engine = undefined;
   await closing?.dispose();
-  await setEngineStatus({ state: 'idle' });
+  await engineStatus.setValue({ state: 'idle' });
 }
 
 export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
