@@ -5,7 +5,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { browserVariants, manifestFor, OUT_DIRS, SYNTAX_TARGETS, targetBrowser } from './scripts/build/browsers';
+import { browserVariants, manifestFor, OUT_DIRS, SYNTAX_TARGETS, targetBrowser } from './scripts/build/browsers.ts';
 
 const require = createRequire(import.meta.url);
 // GLIMPSE_BROWSER=firefox builds the Firefox add-on (npm run build:firefox) into dist-firefox/.

@@ -54,14 +54,21 @@ export function openMenuLabels(ff: FirefoxWithExtension): Promise<string[]> {
  */
 export async function chooseMenuItem(ff: FirefoxWithExtension, label: string): Promise<number> {
   await until(async () => (await openMenuLabels(ff)).includes(label), `the context menu to offer "${label}"`, 15_000);
+  // With several items, Firefox groups an add-on's items in a submenu named after it: open it first.
   const chosenAt = await inBrowserWindow<number>(
     ff,
-    `(() => {
+    `(async () => {
       const menu = document.getElementById('contentAreaContextMenu');
       const item = [...menu.querySelectorAll('menuitem')].find((m) => !m.hidden && m.label === ${JSON.stringify(label)});
       if (!item) return 0;
+      const popup = item.closest('menupopup');
+      if (popup !== menu && popup.state !== 'open') {
+        const shown = new Promise((resolve) => popup.addEventListener('popupshown', resolve, { once: true }));
+        popup.parentElement.openMenu(true);
+        await shown;
+      }
       const at = Date.now();
-      item.closest('menupopup').activateItem(item);
+      popup.activateItem(item);
       return at;
     })()`,
   );
