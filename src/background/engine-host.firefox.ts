@@ -10,12 +10,12 @@ import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
-import { backendDecision, backendPreference, engineStatus } from '../shared/store';
+import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
+import { engineOptions } from './engine-options';
 
 let engine: Engine | undefined;
 
-const backendSettings = async () => ({ backend: await backendPreference.getValue(), decision: await backendDecision.getValue() });
 
 function theEngine(): Engine {
   engine ??= new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
@@ -39,18 +39,18 @@ export async function closeEngineDocument(): Promise<void> {
 }
 
 export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
-  const { backend, decision } = await backendSettings();
+  const options = await engineOptions();
   try {
-    return await theEngine().classify(bytes, backend, decision);
+    return await theEngine().classify(bytes, options);
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
   }
 }
 
 export async function warmEngine(): Promise<EngineStatus> {
-  const { backend, decision } = await backendSettings();
+  const options = await engineOptions();
   try {
-    return await theEngine().warm(backend, decision);
+    return await theEngine().warm(options);
   } catch (error) {
     return { state: 'failed', detail: toGlimpseError(error).detail };
   }

@@ -6,9 +6,9 @@
 import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
+import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
-import { backendDecision, backendPreference, engineStatus } from '../shared/store';
-import type { BackendDecision, BackendPreference } from '../shared/types';
+import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
 let creating: Promise<void> | undefined;
@@ -79,19 +79,15 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-async function backendSettings(): Promise<{ backend: BackendPreference; decision?: BackendDecision }> {
-  return { backend: await backendPreference.getValue(), decision: await backendDecision.getValue() };
-}
-
 export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
 }
 
 export async function warmEngine(): Promise<EngineStatus> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'warm', settings));
 }
 
