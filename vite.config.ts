@@ -37,6 +37,8 @@ function tfjsWasmBackend(): Plugin {
     },
     async generateBundle() {
       for (const [file, source] of Object.entries(await wasmAssets())) {
+        // Firefox's extension pages are never cross-origin isolated: no threads there, only single-threaded SIMD.
+        if (BROWSER === 'firefox' && file.includes('threaded')) continue;
         this.emitFile({ type: 'asset', fileName: `wasm/${file}`, source });
       }
     },
