@@ -5,30 +5,30 @@ import { listen, send } from '../shared/messaging';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { dismissNewestCard, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';
-import { findImageAt, type ImageTarget } from './find-image';
+import { chooseTarget } from './chosen-target';
+import type { ImageTarget } from './find-image';
+import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
 import { readImageSource } from './read-source';
+import { lastRightClick, watchRightClicks } from './right-click';
 
-let lastRightClick: { x: number; y: number; target?: ImageTarget } | undefined;
+takeOver();
 
-addEventListener(
-  'contextmenu',
-  (event) => {
-    const target = findImageAt(event.clientX, event.clientY);
-    lastRightClick = { x: event.clientX, y: event.clientY, target };
-    // A right-click on a picture is usually followed by "Identify image": start the model now.
-    // Sent on every such right-click: the worker also learns which frame was clicked.
-    if (target) send('background', 'warm', {}).catch(() => undefined);
-  },
-  { capture: true, passive: true },
-);
+const stopWatchingRightClicks = watchRightClicks(() => {
+  if (!stillAlive()) return;
+  // A right-click on a picture is usually followed by "Identify image": start the model now.
+  // Sent on every such right-click: the worker also learns which frame was clicked.
+  send('background', 'warm', {}).catch(() => undefined);
+});
+onRetire(stopWatchingRightClicks);
 
-addEventListener(
-  'keydown',
-  (event) => {
-    if (event.key === 'Escape') dismissNewestCard();
-  },
-  { capture: true },
-);
+const onKeyDown = (event: KeyboardEvent) => {
+  if (event.key === 'Escape' && event.isTrusted && stillAlive()) dismissNewestCard();
+};
+addEventListener('keydown', onKeyDown, { capture: true });
+onRetire(() => removeEventListener('keydown', onKeyDown, { capture: true }));
+onRetire(() => {
+  while (dismissNewestCard());
+});
 
 const origin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
 
@@ -81,26 +81,15 @@ async function identifyTarget(card: ResultCard, target: ImageTarget): Promise<vo
   }
 }
 
-/**
- * What to identify: what is under the right-clicked point now (a lazy loader may have swapped
- * the picture in since), else what was there at the right-click, else the address Chrome gave.
- */
-function chooseTarget(hint: string | undefined): ImageTarget | undefined {
-  if (!lastRightClick) return hint ? { kind: 'url', url: hint } : undefined;
-  const now = findImageAt(lastRightClick.x, lastRightClick.y, hint);
-  if (now?.element) return now;
-  const then = lastRightClick.target;
-  if (then?.element?.isConnected) return then;
-  return now;
-}
-
 listen('content', {
   'identify-target'({ srcUrl, mediaType }) {
-    const point = lastRightClick ?? { x: innerWidth / 2, y: innerHeight / 2 };
-    const target = chooseTarget(mediaType === 'image' ? srcUrl : undefined);
-    const card = new ResultCard(target?.element, point);
-    if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyTarget(card, target);
+    if (!stillAlive()) return { accepted: false };
+    const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
+    const card = new ResultCard(choice.anchor ?? choice.target?.element, choice.point);
+    watchWhile(() => card.isOpen);
+    // A picture the page removed since the right-click (and that has no address to download) is gone.
+    if (!choice.target) fail(card, { code: choice.changed ? 'unreadable' : 'no-image-found', detail: choice.changed ? 'the page removed the picture' : undefined });
+    else void identifyTarget(card, choice.target);
     return { accepted: true };
   },
   ping: () => ({ ready: true as const }),
