@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import { imageProblem } from '../shared/sniff';
+import { safeOrigin } from '../shared/url';
 import { STORAGE_KEYS } from '../shared/storage-keys';
 import type { HistoryEntry, ImageOrigin, ImageSource, LatestOutcome, Outcome } from '../shared/types';
 import { classifyBytes } from './engine-host';
@@ -41,10 +42,11 @@ const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.tes
 export async function identify(source: ImageSource, origin: ImageOrigin): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
-  const fullOrigin: ImageOrigin = {
+  // Addresses like http://user:pass@host/ keep their credentials out of history and the popup.
+  const fullOrigin: ImageOrigin = safeOrigin({
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
-  };
+  });
   await setLatest({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
     const classification = await classifyBytes(await bytesOf(source));

@@ -1,8 +1,13 @@
 /** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
+import type { HistoryEntry, Outcome } from '../shared/types';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { identify } from './identify';
+import { injectIntoOpenTabs } from './inject';
+import { rateLimiter } from './rate-limit';
+import { safeOrigin } from '../shared/url';
+import { warmOnce } from './warm';
 import { createMenu, onMenuClicked } from './menu';
 import { saveBackendDecision } from './settings';
 import { engineStatus, setEngineStatus, setLatest } from './storage';
@@ -11,7 +16,11 @@ import { engineStatus, setEngineStatus, setLatest } from './storage';
 void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
 
 // Listeners are registered at the top level so a restarted worker handles the event that woke it.
-browser.runtime.onInstalled.addListener(() => void createMenu());
+browser.runtime.onInstalled.addListener(() => {
+  void createMenu();
+  // Pages already open have no content script of this version (or an orphaned one of the last).
+  void injectIntoOpenTabs();
+});
 browser.runtime.onStartup.addListener(() => void createMenu());
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 
@@ -19,22 +28,36 @@ browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(inf
 const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
   sender.url?.startsWith(browser.runtime.getURL('')) ? undefined : sender.tab;
 
+browser.tabs.onRemoved.addListener((tabId) => rateLimiter.forgetTab(tabId));
+
+/** The tab id of a web page's frame, for the rate limiter; undefined for Glimpse's own pages. */
+const pageTabId = (sender: Runtime.MessageSender): number | undefined => webPageOf(sender)?.id;
+
 listen('background', {
-  identify: ({ source, origin }, sender) =>
-    identify(source, {
+  identify({ source, origin }, sender): Promise<Outcome<HistoryEntry>> | Outcome<HistoryEntry> {
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined && !rateLimiter.allowIdentification(tabId, sender.frameId ?? 0)) {
+      return { ok: false, error: { code: 'busy', detail: 'this tab asked for too many identifications at once' } };
+    }
+    return identify(source, {
       ...origin,
       pageUrl: origin.pageUrl ?? webPageOf(sender)?.url,
       pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
-    }),
+    });
+  },
   async 'report-error'({ error, origin }, sender) {
-    await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined && !rateLimiter.allow('report-error', tabId)) return;
+    await setLatest({ kind: 'error', error, at: Date.now(), origin: safeOrigin({ ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url }) });
   },
   warm(_payload, sender) {
-    if (sender.tab?.id !== undefined && webPageOf(sender)) {
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined) {
       // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
-      (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
+      (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId, frameId: sender.frameId ?? 0 };
+      if (!rateLimiter.allow('warm', tabId)) return engineStatus();
     }
-    void warmEngine().catch((error: unknown) => console.warn('[glimpse] warm-up failed', error));
+    void warmOnce();
     return engineStatus();
   },
   async 'engine-status'({ status, decision }) {
@@ -49,7 +72,7 @@ listen('background', {
  * the very path a right-click takes (service worker -> offscreen engine). Pages cannot reach them.
  */
 Object.assign(globalThis, {
-  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict },
+  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, rateLimits: () => rateLimiter.stats },
   /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
   glimpseReady: true,
 });

@@ -14,7 +14,6 @@ import { lastRightClick, watchRightClicks } from './right-click';
 takeOver();
 
 const stopWatchingRightClicks = watchRightClicks(() => {
-  if (!stillAlive()) return;
   // A right-click on a picture is usually followed by "Identify image": start the model now.
   // Sent on every such right-click: the worker also learns which frame was clicked.
   send('background', 'warm', {}).catch(() => undefined);

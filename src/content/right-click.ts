@@ -5,6 +5,7 @@
  */
 import { elementsAt } from './elements-at-point';
 import { findImageAt, type ImageTarget } from './find-image';
+import { stillAlive } from './orphan';
 
 /** Enough of the stack under the pointer for Chrome's srcUrl to pick from (overlays, frames, shadow roots). */
 const MAX_STACK = 32;
@@ -38,7 +39,7 @@ function stackAt(x: number, y: number): Element[] {
  */
 export function watchRightClicks(onPicture: () => void): () => void {
   const listener = (event: MouseEvent) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !stillAlive()) return;
     const target = findImageAt(event.clientX, event.clientY);
     last = { x: event.clientX, y: event.clientY, target, stack: stackAt(event.clientX, event.clientY) };
     if (target) onPicture();
