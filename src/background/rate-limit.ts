@@ -23,6 +23,9 @@ const RULES: Record<LimitedRequest, Rule> = {
   identify: { burst: 64, perSecond: 4 },
 };
 
+/** Menu clicks remembered per frame (a burst of clicks on one picture is answered once, leaving the rest unused). */
+const MAX_EXPECTED = 128;
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -60,7 +63,7 @@ export class RateLimiter {
   /** The user chose "Identify image" in this frame: its content script's next identification is Glimpse's own. */
   expectIdentification(tabId: number, frameId: number): void {
     const key = `${tabId}:${frameId}`;
-    this.expected.set(key, (this.expected.get(key) ?? 0) + 1);
+    this.expected.set(key, Math.min(MAX_EXPECTED, (this.expected.get(key) ?? 0) + 1));
   }
 
   /** An identification from a frame: one the user asked for through the menu, or one within the tab's bucket. */

@@ -5,6 +5,7 @@ import { listen, send } from '../shared/messaging';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { dismissNewestCard, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';
+import { shared } from './in-flight';
 import { chooseTarget } from './chosen-target';
 import type { ImageTarget } from './find-image';
 import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
@@ -70,7 +71,8 @@ async function identifyTarget(card: ResultCard, target: ImageTarget): Promise<vo
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const outcome = await identifyInBackground(await readImageSource(target));
+    const source = await readImageSource(target);
+    const outcome = await (source.kind === 'url' ? shared(source.url, () => identifyInBackground(source)) : identifyInBackground(source));
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
