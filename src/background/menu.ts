@@ -2,12 +2,15 @@ import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { safeOrigin } from '../shared/url';
 import { sendToFrame } from '../shared/messaging';
+import { runCommand } from './commands';
 import { identify } from './identify';
 import { injectContentScript } from './inject';
 import { rateLimiter } from './rate-limit';
-import { setLatest } from './storage';
+import { latest } from '../shared/store';
+import { REGION_MENU_ID, startRegionSelect } from './region-select';
 
 export const MENU_ID = 'identify-image';
+export const PAGE_MENU_ID = 'identify-page';
 
 export async function createMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -17,6 +20,16 @@ export async function createMenu(): Promise<void> {
     // "page", "frame" and "link" too: CSS backgrounds, canvases and inline SVG are not "image"
     // to Chrome, but the content script finds them under the pointer.
     contexts: ['image', 'video', 'page', 'frame', 'link'],
+  });
+  browser.contextMenus.create({
+    id: PAGE_MENU_ID,
+    title: t('menuIdentifyPage'),
+    contexts: ['image', 'video', 'page', 'frame', 'link'],
+  });
+  browser.contextMenus.create({
+    id: REGION_MENU_ID,
+    title: t('menuSelectRegion'),
+    contexts: ['all'],
   });
 }
 
@@ -36,6 +49,14 @@ async function askFrame(tabId: number, frameId: number, srcUrl: string | undefin
  * update gets the content script injected first.
  */
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
+  if (info.menuItemId === PAGE_MENU_ID) {
+    await runCommand('identify-page', tab);
+    return;
+  }
+  if (info.menuItemId === REGION_MENU_ID && tab?.id !== undefined) {
+    await startRegionSelect(tab.id);
+    return;
+  }
   if (info.menuItemId !== MENU_ID) return;
   const { srcUrl, mediaType } = info;
   if (tab?.id !== undefined && tab.id >= 0) {
@@ -48,8 +69,8 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   }
   const origin = safeOrigin({ pageUrl: info.pageUrl, pageTitle: tab?.title });
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
-    await identify({ kind: 'url', url: srcUrl }, origin);
+    await identify({ kind: 'url', url: srcUrl }, origin, { tab });
   } else {
-    await setLatest({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
+    await latest.setValue({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }
 }

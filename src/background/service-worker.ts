@@ -1,19 +1,20 @@
 /** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
+import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import type { HistoryEntry, Outcome } from '../shared/types';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { runCommand } from './commands';
 import { identify } from './identify';
 import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
 import { createMenu, onMenuClicked } from './menu';
-import { saveBackendDecision } from './settings';
-import { engineStatus, setEngineStatus, setLatest } from './storage';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
-void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
+void history.migrate().catch((error: unknown) => console.warn('[glimpse] could not upgrade the history', error));
 
 // Listeners are registered at the top level so a restarted worker handles the event that woke it.
 browser.runtime.onInstalled.addListener(() => {
@@ -23,6 +24,7 @@ browser.runtime.onInstalled.addListener(() => {
 });
 browser.runtime.onStartup.addListener(() => void createMenu());
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
 
 /** The web page a message came from; none for the extension's own pages (popup, pop-out window). */
 const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
@@ -34,45 +36,56 @@ browser.tabs.onRemoved.addListener((tabId) => rateLimiter.forgetTab(tabId));
 const pageTabId = (sender: Runtime.MessageSender): number | undefined => webPageOf(sender)?.id;
 
 listen('background', {
-  identify({ source, origin }, sender): Promise<Outcome<HistoryEntry>> | Outcome<HistoryEntry> {
+  identify({ source, origin, scanId }, sender): Promise<Outcome<HistoryEntry>> | Outcome<HistoryEntry> {
     const tabId = pageTabId(sender);
     if (tabId !== undefined && !rateLimiter.allowIdentification(tabId, sender.frameId ?? 0)) {
       return { ok: false, error: { code: 'busy', detail: 'this tab asked for too many identifications at once' } };
     }
-    return identify(source, {
-      ...origin,
-      pageUrl: origin.pageUrl ?? webPageOf(sender)?.url,
-      pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
-    });
+    return identify(
+      source,
+      { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
+      { tab: webPageOf(sender), scanId },
+    );
   },
   async 'report-error'({ error, origin }, sender) {
     const tabId = pageTabId(sender);
     if (tabId !== undefined && !rateLimiter.allow('report-error', tabId)) return;
-    await setLatest({ kind: 'error', error, at: Date.now(), origin: safeOrigin({ ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url }) });
+    const pageUrl = origin.pageUrl ?? webPageOf(sender)?.url;
+    await latest.setValue({ kind: 'error', error, at: Date.now(), origin: safeOrigin({ ...origin, pageUrl }) });
   },
-  warm(_payload, sender) {
+  async warm(_payload, sender) {
     const tabId = pageTabId(sender);
     if (tabId !== undefined) {
-      // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
-      (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId, frameId: sender.frameId ?? 0 };
-      if (!rateLimiter.allow('warm', tabId)) return engineStatus();
+      if (__GLIMPSE_TEST_HOOKS__) {
+        // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
+        (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId, frameId: sender.frameId ?? 0 };
+      }
+      if (rateLimiter.allow('warm', tabId)) void warmOnce();
+    } else {
+      void warmOnce();
     }
-    void warmOnce();
-    return engineStatus();
+    return (await engineStatus.getValue()) ?? { state: 'idle' as const };
   },
   async 'engine-status'({ status, decision }) {
-    await setEngineStatus(status);
-    if (decision) await saveBackendDecision(decision);
+    await engineStatus.setValue(status);
+    if (decision) await backendDecision.setValue(decision);
   },
   'engine-stats': () => engineStats(),
+  async 'run-command'({ command, tabId }) {
+    const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+    return { reached: await runCommand(command, tab) };
+  },
 });
 
 /**
  * Handles for the worker's DevTools console, used by `npm run eval` and `npm run bench` to drive
  * the very path a right-click takes (service worker -> offscreen engine). Pages cannot reach them.
+ * Left out of store packages (see vite.config.ts).
  */
-Object.assign(globalThis, {
-  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, rateLimits: () => rateLimiter.stats },
-  /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
-  glimpseReady: true,
-});
+if (__GLIMPSE_TEST_HOOKS__) {
+  Object.assign(globalThis, {
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, rateLimits: () => rateLimiter.stats },
+    /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
+    glimpseReady: true,
+  });
+}

@@ -1,5 +1,5 @@
 import { warmEngine } from './engine-host';
-import { engineStatus } from './storage';
+import { engineStatus } from '../shared/store';
 
 let warming: Promise<unknown> | undefined;
 
@@ -9,7 +9,7 @@ let warming: Promise<unknown> | undefined;
  */
 export async function warmOnce(): Promise<void> {
   if (warming) return;
-  const { state } = await engineStatus();
+  const state = (await engineStatus.getValue())?.state ?? 'idle';
   if (state === 'ready' || state === 'loading' || state === 'warming' || warming) return;
   warming = warmEngine()
     .catch((error: unknown) => console.warn('[glimpse] warm-up failed', error))

@@ -1,78 +1,64 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
-import { GlimpseFailure, isDisconnect, toGlimpseError, type GlimpseError } from '../shared/errors';
-import { LIMITS } from '../shared/limits';
+import { toGlimpseError, type GlimpseError } from '../shared/errors';
+import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
-import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
+import { identifyInBackground, pageOrigin } from './ask-background';
 import { dismissNewestCard, ResultCard } from './card';
-import { isEngineWarming, onEngineStatus } from './engine-state';
-import { shared } from './in-flight';
 import { chooseTarget } from './chosen-target';
-import type { ImageTarget } from './find-image';
+import { isEngineWarming, onEngineStatus } from './engine-state';
+import { findImageAt } from './find-image';
+import { shared } from './in-flight';
 import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
+import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
+import { cancelRegionSelect, regionAnchor, startRegionSelect } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
+import { closeScan, scanPage } from './scan/page-scan';
 
+// A copy of this script left over from before an update or reload retires now.
 takeOver();
 
-const stopWatchingRightClicks = watchRightClicks(() => {
-  // A right-click on a picture is usually followed by "Identify image": start the model now.
-  // Sent on every such right-click: the worker also learns which frame was clicked.
-  send('background', 'warm', {}).catch(() => undefined);
-});
-onRetire(stopWatchingRightClicks);
+onRetire(
+  watchRightClicks(() => {
+    // A right-click on a picture is usually followed by "Identify image": start the model now.
+    // Sent on every such right-click: the worker also learns which frame was clicked.
+    send('background', 'warm', {}).catch(() => undefined);
+  }),
+);
 
 const onKeyDown = (event: KeyboardEvent) => {
-  if (event.key === 'Escape' && event.isTrusted && stillAlive()) dismissNewestCard();
+  // A page's own (synthetic) Escape closes nothing of Glimpse's.
+  if (event.key !== 'Escape' || !event.isTrusted || !stillAlive()) return;
+  if (!cancelRegionSelect()) dismissNewestCard();
 };
 addEventListener('keydown', onKeyDown, { capture: true });
 onRetire(() => removeEventListener('keydown', onKeyDown, { capture: true }));
 onRetire(() => {
+  closeScan();
   while (dismissNewestCard());
 });
 
-const origin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
-
-/**
- * The worker answers within its own limits (a download, then the engine, tried twice); past
- * that, the answer was lost with a stopped worker and the card must not spin for ever.
- */
-const ANSWER_DEADLINE_MS = LIMITS.fetchTimeoutMs + 2 * LIMITS.engineTimeoutMs + 15_000;
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GlimpseFailure({ code: 'interrupted', detail: `no answer in ${ms} ms` })), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
-async function identifyInBackground(source: ImageSource): Promise<Outcome<HistoryEntry>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const outcome = await withDeadline(send('background', 'identify', { source, origin: origin() }), ANSWER_DEADLINE_MS);
-      if (outcome) return outcome;
-      throw new Error('message port closed without an answer');
-    } catch (error) {
-      if (attempt >= 2 || !isDisconnect(error)) return { ok: false, error: { code: 'interrupted', detail: String(error) } };
-    }
-  }
-}
+const origin = pageOrigin;
 
 function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   card.showError(error, retry);
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-async function identifyTarget(card: ResultCard, target: ImageTarget): Promise<void> {
-  const retry = () => void identifyTarget(card, target);
+/** Asks once per picture at a time: a burst of clicks on one picture waits for one answer. */
+const ask = (source: ImageSource) =>
+  source.kind === 'url' ? shared(source.url, () => identifyInBackground(source)) : identifyInBackground(source);
+
+/** Identifies what `read` gives, showing progress and the answer in `card`. */
+async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>): Promise<void> {
+  const retry = () => void identifyInto(card, read);
+  watchWhile(() => card.isOpen);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const source = await readImageSource(target);
-    const outcome = await (source.kind === 'url' ? shared(source.url, () => identifyInBackground(source)) : identifyInBackground(source));
+    const outcome = await ask(await read());
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
@@ -87,11 +73,36 @@ listen('content', {
     if (!stillAlive()) return { accepted: false };
     const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
     const card = new ResultCard(choice.anchor ?? choice.target?.element, choice.point);
-    watchWhile(() => card.isOpen);
-    // A picture the page removed since the right-click (and that has no address to download) is gone.
-    if (!choice.target) fail(card, { code: choice.changed ? 'unreadable' : 'no-image-found', detail: choice.changed ? 'the page removed the picture' : undefined });
-    else void identifyTarget(card, choice.target);
+    const target = choice.target;
+    // A canvas, video or drawing the page removed since the right-click cannot be read any more.
+    if (!target) fail(card, choice.changed ? { code: 'unreadable', detail: 'the page removed the picture' } : { code: 'no-image-found' });
+    else void identifyInto(card, () => readImageSource(target));
     return { accepted: true };
+  },
+  'select-region'() {
+    const started = startRegionSelect((box) => {
+      // The box stays where it was drawn, so a retry reads that part of the screen again.
+      const source: ImageSource = { kind: 'screen', area: { ...box, dpr: devicePixelRatio || 1 }, region: true };
+      const card: ResultCard = new ResultCard(regionAnchor(box, () => card.isOpen), { x: box.left + box.width, y: box.top });
+      void identifyInto(card, () => Promise.resolve(source));
+    });
+    return { started };
+  },
+  'identify-pointer'() {
+    const point = lastPointer();
+    const target = point ? findImageAt(point.x, point.y) : undefined;
+    const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
+    if (!target) fail(card, { code: 'no-image-found' });
+    else void identifyInto(card, () => readImageSource(target));
+    return { accepted: true };
+  },
+  'scan-page'() {
+    scanPage();
+    return { accepted: true };
+  },
+  'clear-all'() {
+    closeScan();
+    while (dismissNewestCard());
   },
   ping: () => ({ ready: true as const }),
 });
