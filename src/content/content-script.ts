@@ -45,20 +45,20 @@ function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-/** Asks once per picture at a time: a burst of clicks on one picture waits for one answer. */
-const ask = (source: ImageSource) =>
-  source.kind === 'url' ? shared(source.url, () => identifyInBackground(source)) : identifyInBackground(source);
-
-/** Identifies what `read` gives, showing progress and the answer in `card`. */
-async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>): Promise<void> {
-  const retry = () => void identifyInto(card, read);
+/**
+ * Identifies what `read` gives, showing progress and the answer in `card`. `key` names the
+ * picture: a burst of clicks on one picture waits for one answer.
+ */
+async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, key?: unknown): Promise<void> {
+  const retry = () => void identifyInto(card, read, key);
   watchWhile(() => card.isOpen);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const outcome = await ask(await read());
+    const ask = async () => identifyInBackground(await read());
+    const outcome = await (key === undefined ? ask() : shared(key, ask));
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
@@ -76,7 +76,7 @@ listen('content', {
     const target = choice.target;
     // A canvas, video or drawing the page removed since the right-click cannot be read any more.
     if (!target) fail(card, choice.changed ? { code: 'unreadable', detail: 'the page removed the picture' } : { code: 'no-image-found' });
-    else void identifyInto(card, () => readImageSource(target));
+    else void identifyInto(card, () => readImageSource(target), target.element ?? (target.kind === 'url' ? target.url : undefined));
     return { accepted: true };
   },
   'select-region'() {

@@ -1,11 +1,12 @@
 /**
  * One identification per picture at a time in a frame: asking again for a picture whose answer
  * is on its way (a burst of clicks on "Identify image") waits for that answer instead of
- * downloading and classifying the same picture again.
+ * reading, downloading and classifying the same picture again.
  */
-const inFlight = new Map<string, Promise<unknown>>();
+const inFlight = new Map<unknown, Promise<unknown>>();
 
-export function shared<T>(key: string, run: () => Promise<T>): Promise<T> {
+/** Runs `run` unless a run for `key` (an element, an address) is on its way: then waits for that one. */
+export function shared<T>(key: unknown, run: () => Promise<T>): Promise<T> {
   const running = inFlight.get(key) as Promise<T> | undefined;
   if (running) return running;
   const started = run().finally(() => inFlight.delete(key));
