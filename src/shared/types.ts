@@ -60,6 +60,8 @@ export const engineStatus = object({
   backend: optional(backend),
   /** 0..1 while loading the model. */
   progress: optional(number),
+  /** WASM only: the threads the model runs on (1: the single-threaded build, e.g. without cross-origin isolation). */
+  threads: optional(number),
   detail: optional(string),
 });
 export type EngineStatus = Infer<typeof engineStatus>;
@@ -72,6 +74,16 @@ export const backendDecision = object({
   timings: partialRecord(BACKENDS, number),
 });
 export type BackendDecision = Infer<typeof backendDecision>;
+
+/** How the background asks the engine to run (sent with every request). */
+export const ENGINE_OPTION_FIELDS = {
+  backend: backendPreference,
+  decision: optional(backendDecision),
+  /** Most WASM threads to use (absent: chosen from the machine). Takes effect when the engine document starts. */
+  maxThreads: optional(number),
+};
+export const engineOptions = object(ENGINE_OPTION_FIELDS);
+export type EngineOptions = Infer<typeof engineOptions>;
 
 /** The latest outcome the popup shows first: an entry in history, or why it failed. */
 export const latestOutcome = variant('kind', {

@@ -192,6 +192,32 @@ describe('what is on screen is what gets identified', () => {
       expect(vias).toEqual(['region', 'region']);
     });
 
+    it('the popup\'s button starts it on the page; the details say the pixels came from a region; the setting is one switch', async () => {
+      const page = await open('/collage-popup.html', collage);
+      await page.bringToFront();
+      // The pop-out window: a window of its own, so the page's tab stays the active one.
+      const worker = await ext.worker();
+      await worker.evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('src/popup/index.html'), type: 'popup', width: 400, height: 600 }));
+      const popup = (await (await ext.browser.waitForTarget((t) => t.url().endsWith('src/popup/index.html') && t.type() === 'page')).page())!;
+      pages.push(popup);
+      await popup.waitForSelector('main[data-ready="true"]');
+      await (await popup.waitForSelector('.region-button'))!.click();
+      await page.waitForSelector('[data-glimpse-region]');
+      await dragBox(page, inset(await boxOf(page, '#right'), 20));
+      const [card] = await settledCard(page);
+      expect(card!.text).toContain(LOAF.label);
+
+      await (await popup.waitForSelector('.entry-open'))!.click();
+      expect(await (await popup.waitForSelector('dd.via'))!.evaluate((dd) => dd.textContent)).toBe('Region you selected');
+
+      const never = (await popup.waitForSelector('#never-contact'))!;
+      expect(await never.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
+      await never.click();
+      await until(async () => (await localStorage(ext)).neverContactServers === true, 'the setting to be stored');
+      await never.click();
+      await until(async () => (await localStorage(ext)).neverContactServers === false, 'the setting to be switched off');
+    });
+
     it('Esc cancels: the page is no longer dimmed and no card appears', async () => {
       const page = await open('/collage-esc.html', collage);
       await openRegionSelect(ext, page);
