@@ -6,9 +6,10 @@
 import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
-import { backendDecision, backendPreference, engineMaxThreads, engineStatus } from '../shared/store';
 import type { ImageFormat } from '../shared/sniff';
-import type { Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
+import { engineStatus } from '../shared/store';
+import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
 let creating: Promise<void> | undefined;
@@ -79,14 +80,9 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-async function backendSettings(): Promise<EngineOptions> {
-  const [backend, decision, maxThreads] = await Promise.all([backendPreference.getValue(), backendDecision.getValue(), engineMaxThreads.getValue()]);
-  return { backend, decision, maxThreads };
-}
-
 /** Identifies bytes; the answer carries its thumbnail. `format`: what a sniff of these bytes found (else the engine sniffs). */
 export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Classification> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
@@ -97,7 +93,7 @@ export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): P
  * thumbnail (made by the engine once the answer is out), which `thumbnail()` collects after.
  */
 export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   const jobId = crypto.randomUUID();
   const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
@@ -105,7 +101,7 @@ export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageForma
 }
 
 export async function warmEngine(): Promise<EngineStatus> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'warm', settings));
 }
 

@@ -2,6 +2,7 @@ import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import { inspectImage, type ImageFormat } from '../shared/sniff';
 import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
+import { safeOrigin } from '../shared/url';
 import { classifyAnswerFirst } from './engine-host';
 import { pixelsOf, type Pixels, type Requester } from './pixels';
 
@@ -48,10 +49,11 @@ export async function identify(
 ): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
-  const fullOrigin: ImageOrigin = {
+  // Addresses like http://user:pass@host/ keep their credentials out of history and the popup.
+  const fullOrigin: ImageOrigin = safeOrigin({
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
-  };
+  });
   if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
     const { bytes, via, format } = await checkedPixels(source, { tab });
