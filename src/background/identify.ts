@@ -37,10 +37,14 @@ const staleWorkingSettled = (async () => {
 
 const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.test(url) ? url : undefined);
 
-/** Identifies one image end to end: bytes, engine, history, and the popup's "latest". */
-export async function identify(source: ImageSource, origin: ImageOrigin): Promise<Outcome<HistoryEntry>> {
+/**
+ * Identifies one image end to end: bytes, engine, history, and the popup's "latest".
+ * `requestedAt` is when the user asked (the menu click), for what they waited; else now.
+ */
+export async function identify(source: ImageSource, origin: ImageOrigin, requestedAt?: number): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
+  const askedAt = requestedAt !== undefined && requestedAt <= startedAt ? requestedAt : startedAt;
   const fullOrigin: ImageOrigin = {
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
@@ -48,7 +52,8 @@ export async function identify(source: ImageSource, origin: ImageOrigin): Promis
   await setLatest({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
     const classification = await classifyBytes(await bytesOf(source));
-    const entry: HistoryEntry = { ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin };
+    const createdAt = Date.now();
+    const entry: HistoryEntry = { ...classification, id: crypto.randomUUID(), createdAt, origin: fullOrigin, waitedMs: createdAt - askedAt };
     try {
       await history.add(entry);
     } catch (error) {

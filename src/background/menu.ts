@@ -25,10 +25,11 @@ export async function createMenu(): Promise<void> {
  */
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId !== MENU_ID) return;
+  const requestedAt = Date.now();
   const { srcUrl, mediaType } = info;
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
-      const { accepted } = await sendToFrame(tab.id, info.frameId ?? 0, 'identify-target', { srcUrl, mediaType });
+      const { accepted } = await sendToFrame(tab.id, info.frameId ?? 0, 'identify-target', { srcUrl, mediaType, requestedAt });
       if (accepted) return;
     } catch {
       // No content script in that frame: fall through.
@@ -36,7 +37,7 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   }
   const origin = { pageUrl: info.pageUrl, pageTitle: tab?.title };
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
-    await identify({ kind: 'url', url: srcUrl }, origin);
+    await identify({ kind: 'url', url: srcUrl }, origin, requestedAt);
   } else {
     await setLatest({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }

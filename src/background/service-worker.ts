@@ -20,12 +20,12 @@ const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
   sender.url?.startsWith(browser.runtime.getURL('')) ? undefined : sender.tab;
 
 listen('background', {
-  identify: ({ source, origin }, sender) =>
+  identify: ({ source, origin, requestedAt }, sender) =>
     identify(source, {
       ...origin,
       pageUrl: origin.pageUrl ?? webPageOf(sender)?.url,
       pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
-    }),
+    }, requestedAt),
   async 'report-error'({ error, origin }, sender) {
     await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
   },

@@ -3,7 +3,7 @@ import { GlimpseFailure, isDisconnect, toGlimpseError, type GlimpseError } from 
 import { LIMITS } from '../shared/limits';
 import { listen, send } from '../shared/messaging';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
-import { dismissNewestCard, ResultCard } from './card';
+import { clearAllCards, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt, type ImageTarget } from './find-image';
 import { readImageSource } from './read-source';
@@ -20,14 +20,6 @@ addEventListener(
     if (target) send('background', 'warm', {}).catch(() => undefined);
   },
   { capture: true, passive: true },
-);
-
-addEventListener(
-  'keydown',
-  (event) => {
-    if (event.key === 'Escape') dismissNewestCard();
-  },
-  { capture: true },
 );
 
 const origin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
@@ -47,10 +39,10 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
-async function identifyInBackground(source: ImageSource): Promise<Outcome<HistoryEntry>> {
+async function identifyInBackground(source: ImageSource, requestedAt?: number): Promise<Outcome<HistoryEntry>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await withDeadline(send('background', 'identify', { source, origin: origin() }), ANSWER_DEADLINE_MS);
+      const outcome = await withDeadline(send('background', 'identify', { source, origin: origin(), requestedAt }), ANSWER_DEADLINE_MS);
       if (outcome) return outcome;
       throw new Error('message port closed without an answer');
     } catch (error) {
@@ -64,14 +56,14 @@ function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-async function identifyTarget(card: ResultCard, target: ImageTarget): Promise<void> {
-  const retry = () => void identifyTarget(card, target);
+async function identifyTarget(card: ResultCard, target: ImageTarget, requestedAt?: number): Promise<void> {
+  const retry = () => void identifyTarget(card, target, Date.now());
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const outcome = await identifyInBackground(await readImageSource(target));
+    const outcome = await identifyInBackground(await readImageSource(target), requestedAt);
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
@@ -95,13 +87,14 @@ function chooseTarget(hint: string | undefined): ImageTarget | undefined {
 }
 
 listen('content', {
-  'identify-target'({ srcUrl, mediaType }) {
+  'identify-target'({ srcUrl, mediaType, requestedAt }) {
     const point = lastRightClick ?? { x: innerWidth / 2, y: innerHeight / 2 };
     const target = chooseTarget(mediaType === 'image' ? srcUrl : undefined);
     const card = new ResultCard(target?.element, point);
     if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyTarget(card, target);
+    else void identifyTarget(card, target, requestedAt);
     return { accepted: true };
   },
+  'clear-all': () => ({ cleared: clearAllCards() }),
   ping: () => ({ ready: true as const }),
 });

@@ -1,6 +1,7 @@
 import * as mobilenet from '@tensorflow-models/mobilenet';
 import { fail, GlimpseFailure } from '../shared/errors';
 import { labelForClass } from '../shared/labels';
+import { neighbourCorrelation } from '../shared/structure';
 import { LIMITS, TOP_K } from '../shared/limits';
 import { SerialQueue } from '../shared/queue';
 import { softmax, topK } from '../shared/topk';
@@ -238,6 +239,7 @@ export class Engine {
       width: image.width,
       height: image.height,
       thumbnail: image.thumbnail,
+      structure: Math.round(neighbourCorrelation(image.input, MODEL_INPUT_SIZE) * 1000) / 1000,
     };
   }
 }

@@ -46,7 +46,7 @@ const empty = object({});
 /** Messages each context receives: [payload check, answer type]. */
 export interface BackgroundMessages {
   /** Identify an image (content script after a right-click, popup after an upload). */
-  identify: { payload: { source: ImageSource; origin: ImageOrigin }; answer: Outcome<HistoryEntry> };
+  identify: { payload: { source: ImageSource; origin: ImageOrigin; requestedAt?: number }; answer: Outcome<HistoryEntry> };
   /** A failure found before the service worker was involved (nothing under the pointer, a protected canvas). */
   'report-error': { payload: { error: GlimpseError; origin: ImageOrigin }; answer: void };
   /** Start loading the model now: a right-click on an image is likely to be followed by "Identify image". */
@@ -70,7 +70,9 @@ export interface OffscreenMessages {
 
 export interface ContentMessages {
   /** The user chose "Identify image": find what was right-clicked and identify it. */
-  'identify-target': { payload: { srcUrl?: string; mediaType?: string }; answer: { accepted: boolean } };
+  'identify-target': { payload: { srcUrl?: string; mediaType?: string; requestedAt?: number }; answer: { accepted: boolean } };
+  /** Remove every Glimpse label and card in the frame (command, popup button); how many there were. */
+  'clear-all': { payload: Record<string, never>; answer: { cleared: number } };
   /** Whether the content script of a frame is running (it loads asynchronously at document start). */
   ping: { payload: Record<string, never>; answer: { ready: true } };
 }
@@ -87,7 +89,7 @@ export type PayloadChecks<P> = { [K in keyof P]: Check<P[K] extends { payload: i
 
 export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> } = {
   background: {
-    identify: object({ source: imageSource, origin: imageOrigin }),
+    identify: object({ source: imageSource, origin: imageOrigin, requestedAt: optional(number) }),
     'report-error': object({ error: glimpseError, origin: imageOrigin }),
     warm: empty as Check<Record<string, never>>,
     'engine-status': object({ status: engineStatus, decision: optional(backendDecision) }),
@@ -100,7 +102,8 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
     'bench-predict': object({ runs: number }),
   },
   content: {
-    'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),
+    'identify-target': object({ srcUrl: optional(string), mediaType: optional(string), requestedAt: optional(number) }),
+    'clear-all': empty as Check<Record<string, never>>,
     ping: empty as Check<Record<string, never>>,
   },
 };

@@ -38,6 +38,8 @@ export interface Classification {
   height: number;
   /** Small JPEG data URL for history and the popup. */
   thumbnail: string;
+  /** How much neighbouring pixels agree, 0..1 (near 0: random noise); see shared/structure.ts. */
+  structure?: number;
 }
 
 /** An answer as kept in history. */
@@ -45,6 +47,8 @@ export interface HistoryEntry extends Classification {
   id: string;
   createdAt: number;
   origin: ImageOrigin;
+  /** What the user waited, from choosing "Identify image" (or adding a file) to the answer, cold or warm. */
+  waitedMs?: number;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: GlimpseError };
