@@ -46,6 +46,7 @@ function layout(): void {
   const elements = open.flatMap((card) => (card.element ? [card.element] : []));
   const bars = pageBars(viewport, elements);
   const pictures = picturesOnScreen(viewport);
+  open.forEach((card, i) => card.fitTo(anchors[i]?.width));
   const sizes = open.map((card) => card.size());
   const clips = open.map((card) => card.clipBox(viewport));
   const placements: Placement[] = [];

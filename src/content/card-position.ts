@@ -85,7 +85,7 @@ interface Candidate {
  * by what it would cover: the page's sticky bars and labels already placed count most, other
  * pictures by the share of them covered, leaving the view excludes a spot.
  */
-function candidates(size: Size, anchor: Box, seen: Box): Candidate[] {
+function candidates(size: Size, anchor: Box, seen: Box, view: Box): Candidate[] {
   const list: Candidate[] = [];
   const fitsInside = size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height;
   if (fitsInside) {
@@ -98,6 +98,9 @@ function candidates(size: Size, anchor: Box, seen: Box): Candidate[] {
   }
   const alignedLeft = seen.left;
   const alignedRight = right(seen) - size.width;
+  // Beside the picture: level with the top of its visible part, moved up (while still touching
+  // the picture) when that would run off the bottom of the view.
+  const besideTop = Math.max(Math.min(seen.top, bottom(view) - size.height), anchor.top - size.height + 1, view.top);
   // An edge of the picture that is cut off by the view cannot hold a label touching it.
   if (bottom(anchor) <= bottom(seen) + 0.5) {
     list.push({ side: 'below', left: alignedLeft, top: bottom(anchor) }, { side: 'below', left: alignedRight, top: bottom(anchor) });
@@ -105,8 +108,8 @@ function candidates(size: Size, anchor: Box, seen: Box): Candidate[] {
   if (anchor.top >= seen.top - 0.5) {
     list.push({ side: 'above', left: alignedLeft, top: anchor.top - size.height }, { side: 'above', left: alignedRight, top: anchor.top - size.height });
   }
-  if (right(anchor) <= right(seen) + 0.5) list.push({ side: 'right', left: right(anchor), top: seen.top });
-  if (anchor.left >= seen.left - 0.5) list.push({ side: 'left', left: anchor.left - size.width, top: seen.top });
+  if (right(anchor) <= right(seen) + 0.5) list.push({ side: 'right', left: right(anchor), top: besideTop });
+  if (anchor.left >= seen.left - 0.5) list.push({ side: 'left', left: anchor.left - size.width, top: besideTop });
   if (!fitsInside) {
     // A picture smaller than its label, with no room around it: the label starts at its corner.
     list.push({ side: 'inside-top-left', left: seen.left, top: seen.top });
@@ -152,7 +155,7 @@ export function placeLabel(scene: LabelScene): Placement {
   if (seen.width < 1 || seen.height < 1) return hidden;
   let best: Candidate | undefined;
   let bestCost = Infinity;
-  candidates(size, anchor, seen).forEach((candidate, order) => {
+  candidates(size, anchor, seen, scene.viewport).forEach((candidate, order) => {
     const price = cost({ left: candidate.left, top: candidate.top, ...size }, order, scene);
     if (price < bestCost) [best, bestCost] = [candidate, price];
   });

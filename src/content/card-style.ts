@@ -25,7 +25,7 @@ p { margin: 0; }
 .icon { display: block; flex: none; width: 18px; height: 18px; }
 
 .chip {
-  position: relative; display: flex; align-items: center; gap: 7px; max-width: 260px; min-height: 30px;
+  position: relative; display: flex; align-items: center; gap: 7px; max-width: var(--fit, 260px); min-height: 30px;
   padding: 4px 11px 4px 6px; font-weight: 650; font-size: 15px; line-height: 1.25;
   background: #0f172a; color: #f8fafc; border: 2px solid var(--accent); border-radius: 8px;
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.45); pointer-events: auto; overflow-wrap: anywhere;
@@ -61,7 +61,8 @@ p { margin: 0; }
   box-shadow: 0 12px 32px rgba(0, 0, 0, 0.45), 0 2px 6px rgba(0, 0, 0, 0.3); pointer-events: auto;
   user-select: text; cursor: auto;
 }
-.head { display: flex; align-items: center; gap: 6px; padding-inline-end: 40px; margin-bottom: 6px; }
+.head { display: flex; align-items: baseline; gap: 6px; padding-inline-end: 40px; margin-bottom: 6px; white-space: nowrap; }
+.head .icon { align-self: center; }
 .brand { font-size: 13px; font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: #93c5fd; }
 .by { font-size: 12px; color: #cbd5e1; }
 .sentence { font-size: 24px; font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }

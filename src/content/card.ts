@@ -5,13 +5,14 @@
  * for all labels at once by card-layer; what it says comes from shared/answer-words.
  */
 import { describeAnswer, guessPercent, plainName, waitedText } from '../shared/answer-words';
+import { capitalise } from '../shared/format';
 import { type GlimpseError, isRetryable } from '../shared/errors';
 import { errorText, t, timingText } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { bar, brandIcon, button, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, forgetCard, isPresenterMode, keepCard, scheduleLayout } from './card-layer';
-import type { Box, Placement, Size } from './card-position';
+import { INSET, type Box, type Placement, type Size } from './card-position';
 import { CARD_CSS } from './card-style';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
 
@@ -111,6 +112,13 @@ export class ResultCard {
     this.frameHost.moveTo(placement.left, placement.top, placement.visible);
   }
 
+  /** Lets a long name wrap to fit inside a narrow picture (presenter mode keeps one line). */
+  fitTo(anchorWidth: number | undefined): void {
+    const width = anchorWidth === undefined ? 260 : Math.round(Math.min(260, Math.max(120, anchorWidth - 2 * INSET)));
+    const value = `${width}px`;
+    if (this.root.style.getPropertyValue('--fit') !== value) this.root.style.setProperty('--fit', value);
+  }
+
   applyPresenterMode(on: boolean): void {
     this.root.classList.toggle('presenter', on);
   }
@@ -147,7 +155,7 @@ export class ResultCard {
     list.setAttribute('aria-label', t('cardTopFive'));
     for (const prediction of entry.predictions) {
       const item = el('li');
-      item.append(el('span', 'name', plainName(prediction)), el('span', 'p', guessPercent(prediction)), bar(prediction.probability));
+      item.append(el('span', 'name', capitalise(plainName(prediction))), el('span', 'p', guessPercent(prediction)), bar(prediction.probability));
       list.append(item);
     }
     details.push(list, el('p', 'meta', `${waitedText(entry)} · ${timingText(entry)}`));
