@@ -1,12 +1,13 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
-import { GlimpseFailure, isDisconnect, toGlimpseError, type GlimpseError } from '../shared/errors';
-import { LIMITS } from '../shared/limits';
+import { toGlimpseError, type GlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
-import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
+import { identifyInBackground, pageOrigin } from './ask-background';
 import { clearAllCards, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt, type ImageTarget } from './find-image';
+import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
+import { closeScan, scanPage } from './scan/page-scan';
 
 let lastRightClick: { x: number; y: number; target?: ImageTarget } | undefined;
 
@@ -22,48 +23,22 @@ addEventListener(
   { capture: true, passive: true },
 );
 
-const origin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
-
-/**
- * The worker answers within its own limits (a download, then the engine, tried twice); past
- * that, the answer was lost with a stopped worker and the card must not spin for ever.
- */
-const ANSWER_DEADLINE_MS = LIMITS.fetchTimeoutMs + 2 * LIMITS.engineTimeoutMs + 15_000;
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GlimpseFailure({ code: 'interrupted', detail: `no answer in ${ms} ms` })), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
-async function identifyInBackground(source: ImageSource, requestedAt?: number): Promise<Outcome<HistoryEntry>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const outcome = await withDeadline(send('background', 'identify', { source, origin: origin(), requestedAt }), ANSWER_DEADLINE_MS);
-      if (outcome) return outcome;
-      throw new Error('message port closed without an answer');
-    } catch (error) {
-      if (attempt >= 2 || !isDisconnect(error)) return { ok: false, error: { code: 'interrupted', detail: String(error) } };
-    }
-  }
-}
+const origin = pageOrigin;
 
 function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   card.showError(error, retry);
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-async function identifyTarget(card: ResultCard, target: ImageTarget, requestedAt?: number): Promise<void> {
-  const retry = () => void identifyTarget(card, target, Date.now());
+/** `requestedAt`: when the user asked (the menu click), for the time they waited. */
+async function identifyTarget(card: ResultCard, target: ImageTarget, requestedAt = Date.now()): Promise<void> {
+  const retry = () => void identifyTarget(card, target);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const outcome = await identifyInBackground(await readImageSource(target), requestedAt);
+    const outcome = await identifyInBackground(await readImageSource(target), { requestedAt });
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
@@ -95,6 +70,21 @@ listen('content', {
     else void identifyTarget(card, target, requestedAt);
     return { accepted: true };
   },
-  'clear-all': () => ({ cleared: clearAllCards() }),
+  'identify-pointer'() {
+    const point = lastPointer();
+    const target = point ? findImageAt(point.x, point.y) : undefined;
+    const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
+    if (!target) fail(card, { code: 'no-image-found' });
+    else void identifyTarget(card, target);
+    return { accepted: true };
+  },
+  'scan-page'() {
+    scanPage();
+    return { accepted: true };
+  },
+  'clear-all'() {
+    closeScan();
+    clearAllCards();
+  },
   ping: () => ({ ready: true as const }),
 });

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectWellPlaced, boxesOf, labelBoxes, overlapArea, touches } from './card-geometry';
 import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
 import { cards, identifyElement, inCard, settledCard, tabIdOf, type CardState } from './menu';
+import { envelope } from '../../src/shared/protocol';
 import { htmlPage, startServer, type TestServer } from './server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the labels look, for a person to check. */
@@ -210,9 +211,7 @@ describe('labels that stay with their pictures, in plain words', () => {
     await identifyAll(page, ['#p1', '#p2', '#p3']);
     const worker = await ext.worker();
     const tabId = await tabIdOf(ext, page);
-    const answers = await worker.evaluate((id: number) =>
-      chrome.tabs.sendMessage(id, { glimpse: 1, to: 'content', type: 'clear-all', payload: {} }, { frameId: 0 }), tabId);
-    expect(answers).toEqual({ cleared: 3 });
+    await worker.evaluate((id: number, message: unknown) => chrome.tabs.sendMessage(id, message), tabId, envelope('content', 'clear-all', {}));
     expect(await cards(page)).toHaveLength(0);
     expect(await page.$$('[data-glimpse-ui]')).toHaveLength(0);
   });
