@@ -11,7 +11,7 @@ export const CARD_CSS = `
   font: 400 15px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: #f8fafc; text-align: start; letter-spacing: normal; word-spacing: normal; text-transform: none;
   text-shadow: none; white-space: normal; -webkit-font-smoothing: antialiased; pointer-events: none;
-  --accent: #60a5fa;
+  --accent: #60a5fa; --lift: 0 2px 8px rgba(0, 0, 0, 0.45);
 }
 .glimpse[data-certainty="probably"] { --accent: #fbbf24; }
 .glimpse[data-certainty="unsure"] { --accent: #cbd5e1; }
@@ -28,7 +28,7 @@ p { margin: 0; }
   position: relative; display: flex; align-items: center; gap: 7px; max-width: var(--fit, 260px); min-height: 30px;
   padding: 4px 11px 4px 6px; font-weight: 650; font-size: 15px; line-height: 1.25;
   background: #0f172a; color: #f8fafc; border: 2px solid var(--accent); border-radius: 8px;
-  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.45); pointer-events: auto; overflow-wrap: anywhere;
+  box-shadow: var(--lift); pointer-events: auto; overflow-wrap: anywhere;
   animation: appear 120ms ease-out;
 }
 .chip:disabled { cursor: default; }
@@ -42,10 +42,11 @@ p { margin: 0; }
 .glimpse[data-side="inside-top-right"] .chip::before { right: -8px; top: -8px; border-width: 3px 3px 0 0; }
 .glimpse[data-side="inside-bottom-left"] .chip::before { left: -8px; bottom: -8px; border-width: 0 0 3px 3px; }
 .glimpse[data-side="inside-bottom-right"] .chip::before { right: -8px; bottom: -8px; border-width: 0 3px 3px 0; }
-.glimpse[data-side="below"] .chip { border-top-left-radius: 0; border-top-right-radius: 0; border-top-width: 4px; }
-.glimpse[data-side="above"] .chip { border-bottom-left-radius: 0; border-bottom-right-radius: 0; border-bottom-width: 4px; }
-.glimpse[data-side="right"] .chip { border-top-left-radius: 0; border-bottom-left-radius: 0; border-left-width: 4px; }
-.glimpse[data-side="left"] .chip { border-top-right-radius: 0; border-bottom-right-radius: 0; border-right-width: 4px; }
+/* (Inset shadows, not wider borders: the side must not change the label's size once it is placed.) */
+.glimpse[data-side="below"] .chip { border-top-left-radius: 0; border-top-right-radius: 0; box-shadow: inset 0 3px 0 var(--accent), var(--lift); }
+.glimpse[data-side="above"] .chip { border-bottom-left-radius: 0; border-bottom-right-radius: 0; box-shadow: inset 0 -3px 0 var(--accent), var(--lift); }
+.glimpse[data-side="right"] .chip { border-top-left-radius: 0; border-bottom-left-radius: 0; box-shadow: inset 3px 0 0 var(--accent), var(--lift); }
+.glimpse[data-side="left"] .chip { border-top-right-radius: 0; border-bottom-right-radius: 0; box-shadow: inset -3px 0 0 var(--accent), var(--lift); }
 
 .spinner {
   display: block; width: 18px; height: 18px; border-radius: 50%; flex: none;

@@ -112,9 +112,13 @@ export class ResultCard {
     this.frameHost.moveTo(placement.left, placement.top, placement.visible);
   }
 
-  /** Lets a long name wrap to fit inside a narrow picture (presenter mode keeps one line). */
+  /**
+   * Lets a long name wrap to fit inside a narrow picture (presenter mode keeps one line); the
+   * label of a thumbnail too small to hold any label sits on its edge, on one line.
+   */
   fitTo(anchorWidth: number | undefined): void {
-    const width = anchorWidth === undefined ? 260 : Math.round(Math.min(260, Math.max(120, anchorWidth - 2 * INSET)));
+    const inside = anchorWidth === undefined ? 260 : Math.round(anchorWidth - 2 * INSET);
+    const width = inside < 120 ? 260 : Math.min(260, inside);
     const value = `${width}px`;
     if (this.root.style.getPropertyValue('--fit') !== value) this.root.style.setProperty('--fit', value);
   }

@@ -32,7 +32,7 @@ export function expectWellPlaced(labels: Box[], pictures: Box[]): void {
   labels.forEach((label, i) => {
     expect(touches(label, pictures[i]!), `label ${i} ${JSON.stringify(label)} touches its picture ${JSON.stringify(pictures[i])}`).toBe(true);
     labels.forEach((other, j) => {
-      if (j > i) expect(overlapArea(label, other), `labels ${i} and ${j} overlap`).toBe(0);
+      if (j > i) expect(overlapArea(label, other), `labels ${i} and ${j} overlap: ${JSON.stringify([label, other])}`).toBe(0);
     });
     pictures.forEach((picture, j) => {
       if (j === i) return;
