@@ -26,7 +26,7 @@ listen('background', {
     identify(
       source,
       { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
-      { scanId, requestedAt },
+      { tab: webPageOf(sender), scanId, requestedAt },
     ),
   async 'report-error'({ error, origin }, sender) {
     await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });

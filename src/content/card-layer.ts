@@ -3,7 +3,7 @@
  * resize, a picture resized or shifted), all labels are measured, then placed in the order they
  * appeared (each keeping off the page's bars, the others' pictures and the labels before it),
  * then moved: one read phase and one write phase, however many labels there are.
- * Also: Esc and clicks on the page, clear all, presenter mode.
+ * Also: Esc (routed here by the content script) and clicks on the page, clear all, presenter mode.
  */
 import type { ResultCard } from './card';
 import { placeLabel, type Box, type Placement } from './card-position';
@@ -78,9 +78,8 @@ function followMoves(): void {
   }
 }
 
-function onKeyDown(event: KeyboardEvent): void {
-  if (event.key !== 'Escape' || !event.isTrusted || !open.length) return;
-  // First Esc closes open cards back to their labels; the next clears every label.
+/** Esc (routed by the content script): first it closes open cards back to their labels, the next clears every label. */
+export function escapeCards(): void {
   if (!collapseAll()) clearAllCards();
 }
 
@@ -101,7 +100,6 @@ function collapseAll(): boolean {
 function start(): void {
   addEventListener('scroll', relayout, { capture: true, passive: true });
   addEventListener('resize', relayout, { passive: true });
-  addEventListener('keydown', onKeyDown, { capture: true });
   addEventListener('pointerdown', onPointerDown, { capture: true, passive: true });
   resizeObserver = new ResizeObserver(relayout);
   follower = setInterval(followMoves, FOLLOW_INTERVAL_MS);
@@ -115,7 +113,6 @@ function start(): void {
 function stop(): void {
   removeEventListener('scroll', relayout, { capture: true });
   removeEventListener('resize', relayout);
-  removeEventListener('keydown', onKeyDown, { capture: true });
   removeEventListener('pointerdown', onPointerDown, { capture: true });
   resizeObserver?.disconnect();
   clearInterval(follower);

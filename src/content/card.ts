@@ -11,12 +11,12 @@ import { errorText, t, timingText } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { bar, brandIcon, button, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
-import { clearAllCards, forgetCard, isPresenterMode, keepCard, scheduleLayout } from './card-layer';
+import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, scheduleLayout } from './card-layer';
 import { INSET, type Box, type Placement, type Size } from './card-position';
 import { CARD_CSS } from './card-style';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
 
-export { clearAllCards };
+export { clearAllCards, escapeCards };
 
 /** A box chosen on screen (region select), in viewport CSS px at the moment it was chosen. */
 export interface RegionAnchor {

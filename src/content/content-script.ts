@@ -1,12 +1,14 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
 import { toGlimpseError, type GlimpseError } from '../shared/errors';
+import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
 import { identifyInBackground, pageOrigin } from './ask-background';
-import { clearAllCards, ResultCard } from './card';
+import { clearAllCards, escapeCards, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt, type ImageTarget } from './find-image';
 import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
+import { cancelRegionSelect, regionAnchor, startRegionSelect } from './region-select';
 import { closeScan, scanPage } from './scan/page-scan';
 
 let lastRightClick: { x: number; y: number; target?: ImageTarget } | undefined;
@@ -23,6 +25,15 @@ addEventListener(
   { capture: true, passive: true },
 );
 
+addEventListener(
+  'keydown',
+  (event) => {
+    // Esc: region select first; then open cards close back to their labels; then every label goes.
+    if (event.key === 'Escape' && event.isTrusted && !cancelRegionSelect()) escapeCards();
+  },
+  { capture: true },
+);
+
 const origin = pageOrigin;
 
 function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
@@ -30,15 +41,18 @@ function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-/** `requestedAt`: when the user asked (the menu click), for the time they waited. */
-async function identifyTarget(card: ResultCard, target: ImageTarget, requestedAt = Date.now()): Promise<void> {
-  const retry = () => void identifyTarget(card, target);
+/**
+ * Identifies what `read` gives, showing progress and the answer in `card`. `requestedAt`: when
+ * the user asked (the menu click), for the time they waited.
+ */
+async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, requestedAt = Date.now()): Promise<void> {
+  const retry = () => void identifyInto(card, read);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const outcome = await identifyInBackground(await readImageSource(target), { requestedAt });
+    const outcome = await identifyInBackground(await read(), { requestedAt });
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
@@ -67,15 +81,24 @@ listen('content', {
     const target = chooseTarget(mediaType === 'image' ? srcUrl : undefined);
     const card = new ResultCard(target?.element, point);
     if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyTarget(card, target, requestedAt);
+    else void identifyInto(card, () => readImageSource(target), requestedAt);
     return { accepted: true };
+  },
+  'select-region'() {
+    const started = startRegionSelect((box) => {
+      // The box stays where it was drawn, so a retry reads that part of the screen again.
+      const source: ImageSource = { kind: 'screen', area: { ...box, dpr: devicePixelRatio || 1 }, region: true };
+      const card: ResultCard = new ResultCard(regionAnchor(box, () => card.isOpen), { x: box.left + box.width, y: box.top });
+      void identifyInto(card, () => Promise.resolve(source));
+    });
+    return { started };
   },
   'identify-pointer'() {
     const point = lastPointer();
     const target = point ? findImageAt(point.x, point.y) : undefined;
     const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
     if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyTarget(card, target);
+    else void identifyInto(card, () => readImageSource(target));
     return { accepted: true };
   },
   'scan-page'() {
