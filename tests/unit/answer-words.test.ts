@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALIBRATION, certaintyOf, describeAnswer, waitedText, withArticle } from '../../src/shared/answer-words';
-import { labelForClass } from '../../src/shared/labels';
+import { describe, expect, it, vi } from 'vitest';
 import type { Prediction } from '../../src/shared/types';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -16,16 +14,13 @@ function getMessage(key: string, substitutions?: string | string[]): string {
     (entry.placeholders?.[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/g, (__, n: string) => values[Number(n) - 1] ?? ''));
 }
 
+vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage } } }));
+const { CALIBRATION, certaintyOf, describeAnswer, waitedText, withArticle } = await import('../../src/shared/answer-words');
+const { labelForClass } = await import('../../src/shared/labels');
+
 const guess = (classIndex: number, probability: number): Prediction => ({ ...labelForClass(classIndex), classIndex, probability });
 
 describe('answers in words a child reads right', () => {
-  beforeAll(() => {
-    (globalThis as { chrome?: unknown }).chrome = { i18n: { getMessage } };
-  });
-  afterAll(() => {
-    delete (globalThis as { chrome?: unknown }).chrome;
-  });
-
   it('says a confident answer plainly, in everyday words', () => {
     const words = describeAnswer({ predictions: [guess(296, 0.97), guess(295, 0.01)], structure: 0.9 });
     expect(words).toEqual({ certainty: 'sure', short: 'Polar bear', sentence: 'Polar bear', alsoCalled: ['ice bear', 'Ursus Maritimus', 'Thalarctos maritimus'] });
