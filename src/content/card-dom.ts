@@ -2,11 +2,12 @@
  * Small DOM builders for the card. Elements are made in the XHTML namespace (so they work in
  * SVG and XML documents too) and never through HTML strings (pages with Trusted Types refuse those).
  */
-const XHTML = 'http://www.w3.org/1999/xhtml';
+import { htmlElement } from './html';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElementNS(XHTML, tag) as HTMLElementTagNameMap[K];
+  const element = htmlElement(tag);
   if (className) element.className = className;
   if (text !== undefined) element.textContent = text;
   return element;
