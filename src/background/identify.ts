@@ -40,15 +40,17 @@ const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.tes
 /**
  * Identifies one image end to end: bytes, engine, history, and the popup's "latest". The pictures
  * of a page scan (`scanId`) share one history group, and only their answers become "latest": two
- * dozen "working" and failure flashes would tell the popup nothing.
+ * dozen "working" and failure flashes would tell the popup nothing. `requestedAt` is when the user
+ * asked (the menu click), for the time they waited (`waitedMs`); else now.
  */
 export async function identify(
   source: ImageSource,
   origin: ImageOrigin,
-  { tab, scanId }: Requester & { scanId?: string } = {},
+  { tab, scanId, requestedAt }: Requester & { scanId?: string; requestedAt?: number } = {},
 ): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
+  const askedAt = requestedAt !== undefined && requestedAt <= startedAt ? requestedAt : startedAt;
   // Addresses like http://user:pass@host/ keep their credentials out of history and the popup.
   const fullOrigin: ImageOrigin = safeOrigin({
     ...origin,
@@ -61,9 +63,11 @@ export async function identify(
     // A card in a page shows no thumbnail: its answer goes out first and history gets the
     // thumbnail just after. The popup shows one, so its own uploads wait the few ms for it.
     const answerFirst = tab !== undefined;
+    const createdAt = Date.now();
     const entry: HistoryEntry = {
       ...classification, thumbnail: answerFirst ? '' : await thumbnail(),
-      id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin, via, ...(scanId ? { scanId } : {}),
+      id: crypto.randomUUID(), createdAt, origin: fullOrigin, via, waitedMs: createdAt - askedAt,
+      ...(scanId ? { scanId } : {}),
     };
     try {
       await history.add(entry);
