@@ -1,5 +1,5 @@
 import { fail, GlimpseFailure } from '../shared/errors';
-import { decodeDataUrl } from '../shared/data-url';
+import { decodeDataUrl } from './data-url';
 import { LIMITS } from '../shared/limits';
 
 /** Reads a response body, giving up as soon as it grows past the byte limit. */

@@ -1,5 +1,6 @@
-import { type GlimpseError, isRetryable } from '../shared/errors';
-import { capitalise, percent } from '../shared/format';
+import { isRetryable } from '../shared/error-text';
+import type { GlimpseError } from '../shared/errors';
+import { capitalise, percent } from '../shared/answer-text';
 import { errorText, t, timingText } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { createCardHost, type CardHost } from './card-host';

@@ -1,7 +1,8 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
-import { GlimpseFailure, isDisconnect, toGlimpseError, type GlimpseError } from '../shared/errors';
+import { GlimpseFailure, toGlimpseError, type GlimpseError } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { listen, send } from '../shared/messaging';
+import { isDisconnect } from '../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { dismissNewestCard, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';

@@ -5,7 +5,7 @@
  */
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import { SerialQueue } from '../shared/queue';
+import { SerialQueue } from './queue';
 import type { Backend, BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capitalise } from '../../src/shared/format';
+import { capitalise } from '../../src/shared/answer-text';
 import type { Classification } from '../../src/shared/types';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { history, inServiceWorker } from './fixtures/hostile/harness';

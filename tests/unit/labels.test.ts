@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, percent } from '../../src/shared/format';
-import { CLASS_COUNT, labelForClass, parseClassName } from '../../src/shared/labels';
+import { capitalise, percent } from '../../src/shared/answer-text';
+import { CLASS_COUNT, labelForClass, parseClassName } from '../../src/offscreen/labels';
 
 describe('ImageNet labels', () => {
   it('uses the first synonym as the label and keeps all synonyms', () => {

@@ -1,7 +1,7 @@
-import { capitalise, percent } from '../../shared/format';
+import { capitalise, percent } from '../../shared/answer-text';
 import { errorText, t, timingText } from '../../shared/i18n';
 import type { ImageOrigin } from '../../shared/types';
-import { relativeTime, sourceSite } from '../format';
+import { relativeTime, sourceSite } from '../entry-text';
 import type { Shown } from '../latest';
 import { AnswerHeading } from './AnswerHeading';
 import { Spinner } from './Spinner';

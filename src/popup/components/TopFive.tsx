@@ -1,4 +1,4 @@
-import { capitalise, percent } from '../../shared/format';
+import { capitalise, percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { Prediction } from '../../shared/types';
 
