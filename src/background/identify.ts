@@ -35,18 +35,24 @@ const staleWorkingSettled = (async () => {
 
 const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.test(url) ? url : undefined);
 
-/** Identifies one image end to end: bytes, engine, history, and the popup's "latest". */
-export async function identify(source: ImageSource, origin: ImageOrigin): Promise<Outcome<HistoryEntry>> {
+/**
+ * Identifies one image end to end: bytes, engine, history, and the popup's "latest". The pictures
+ * of a page scan (`scanId`) share one history group, and only their answers become "latest": two
+ * dozen "working" and failure flashes would tell the popup nothing.
+ */
+export async function identify(source: ImageSource, origin: ImageOrigin, scanId?: string): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
   const fullOrigin: ImageOrigin = {
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
   };
-  await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
+  if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
     const classification = await classifyBytes(await bytesOf(source));
-    const entry: HistoryEntry = { ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin };
+    const entry: HistoryEntry = {
+      ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin, ...(scanId ? { scanId } : {}),
+    };
     try {
       await history.add(entry);
     } catch (error) {
@@ -58,7 +64,7 @@ export async function identify(source: ImageSource, origin: ImageOrigin): Promis
   } catch (thrown) {
     const error = toGlimpseError(thrown);
     console.warn(`[glimpse] identification failed: ${error.code}${error.detail ? ` (${error.detail})` : ''}`);
-    await latest.setValue({ kind: 'error', error, at: Date.now(), origin: fullOrigin }).catch(() => undefined);
+    if (!scanId) await latest.setValue({ kind: 'error', error, at: Date.now(), origin: fullOrigin }).catch(() => undefined);
     return { ok: false, error };
   }
 }

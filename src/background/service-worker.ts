@@ -3,6 +3,7 @@ import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { runCommand } from './commands';
 import { identify } from './identify';
 import { createMenu, onMenuClicked } from './menu';
 
@@ -14,18 +15,19 @@ void history.migrate().catch((error: unknown) => console.warn('[glimpse] could n
 browser.runtime.onInstalled.addListener(() => void createMenu());
 browser.runtime.onStartup.addListener(() => void createMenu());
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
 
 /** The web page a message came from; none for the extension's own pages (popup, pop-out window). */
 const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
   sender.url?.startsWith(browser.runtime.getURL('')) ? undefined : sender.tab;
 
 listen('background', {
-  identify: ({ source, origin }, sender) =>
-    identify(source, {
-      ...origin,
-      pageUrl: origin.pageUrl ?? webPageOf(sender)?.url,
-      pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
-    }),
+  identify: ({ source, origin, scanId }, sender) =>
+    identify(
+      source,
+      { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
+      scanId,
+    ),
   async 'report-error'({ error, origin }, sender) {
     await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
   },
@@ -42,6 +44,10 @@ listen('background', {
     if (decision) await backendDecision.setValue(decision);
   },
   'engine-stats': () => engineStats(),
+  async 'run-command'({ command, tabId }) {
+    const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+    return { reached: await runCommand(command, tab) };
+  },
 });
 
 /**

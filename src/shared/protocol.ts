@@ -3,12 +3,13 @@
  * MESSAGES: the check that runs where it is received (its payload type is derived from it) and
  * the type of its answer. Adding a message is adding one line there and one handler.
  */
+import { COMMANDS } from './commands';
 import { glimpseError } from './errors';
 import {
   backendDecision, backendPreference, engineStatus, imageOrigin, imageSource,
   type Backend, type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
-import { arrayBuffer, number, object, optional, string, InvalidMessage, type Check } from './validate';
+import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
 
 /** A message's declaration: its payload's check and (as a type only) its answer. */
 interface Message<P, A> {
@@ -22,7 +23,7 @@ const engineOptions = { backend: backendPreference, decision: optional(backendDe
 export const MESSAGES = {
   background: {
     /** Identify an image (content script after a right-click, popup after an upload). */
-    identify: message<Outcome<HistoryEntry>>()(object({ source: imageSource, origin: imageOrigin })),
+    identify: message<Outcome<HistoryEntry>>()(object({ source: imageSource, origin: imageOrigin, scanId: optional(string) })),
     /** A failure found before the service worker was involved (nothing under the pointer, a protected canvas). */
     'report-error': message<void>()(object({ error: glimpseError, origin: imageOrigin })),
     /** Start loading the model now: a right-click on an image is likely to be followed by "Identify image". */
@@ -31,6 +32,8 @@ export const MESSAGES = {
     'engine-status': message<void>()(object({ status: engineStatus, decision: optional(backendDecision) })),
     /** Tests and benchmarks: the engine's counters. */
     'engine-stats': message<EngineStats>()(nothing),
+    /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
+    'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },
   offscreen: {
     classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...engineOptions })),
@@ -44,6 +47,12 @@ export const MESSAGES = {
     'identify-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string) })),
     /** Whether the content script of a frame is running (it loads asynchronously at document start). */
     ping: message<{ ready: true }>()(nothing),
+    /** "Identify all images on this page" (menu, popup, shortcut): start a page scan in this frame. */
+    'scan-page': message<{ accepted: boolean }>()(nothing),
+    /** The shortcut "identify the picture under the pointer". */
+    'identify-pointer': message<{ accepted: boolean }>()(nothing),
+    /** Remove every Glimpse label and card from the page, and stop a running scan. */
+    'clear-all': message<void>()(nothing),
   },
 };
 
