@@ -19,6 +19,7 @@ import { useItem } from './hooks/useItem';
 import { useLatest } from './hooks/useLatest';
 import { useNow } from './hooks/useNow';
 import { pickLatest } from './latest';
+import './App.css';
 
 const focusUpload = () => document.querySelector<HTMLElement>('.upload-button')?.focus();
 

@@ -1,6 +1,7 @@
 import { capitalise, percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
+import './AnswerHeading.css';
 
 /** The best guess in words: "German shepherd", "92% sure". */
 export function AnswerHeading({ entry, level, id }: { entry: HistoryEntry; level: 2 | 3; id?: string }) {

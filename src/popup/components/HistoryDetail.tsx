@@ -8,6 +8,7 @@ import { AnswerHeading } from './AnswerHeading';
 import { TrashIcon } from './HistoryItem';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import './HistoryDetail.css';
 
 interface Props {
   entry: HistoryEntry;

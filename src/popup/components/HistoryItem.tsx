@@ -3,6 +3,7 @@ import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import { fullTime, relativeTime, sourceSite } from '../entry-text';
 import { Thumbnail } from './Thumbnail';
+import './HistoryItem.css';
 
 interface Props {
   entry: HistoryEntry;

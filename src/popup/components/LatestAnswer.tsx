@@ -7,6 +7,7 @@ import { AnswerHeading } from './AnswerHeading';
 import { Spinner } from './Spinner';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import './LatestAnswer.css';
 
 interface Props {
   shown: Shown | undefined;

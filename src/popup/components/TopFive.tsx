@@ -1,6 +1,7 @@
 import { capitalise, percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { Prediction } from '../../shared/types';
+import './TopFive.css';
 
 /** The five best guesses as labelled bars, best first. */
 export function TopFive({ predictions }: { predictions: Prediction[] }) {
