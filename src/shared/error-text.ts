@@ -35,10 +35,16 @@ export function errorMessageKey(error: GlimpseError): MessageKey {
     case 'interrupted': return { key: 'errInterrupted' };
     case 'engine': return { key: 'errEngine' };
     case 'internal': return { key: 'errInternal' };
+    case 'off-screen':
+      return error.status === undefined
+        ? { key: 'errOffScreenFailed' }
+        : { key: 'errOffScreenRefused', substitutions: [String(error.status)] };
+    case 'off-screen-no-download': return { key: 'errOffScreenNoDownload' };
   }
 }
 
 /** Whether trying the same image again may help (shown as a retry button). */
 export const isRetryable = (error: GlimpseError): boolean =>
-  ['network', 'timeout', 'busy', 'interrupted', 'engine', 'internal'].includes(error.code) ||
+  // Off screen: once the user has scrolled the picture into view, trying again reads it there.
+  ['network', 'timeout', 'busy', 'interrupted', 'engine', 'internal', 'off-screen', 'off-screen-no-download'].includes(error.code) ||
   (error.code === 'http-status' && (error.status ?? 0) >= 500);

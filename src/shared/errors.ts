@@ -4,12 +4,13 @@ import { number, object, oneOf, optional, string, type Infer } from './validate'
 export const ERROR_CODES = [
   'no-image-found', 'unsupported-url', 'unreadable', 'network', 'http-status', 'redirect-loop', 'timeout', 'too-large',
   'too-many-pixels', 'too-small', 'empty', 'not-an-image', 'corrupt', 'busy', 'interrupted', 'engine', 'internal',
+  'off-screen', 'off-screen-no-download',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const glimpseError = object({
   code: oneOf(ERROR_CODES),
-  /** HTTP status for 'http-status'. */
+  /** HTTP status for 'http-status' (and 'off-screen' when the download was refused). */
   status: optional(number),
   /** Technical detail for logs and bug reports; never the main message. */
   detail: optional(string),
