@@ -106,6 +106,14 @@ export class Engine {
     });
   }
 
+  /** Frees the model (after the jobs already queued); the next request loads it again. */
+  dispose(): Promise<void> {
+    return this.queue.run(async () => {
+      this.loaded?.model.dispose();
+      this.loaded = undefined;
+    });
+  }
+
   private setStatus(status: EngineStatus, decision?: BackendDecision): void {
     this.status = status;
     this.onStatus(status, decision);
