@@ -5,6 +5,8 @@
  */
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
+import { neighbourCorrelation } from '../shared/structure';
+import { MODEL_INPUT_SIZE as INPUT_SIZE } from './preprocess';
 import { SerialQueue } from './queue';
 import type { Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
@@ -180,5 +182,6 @@ async function classifyPrepared(model: LoadedModel, image: PreparedImage): Promi
     width: image.width,
     height: image.height,
     thumbnail: image.thumbnail,
+    structure: Math.round(neighbourCorrelation(image.input, INPUT_SIZE) * 1000) / 1000,
   };
 }

@@ -1,4 +1,4 @@
-import { labelForClass } from './labels';
+import { labelForClass } from '../shared/labels';
 import { TOP_K } from '../shared/limits';
 import { softmax, topK } from './topk';
 import type { Prediction } from '../shared/types';
