@@ -1,5 +1,6 @@
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
-import { inspectImage, type ImageFormat } from '../shared/sniff';
+import { inspectImage } from '../shared/image-problem';
+import type { ImageFormat } from '../shared/sniff';
 import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { safeOrigin } from '../shared/url';
