@@ -76,7 +76,7 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = async (): Promise<EngineStats> => theEngine().stats();
 
-export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs);
+export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs, batch);
 
 // The same functions as Chrome's host, checked by the compiler.
 ({ ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict }) satisfies typeof ChromeHost;

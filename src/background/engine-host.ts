@@ -108,5 +108,5 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
-export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>
-  callEngine(() => send('offscreen', 'bench-predict', { runs }));
+export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> =>
+  callEngine(() => send('offscreen', 'bench-predict', { runs, batch }));

@@ -27,5 +27,5 @@ listen('offscreen', {
   },
   thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
-  'bench-predict': ({ runs }) => engine.benchPredict(runs),
+  'bench-predict': ({ runs, batch }) => engine.benchPredict(runs, batch),
 });

@@ -48,8 +48,8 @@ export const MESSAGES = {
     thumbnail: message<string>()(object({ jobId: string })),
     warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
-    /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
-    'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number })),
+    /** Benchmarks: bare model.predict on a batch x 224x224x3 tensor (batch 1 unless given), ms per run on the loaded backend. */
+    'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number, batch: optional(number) })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */
