@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
+import type { ExplainMethod } from '../shared/types';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { backendSettings } from './settings';
 import { setEngineStatus } from './storage';
@@ -107,5 +108,8 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
+export const benchViews = (bytes: ArrayBuffer) => callEngine(() => send('offscreen', 'bench-views', { bytes }));
+export const benchDeletion = (bytes: ArrayBuffer, method: ExplainMethod, seed: number) =>
+  callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed }));
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>
   callEngine(() => send('offscreen', 'bench-predict', { runs }));

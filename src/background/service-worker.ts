@@ -1,7 +1,7 @@
 /** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
-import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { benchDeletion, benchPredict, benchViews, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { identify } from './identify';
 import { createMenu, onMenuClicked } from './menu';
 import { saveBackendDecision } from './settings';
@@ -49,7 +49,7 @@ listen('background', {
  * the very path a right-click takes (service worker -> offscreen engine). Pages cannot reach them.
  */
 Object.assign(globalThis, {
-  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict },
+  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion },
   /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
   glimpseReady: true,
 });

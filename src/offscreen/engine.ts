@@ -94,6 +94,14 @@ export class Engine {
     });
   }
 
+  /** Runs `job` with the loaded graph model, in turn with classifications (benchmarks). */
+  withModel<T>(job: (model: tf.GraphModel, backend: Backend) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      if (!this.loaded) return fail('engine', { detail: 'no model loaded yet' });
+      return job(graphOf(this.loaded.net), this.loaded.backend);
+    });
+  }
+
   /** Bare model.predict on a zero 1x224x224x3 tensor: the floor the full path is compared with. */
   benchPredict(runs: number): Promise<{ backend: Backend; msPerRun: number }> {
     return this.queue.run(async () => {

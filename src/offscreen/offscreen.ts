@@ -2,6 +2,7 @@
 import { toGlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
 import { Engine } from './engine';
+import { deletionTest, viewLogits } from './explain/bench';
 
 const engine = new Engine(chrome.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -26,4 +27,6 @@ listen('offscreen', {
   },
   stats: () => engine.stats(),
   'bench-predict': ({ runs }) => engine.benchPredict(runs),
+  'bench-views': ({ bytes }) => engine.withModel((model) => viewLogits(model, bytes)),
+  'bench-deletion': ({ bytes, method, seed }) => engine.withModel((model) => deletionTest(model, bytes, method, seed)),
 });

@@ -3,8 +3,9 @@
  * with the type of its payload and answer and a check that runs where it is received.
  */
 import { ERROR_CODES, type GlimpseError } from './errors';
+import type { Rect } from './geometry';
 import type {
-  Backend, BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
+  Backend, BackendDecision, DeletionResult, ExplainMethod, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
   HistoryEntry, Outcome,
 } from './types';
 import {
@@ -66,6 +67,10 @@ export interface OffscreenMessages {
   stats: { payload: Record<string, never>; answer: EngineStats };
   /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
   'bench-predict': { payload: { runs: number }; answer: { backend: Backend; msPerRun: number } };
+  /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
+  'bench-views': { payload: { bytes: ArrayBuffer }; answer: { views: Rect[]; logits: number[][] } };
+  /** Benchmarks: the deletion test of one explanation method on one picture. */
+  'bench-deletion': { payload: { bytes: ArrayBuffer; method: ExplainMethod; seed: number }; answer: DeletionResult };
 }
 
 export interface ContentMessages {
@@ -98,6 +103,8 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
     warm: engineOptions,
     stats: empty as Check<Record<string, never>>,
     'bench-predict': object({ runs: number }),
+    'bench-views': object({ bytes: arrayBuffer }),
+    'bench-deletion': object({ bytes: arrayBuffer, method: oneOf<ExplainMethod>('grad-cam', 'occlusion', 'smooth-grad'), seed: number }),
   },
   content: {
     'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),

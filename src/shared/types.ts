@@ -81,3 +81,20 @@ export type LatestOutcome =
   | { kind: 'answer'; entryId: string; at: number }
   | { kind: 'error'; error: GlimpseError; at: number; origin: ImageOrigin }
   | { kind: 'working'; at: number; origin: ImageOrigin };
+
+/** How a heat-map is made (occlusion and smooth-grad exist for the benchmarks that chose between them). */
+export type ExplainMethod = 'grad-cam' | 'occlusion' | 'smooth-grad';
+
+/** Benchmarks: the deletion test of one method on one picture (top-1 probability before and after blanking 20 %). */
+export interface DeletionResult {
+  method: ExplainMethod;
+  classIndex: number;
+  p: number;
+  pHot: number;
+  /** After blanking one random square of 20 % of the area. */
+  pRandom: number;
+  /** After blanking 20 % of the view's 32-pixel cells, chosen at random (scattered). */
+  pRandomCells: number;
+  ms: number;
+  error?: string;
+}
