@@ -108,8 +108,13 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
-export const benchViews = (bytes: ArrayBuffer) => callEngine(() => send('offscreen', 'bench-views', { bytes }));
-export const benchDeletion = (bytes: ArrayBuffer, method: ExplainMethod, seed: number) =>
-  callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed }));
+export const benchViews = async (bytes: ArrayBuffer) => {
+  const settings = await backendSettings();
+  return callEngine(() => send('offscreen', 'bench-views', { bytes, ...settings }));
+};
+export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) => {
+  const settings = await backendSettings();
+  return callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed, ...settings }));
+};
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>
   callEngine(() => send('offscreen', 'bench-predict', { runs }));

@@ -34,10 +34,14 @@ button:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }
   font-size: 30px; line-height: 1; color: #e2e8f0;
 }
 .close:hover { background: #334155; color: #fff; }
-.toggle, .retry {
+.toggle, .retry, .why-toggle {
   margin-top: 12px; padding: 7px 14px; font-size: 16px; font-weight: 600; background: #1e3a8a; color: #fff;
 }
-.toggle:hover, .retry:hover { background: #1d4ed8; }
+.toggle:hover, .retry:hover, .why-toggle:hover { background: #1d4ed8; }
+.why { display: inline; }
+.why-toggle { margin-inline-start: 8px; }
+.why-toggle[aria-pressed="true"] { background: #854d0e; }
+.why-legend { margin-top: 10px; font-size: 15px; color: #fde68a; }
 .top5 { list-style: none; margin: 12px 0 0; padding: 0; display: grid; gap: 8px; }
 .top5 li { display: grid; grid-template-columns: 1fr auto; gap: 2px 10px; font-size: 17px; }
 .top5 li .bar { grid-column: 1 / -1; margin-top: 0; height: 6px; }

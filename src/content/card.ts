@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../shared/types';
 import { createCardHost, type CardHost } from './card-host';
 import { placeCard, type Box } from './card-position';
 import { CARD_CSS } from './card-style';
+import { pictureBox, whyControl, type WhyControl } from './why';
 
 /** How often a card checks that its image has not moved for reasons no event reports (layout shifts, animations). */
 const FOLLOW_INTERVAL_MS = 250;
@@ -64,6 +65,7 @@ export class ResultCard {
   private readonly follower: ReturnType<typeof setInterval>;
   private readonly reposition = () => this.place();
   private lastAnchorBox?: Box;
+  private why?: WhyControl | null;
 
   constructor(
     private readonly anchor: Element | undefined,
@@ -102,6 +104,8 @@ export class ResultCard {
   }
 
   private frame(state: 'working' | 'result' | 'error', body: HTMLElement[]): void {
+    this.why?.dispose();
+    this.why = undefined;
     this.card.className = `card ${state}`;
     this.host.setAttribute('data-state', state);
     const close = el('button', 'close', '×');
@@ -142,7 +146,10 @@ export class ResultCard {
       this.place();
     });
     const meta = el('p', 'meta', timingText(entry));
-    this.frame('result', [label, confidence, bar(top.probability), toggle, list, meta]);
+    const anchor = this.anchor;
+    const why = whyControl(entry, () => (anchor?.isConnected ? pictureBox(anchor) : undefined), () => this.place());
+    this.frame('result', [label, confidence, bar(top.probability), toggle, ...(why ? [why.element] : []), list, meta]);
+    this.why = why;
   }
 
   showError(error: GlimpseError, retry?: () => void): void {
@@ -157,6 +164,7 @@ export class ResultCard {
   }
 
   dismiss(): void {
+    this.why?.dispose();
     this.observer?.disconnect();
     clearInterval(this.follower);
     removeEventListener('scroll', this.reposition, { capture: true });

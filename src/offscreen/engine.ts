@@ -12,7 +12,7 @@ import { decisionKeyFor, planBackends } from './backend-plan';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
 import { prepareImage, type PreparedImage } from './prepare';
-import { rankLogits } from './rank';
+import { answerWithExplanation } from './explain/answer';
 import { probeRenderer, type RendererInfo } from './renderer';
 import { activateBackend, tf } from './tfjs';
 import { warmUpImage } from './warm-up-image';
@@ -97,14 +97,6 @@ export class Engine {
     });
   }
 
-  /** Runs `job` with the loaded graph model, in turn with classifications (benchmarks). */
-  withModel<T>(job: (model: tf.GraphModel, backend: Backend) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      if (!this.loaded) return fail('engine', { detail: 'no model loaded yet' });
-      return job(graphOf(this.loaded.net), this.loaded.backend);
-    });
-  }
-
   /** Bare model.predict on a zero 1x224x224x3 tensor: the floor the full path is compared with. */
   benchPredict(runs: number): Promise<{ backend: Backend; msPerRun: number }> {
     return this.queue.run(async () => {
@@ -165,13 +157,14 @@ export class Engine {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Runs one prepared image through the model and ranks the answer. */
+/** Runs one prepared image's views through the model: the merged answer and where it looked. */
 async function classifyPrepared(model: LoadedModel, image: PreparedImage): Promise<Classification> {
   const inferStarted = performance.now();
-  const [logits] = await model.logits([image.input]);
+  const { predictions, explanation } = await answerWithExplanation(model, image);
   const inferenceMs = performance.now() - inferStarted;
   return {
-    predictions: rankLogits(logits!),
+    predictions,
+    explanation,
     backend: model.backend,
     inferenceMs: round(inferenceMs),
     totalMs: round(image.prepareMs + performance.now() - inferStarted),

@@ -27,6 +27,7 @@ listen('offscreen', {
   },
   stats: () => engine.stats(),
   'bench-predict': ({ runs }) => engine.benchPredict(runs),
-  'bench-views': ({ bytes }) => engine.withModel((model) => viewLogits(model, bytes)),
-  'bench-deletion': ({ bytes, method, seed }) => engine.withModel((model) => deletionTest(model, bytes, method, seed)),
+  'bench-views': ({ bytes, backend, decision }) => engine.withModel(backend, decision, (model) => viewLogits(model.graph, bytes)),
+  'bench-deletion': ({ bytes, method, seed, backend, decision }) =>
+    engine.withModel(backend, decision, (model) => deletionTest(model.graph, bytes, method, seed)),
 });

@@ -68,9 +68,11 @@ export interface OffscreenMessages {
   /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
   'bench-predict': { payload: { runs: number }; answer: { backend: Backend; msPerRun: number } };
   /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
-  'bench-views': { payload: { bytes: ArrayBuffer }; answer: { views: Rect[]; logits: number[][] } };
+  'bench-views': { payload: { bytes: ArrayBuffer; backend: BackendPreference; decision?: BackendDecision }; answer: { views: Rect[]; logits: number[][] } };
   /** Benchmarks: the deletion test of one explanation method on one picture. */
-  'bench-deletion': { payload: { bytes: ArrayBuffer; method: ExplainMethod; seed: number }; answer: DeletionResult };
+  'bench-deletion': {
+    payload: { bytes: ArrayBuffer; method: ExplainMethod; seed: number; backend: BackendPreference; decision?: BackendDecision };
+    answer: DeletionResult };
 }
 
 export interface ContentMessages {
@@ -103,8 +105,11 @@ export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> 
     warm: engineOptions,
     stats: empty as Check<Record<string, never>>,
     'bench-predict': object({ runs: number }),
-    'bench-views': object({ bytes: arrayBuffer }),
-    'bench-deletion': object({ bytes: arrayBuffer, method: oneOf<ExplainMethod>('grad-cam', 'occlusion', 'smooth-grad'), seed: number }),
+    'bench-views': object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision) }),
+    'bench-deletion': object({
+      bytes: arrayBuffer, method: oneOf<ExplainMethod>('grad-cam', 'occlusion', 'smooth-grad'), seed: number,
+      backend: backendPreference, decision: optional(backendDecision),
+    }),
   },
   content: {
     'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),

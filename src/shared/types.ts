@@ -38,6 +38,22 @@ export interface Classification {
   height: number;
   /** Small JPEG data URL for history and the popup. */
   thumbnail: string;
+  /** Where the model looked for its top answer (answers from before it existed have none). */
+  explanation?: Explanation;
+}
+
+/**
+ * A heat-map of the picture: which parts drove the top answer. A small grid at the picture's
+ * aspect ratio; each cell a byte, 255 = mattered most, 0 = did not matter or was not looked at.
+ */
+export interface Explanation {
+  method: 'grad-cam';
+  /** The class it explains: the answer's top-1. */
+  classIndex: number;
+  width: number;
+  height: number;
+  /** width x height bytes, row by row from the top left, base64. */
+  cells: string;
 }
 
 /** An answer as kept in history. */

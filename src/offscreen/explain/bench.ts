@@ -7,7 +7,7 @@ import type { DeletionResult, ExplainMethod } from '../../shared/types';
 import { imagenetLogits, MODEL_INPUT_SIZE } from '../preprocess';
 import { decodeImage } from '../decode';
 import { viewsOf } from '../crops';
-import { viewInputs } from '../views';
+import { modelInputPixels, toModelInput } from '../preprocess';
 import { tf } from '../tfjs';
 import { gradCam } from './grad-cam';
 import { hottestMask, randomCellMask, randomSquareMask } from './heatmap';
@@ -19,7 +19,10 @@ async function viewsOfBytes(bytes: ArrayBuffer): Promise<{ views: Rect[]; input:
   const image = await decodeImage(bytes);
   try {
     const views = viewsOf(image.width, image.height);
-    return { views, input: viewInputs(image.bitmap, views) };
+    const one = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
+    const input = new Float32Array(one * views.length);
+    views.forEach((view, i) => input.set(toModelInput(modelInputPixels(image.bitmap, view)), i * one));
+    return { views, input };
   } finally {
     image.bitmap.close();
   }
