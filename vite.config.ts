@@ -12,6 +12,11 @@ const TARGET = 'chrome120';
 const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? 'dist';
 const CONTENT_SCRIPT_OUTPUT = 'content-script.js';
 const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifest;
+/**
+ * Test-only hooks (globalThis.glimpse, glimpseReady, glimpseLastRightClick) stay in dist/, which
+ * every test and benchmark loads; store packages (built with GLIMPSE_STORE_BUILD=1) leave them out.
+ */
+const DEFINE = { __GLIMPSE_TEST_HOOKS__: JSON.stringify(process.env.GLIMPSE_STORE_BUILD !== '1') };
 const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
 /** Ships TF.js's WASM binaries inside the extension (no CDN); the engine points the backend at wasm/. */
@@ -41,6 +46,7 @@ function selfContainedContentScript(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        define: DEFINE,
         build: {
           outDir: OUT_DIR,
           emptyOutDir: false,
@@ -57,6 +63,7 @@ function selfContainedContentScript(): Plugin {
 }
 
 export default defineConfig({
+  define: DEFINE,
   plugins: [preact(), crx({ manifest: manifestWithoutContentScripts as never }), tfjsWasmBinaries(), selfContainedContentScript()],
   build: {
     target: TARGET,

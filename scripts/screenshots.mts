@@ -6,6 +6,7 @@
  *   GLIMPSE_DIST=dist npx tsx scripts/screenshots.mts
  */
 import { mkdir } from 'node:fs/promises';
+import { envelope } from '../src/shared/protocol';
 import { launchWithExtension, openPopup, until } from '../tests/e2e/chromium';
 import { identifyElement, settledCard } from '../tests/e2e/menu';
 import { htmlPage, startServer } from '../tests/e2e/server';
@@ -41,17 +42,11 @@ try {
   await popup.setViewport({ width: 380, height: 600 });
   await popup.waitForSelector('.app[data-ready="true"]');
   for (const [file, pageUrl] of SHOTS) {
-    const outcome = await popup.evaluate(
-      (url: string, page: string) =>
-        chrome.runtime.sendMessage({
-          glimpse: 1,
-          to: 'background',
-          type: 'identify',
-          payload: { source: { kind: 'url', url }, origin: { pageUrl: page, pageTitle: page } },
-        }),
-      `${server.origin}/samples/${file}`,
-      pageUrl,
-    );
+    const message = envelope('background', 'identify', {
+      source: { kind: 'url', url: `${server.origin}/samples/${file}` },
+      origin: { pageUrl, pageTitle: pageUrl },
+    });
+    const outcome = await popup.evaluate((sent: typeof message) => chrome.runtime.sendMessage(sent), message);
     console.log(file, (outcome as { ok: boolean }).ok ? 'ok' : JSON.stringify(outcome));
   }
   await until(() => popup.$eval('.engine', (el) => el.getAttribute('data-engine-state') === 'ready'), 'the engine to be ready', 120_000);

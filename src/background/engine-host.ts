@@ -3,25 +3,16 @@
  * DOM or WebGL); this module is the only one that knows it, so a Firefox build (whose
  * background page has a DOM) would swap just this file.
  */
-import browser from 'webextension-polyfill';
 import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import type { ExplainMethod } from '../shared/types';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
-import { backendSettings } from './settings';
-import { setEngineStatus } from './storage';
+import { backendDecision, backendPreference, engineStatus } from '../shared/store';
+import type { BackendDecision, BackendPreference } from '../shared/types';
+import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
-const OFFSCREEN_PATH = 'src/offscreen/index.html';
 let creating: Promise<void> | undefined;
-
-async function hasOffscreenDocument(): Promise<boolean> {
-  const contexts = await chrome.runtime.getContexts({
-    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
-    documentUrls: [browser.runtime.getURL(OFFSCREEN_PATH)],
-  });
-  return contexts.length > 0;
-}
 
 const LISTENER_WAIT_MS = 15_000;
 
@@ -41,16 +32,11 @@ async function waitForEngineListener(): Promise<void> {
 /** Creates the offscreen document unless it exists; concurrent callers share one creation. */
 export async function ensureEngineDocument(): Promise<void> {
   if (await hasOffscreenDocument()) return creating;
-  creating ??= chrome.offscreen
-    .createDocument({
-      url: OFFSCREEN_PATH,
-      reasons: [chrome.offscreen.Reason.BLOBS],
-      justification: 'Decodes image blobs and runs the on-device recognition model (needs canvas and WebGL).',
-    })
+  creating ??= createOffscreenDocument('Decodes image blobs and runs the on-device recognition model (needs canvas and WebGL).')
     .catch(async (error: unknown) => {
       if (!(await hasOffscreenDocument())) throw error;
     })
-    .then(() => setEngineStatus({ state: 'idle' }))
+    .then(() => engineStatus.setValue({ state: 'idle' }))
     .then(waitForEngineListener)
     .finally(() => {
       creating = undefined;
@@ -59,7 +45,7 @@ export async function ensureEngineDocument(): Promise<void> {
 }
 
 export async function closeEngineDocument(): Promise<void> {
-  if (await hasOffscreenDocument()) await chrome.offscreen.closeDocument().catch(() => undefined);
+  if (await hasOffscreenDocument()) await closeOffscreenDocument().catch(() => undefined);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -92,6 +78,10 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
       }
     }
   }
+}
+
+async function backendSettings(): Promise<{ backend: BackendPreference; decision?: BackendDecision }> {
+  return { backend: await backendPreference.getValue(), decision: await backendDecision.getValue() };
 }
 
 export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {

@@ -1,11 +1,9 @@
-import browser from 'webextension-polyfill';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import { imageProblem } from '../shared/sniff';
-import { STORAGE_KEYS } from '../shared/storage-keys';
-import type { HistoryEntry, ImageOrigin, ImageSource, LatestOutcome, Outcome } from '../shared/types';
+import { history, latest } from '../shared/store';
+import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { classifyBytes } from './engine-host';
 import { fetchImageBytes } from './fetch-image';
-import { history, setLatest } from './storage';
 
 async function bytesOf(source: ImageSource): Promise<ArrayBuffer> {
   const bytes = source.kind === 'url' ? await fetchImageBytes(source.url) : source.bytes;
@@ -25,10 +23,10 @@ async function bytesOf(source: ImageSource): Promise<ArrayBuffer> {
 const workerStartedAt = Date.now();
 const staleWorkingSettled = (async () => {
   try {
-    const stored = (await browser.storage.local.get(STORAGE_KEYS.latest))[STORAGE_KEYS.latest] as LatestOutcome | undefined;
+    const stored = await latest.getValue();
     if (stored?.kind === 'working' && stored.at < workerStartedAt) {
       const error = { code: 'interrupted' as const, detail: 'the service worker stopped before it finished' };
-      await setLatest({ kind: 'error', error, at: Date.now(), origin: stored.origin });
+      await latest.setValue({ kind: 'error', error, at: Date.now(), origin: stored.origin });
     }
   } catch (error) {
     console.warn('[glimpse] could not check the latest outcome', error);
@@ -37,30 +35,36 @@ const staleWorkingSettled = (async () => {
 
 const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.test(url) ? url : undefined);
 
-/** Identifies one image end to end: bytes, engine, history, and the popup's "latest". */
-export async function identify(source: ImageSource, origin: ImageOrigin): Promise<Outcome<HistoryEntry>> {
+/**
+ * Identifies one image end to end: bytes, engine, history, and the popup's "latest". The pictures
+ * of a page scan (`scanId`) share one history group, and only their answers become "latest": two
+ * dozen "working" and failure flashes would tell the popup nothing.
+ */
+export async function identify(source: ImageSource, origin: ImageOrigin, scanId?: string): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
   const fullOrigin: ImageOrigin = {
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
   };
-  await setLatest({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
+  if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
     const classification = await classifyBytes(await bytesOf(source));
-    const entry: HistoryEntry = { ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin };
+    const entry: HistoryEntry = {
+      ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin, ...(scanId ? { scanId } : {}),
+    };
     try {
       await history.add(entry);
     } catch (error) {
       // The answer still reaches the user; only this entry is missing from history.
       console.warn('[glimpse] could not save to history', error);
     }
-    await setLatest({ kind: 'answer', entryId: entry.id, at: entry.createdAt }).catch(() => undefined);
+    await latest.setValue({ kind: 'answer', entryId: entry.id, at: entry.createdAt }).catch(() => undefined);
     return { ok: true, value: entry };
   } catch (thrown) {
     const error = toGlimpseError(thrown);
     console.warn(`[glimpse] identification failed: ${error.code}${error.detail ? ` (${error.detail})` : ''}`);
-    await setLatest({ kind: 'error', error, at: Date.now(), origin: fullOrigin }).catch(() => undefined);
+    if (!scanId) await latest.setValue({ kind: 'error', error, at: Date.now(), origin: fullOrigin }).catch(() => undefined);
     return { ok: false, error };
   }
 }

@@ -1,10 +1,12 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
 import { sendToFrame } from '../shared/messaging';
+import { runCommand } from './commands';
 import { identify } from './identify';
-import { setLatest } from './storage';
+import { latest } from '../shared/store';
 
 export const MENU_ID = 'identify-image';
+export const PAGE_MENU_ID = 'identify-page';
 
 export async function createMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -13,6 +15,11 @@ export async function createMenu(): Promise<void> {
     title: t('menuIdentify'),
     // "page", "frame" and "link" too: CSS backgrounds, canvases and inline SVG are not "image"
     // to Chrome, but the content script finds them under the pointer.
+    contexts: ['image', 'video', 'page', 'frame', 'link'],
+  });
+  browser.contextMenus.create({
+    id: PAGE_MENU_ID,
+    title: t('menuIdentifyPage'),
     contexts: ['image', 'video', 'page', 'frame', 'link'],
   });
 }
@@ -24,6 +31,10 @@ export async function createMenu(): Promise<void> {
  * identified directly and the answer goes to the popup.
  */
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
+  if (info.menuItemId === PAGE_MENU_ID) {
+    await runCommand('identify-page', tab);
+    return;
+  }
   if (info.menuItemId !== MENU_ID) return;
   const { srcUrl, mediaType } = info;
   if (tab?.id !== undefined && tab.id >= 0) {
@@ -38,6 +49,6 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
     await identify({ kind: 'url', url: srcUrl }, origin);
   } else {
-    await setLatest({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
+    await latest.setValue({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }
 }

@@ -1,55 +1,64 @@
 /** The service worker: menu, fetching bytes, the engine's lifecycle, history writes. */
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
+import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import { benchDeletion, benchPredict, benchViews, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { runCommand } from './commands';
 import { identify } from './identify';
 import { createMenu, onMenuClicked } from './menu';
-import { saveBackendDecision } from './settings';
-import { engineStatus, setEngineStatus, setLatest } from './storage';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
-void chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
+void history.migrate().catch((error: unknown) => console.warn('[glimpse] could not upgrade the history', error));
 
 // Listeners are registered at the top level so a restarted worker handles the event that woke it.
 browser.runtime.onInstalled.addListener(() => void createMenu());
 browser.runtime.onStartup.addListener(() => void createMenu());
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
+browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
 
 /** The web page a message came from; none for the extension's own pages (popup, pop-out window). */
 const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
   sender.url?.startsWith(browser.runtime.getURL('')) ? undefined : sender.tab;
 
 listen('background', {
-  identify: ({ source, origin }, sender) =>
-    identify(source, {
-      ...origin,
-      pageUrl: origin.pageUrl ?? webPageOf(sender)?.url,
-      pageTitle: origin.pageTitle ?? webPageOf(sender)?.title,
-    }),
+  identify: ({ source, origin, scanId }, sender) =>
+    identify(
+      source,
+      { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
+      scanId,
+    ),
   async 'report-error'({ error, origin }, sender) {
-    await setLatest({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
+    await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
   },
-  warm(_payload, sender) {
-    if (sender.tab?.id !== undefined && webPageOf(sender)) {
+  async warm(_payload, sender) {
+    if (__GLIMPSE_TEST_HOOKS__ && sender.tab?.id !== undefined && webPageOf(sender)) {
       // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
       (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
     }
     void warmEngine().catch((error: unknown) => console.warn('[glimpse] warm-up failed', error));
-    return engineStatus();
+    return (await engineStatus.getValue()) ?? { state: 'idle' as const };
   },
   async 'engine-status'({ status, decision }) {
-    await setEngineStatus(status);
-    if (decision) await saveBackendDecision(decision);
+    await engineStatus.setValue(status);
+    if (decision) await backendDecision.setValue(decision);
   },
   'engine-stats': () => engineStats(),
+  async 'run-command'({ command, tabId }) {
+    const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+    return { reached: await runCommand(command, tab) };
+  },
 });
 
 /**
  * Handles for the worker's DevTools console, used by `npm run eval` and `npm run bench` to drive
  * the very path a right-click takes (service worker -> offscreen engine). Pages cannot reach them.
+ * Left out of store packages (see vite.config.ts).
  */
-Object.assign(globalThis, {
-  glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion },
-  /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
-  glimpseReady: true,
-});
+if (__GLIMPSE_TEST_HOOKS__) {
+  Object.assign(globalThis, {
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion },
+    /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
+    glimpseReady: true,
+  });
+}

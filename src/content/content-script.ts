@@ -1,12 +1,13 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
-import { GlimpseFailure, isDisconnect, toGlimpseError, type GlimpseError } from '../shared/errors';
-import { LIMITS } from '../shared/limits';
+import { toGlimpseError, type GlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
-import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
+import { identifyInBackground, pageOrigin } from './ask-background';
 import { dismissNewestCard, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt, type ImageTarget } from './find-image';
+import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
+import { closeScan, scanPage } from './scan/page-scan';
 
 let lastRightClick: { x: number; y: number; target?: ImageTarget } | undefined;
 
@@ -30,34 +31,7 @@ addEventListener(
   { capture: true },
 );
 
-const origin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
-
-/**
- * The worker answers within its own limits (a download, then the engine, tried twice); past
- * that, the answer was lost with a stopped worker and the card must not spin for ever.
- */
-const ANSWER_DEADLINE_MS = LIMITS.fetchTimeoutMs + 2 * LIMITS.engineTimeoutMs + 15_000;
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GlimpseFailure({ code: 'interrupted', detail: `no answer in ${ms} ms` })), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
-async function identifyInBackground(source: ImageSource): Promise<Outcome<HistoryEntry>> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const outcome = await withDeadline(send('background', 'identify', { source, origin: origin() }), ANSWER_DEADLINE_MS);
-      if (outcome) return outcome;
-      throw new Error('message port closed without an answer');
-    } catch (error) {
-      if (attempt >= 2 || !isDisconnect(error)) return { ok: false, error: { code: 'interrupted', detail: String(error) } };
-    }
-  }
-}
+const origin = pageOrigin;
 
 function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   card.showError(error, retry);
@@ -102,6 +76,22 @@ listen('content', {
     if (!target) fail(card, { code: 'no-image-found' });
     else void identifyTarget(card, target);
     return { accepted: true };
+  },
+  'identify-pointer'() {
+    const point = lastPointer();
+    const target = point ? findImageAt(point.x, point.y) : undefined;
+    const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
+    if (!target) fail(card, { code: 'no-image-found' });
+    else void identifyTarget(card, target);
+    return { accepted: true };
+  },
+  'scan-page'() {
+    scanPage();
+    return { accepted: true };
+  },
+  'clear-all'() {
+    closeScan();
+    while (dismissNewestCard());
   },
   ping: () => ({ ready: true as const }),
 });

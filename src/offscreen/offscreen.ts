@@ -1,10 +1,11 @@
 /** The offscreen document: hosts the engine (the service worker has no DOM, canvas or WebGL). */
+import browser from 'webextension-polyfill';
 import { toGlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
 import { Engine } from './engine';
 import { deletionTest, viewLogits } from './explain/bench';
 
-const engine = new Engine(chrome.runtime.getURL('model/model.json'), (status, decision) => {
+const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
     // The service worker may be asleep; it asks for the status again when it needs it.
   });

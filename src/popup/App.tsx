@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { isRetryable } from '../shared/errors';
 import { t } from '../shared/i18n';
 import { send } from '../shared/messaging';
-import { STORAGE_KEYS } from '../shared/storage-keys';
+import { backendPreference, engineStatus, history } from '../shared/store';
 import type { BackendPreference, EngineStatus as Status } from '../shared/types';
 import { BackendSetting } from './components/BackendSetting';
 import { EngineFailedHint, EngineStatus } from './components/EngineStatus';
@@ -15,11 +15,10 @@ import { useDropAndPaste, type Dropped } from './hooks/useDropAndPaste';
 import { useHistory } from './hooks/useHistory';
 import { useIdentify } from './hooks/useIdentify';
 import { useInActionPopup } from './hooks/useInActionPopup';
+import { useItem } from './hooks/useItem';
 import { useLatest } from './hooks/useLatest';
 import { useNow } from './hooks/useNow';
-import { useStorageValue } from './hooks/useStorageValue';
 import { pickLatest } from './latest';
-import { history, setBackendPreference } from './storage';
 
 const focusUpload = () => document.querySelector<HTMLElement>('.upload-button')?.focus();
 
@@ -33,8 +32,8 @@ const warm = (): Promise<Status | undefined> =>
 export function App() {
   const { entries, loaded: historyLoaded } = useHistory();
   const { latest: storedLatest, loaded: latestLoaded } = useLatest();
-  const engine = useStorageValue<Status>('session', STORAGE_KEYS.engineStatus);
-  const preference = useStorageValue<BackendPreference>('local', STORAGE_KEYS.backendPreference);
+  const engine = useItem(engineStatus);
+  const preference = useItem(backendPreference);
   const { local, identify, retry, forget } = useIdentify();
   const now = useNow();
   const inActionPopup = useInActionPopup();
@@ -85,7 +84,7 @@ export function App() {
     requestAnimationFrame(focusUpload);
   };
   const choose = (value: BackendPreference) => {
-    void setBackendPreference(value).then(warm);
+    void backendPreference.setValue(value).then(warm);
   };
 
   const status: Status = engine.value ?? warmAnswer ?? { state: 'idle' };
@@ -116,7 +115,7 @@ export function App() {
         )}
       </div>
       <footer class="bottom">
-        <BackendSetting value={preference.value ?? 'auto'} onChange={choose} />
+        <BackendSetting value={preference.value} onChange={choose} />
       </footer>
       <DropOverlay visible={dragging} />
     </main>

@@ -1,37 +1,21 @@
 import { LIMITS } from './limits';
+import { number, object, oneOf, optional, string, type Infer } from './validate';
 
 /** Why an identification failed, as the user should hear it. */
-export type ErrorCode =
-  | 'no-image-found'
-  | 'unsupported-url'
-  | 'unreadable'
-  | 'network'
-  | 'http-status'
-  | 'redirect-loop'
-  | 'timeout'
-  | 'too-large'
-  | 'too-many-pixels'
-  | 'too-small'
-  | 'empty'
-  | 'not-an-image'
-  | 'corrupt'
-  | 'busy'
-  | 'interrupted'
-  | 'engine'
-  | 'internal';
-
-export interface GlimpseError {
-  code: ErrorCode;
-  /** HTTP status for 'http-status'. */
-  status?: number;
-  /** Technical detail for logs and bug reports; never the main message. */
-  detail?: string;
-}
-
-export const ERROR_CODES: readonly ErrorCode[] = [
+export const ERROR_CODES = [
   'no-image-found', 'unsupported-url', 'unreadable', 'network', 'http-status', 'redirect-loop', 'timeout', 'too-large',
   'too-many-pixels', 'too-small', 'empty', 'not-an-image', 'corrupt', 'busy', 'interrupted', 'engine', 'internal',
-];
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const glimpseError = object({
+  code: oneOf(ERROR_CODES),
+  /** HTTP status for 'http-status'. */
+  status: optional(number),
+  /** Technical detail for logs and bug reports; never the main message. */
+  detail: optional(string),
+});
+export type GlimpseError = Infer<typeof glimpseError>;
 
 /** An Error that carries a GlimpseError across async boundaries inside one context. */
 export class GlimpseFailure extends Error {

@@ -1,15 +1,43 @@
 import { LIMITS } from './limits';
-import { STORAGE_KEYS } from './storage-keys';
+import type { StoredItem } from './store';
 import type { HistoryEntry } from './types';
 
-/** The part of chrome.storage.local the history needs (a fake one serves unit tests). */
+/** The part of storage.local the history needs (the store module passes the real one; a fake one serves unit tests). */
 export interface KeyValueArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
 
-const PREFIX = STORAGE_KEYS.historyPrefix;
+/** Entries live under keys starting with this, one key per entry. */
+const PREFIX = 'history:';
+/** The schema version of entries written now. */
+export const HISTORY_VERSION = 2;
+type RawEntry = Record<string, unknown>;
+/** HISTORY_MIGRATIONS[n] turns a version n-1 entry into a version n entry. */
+const HISTORY_MIGRATIONS: Record<number, (entry: RawEntry) => RawEntry> = {
+  // 2 added `via`, `waitedMs`, `scanId` and `explanation`, all optional: older entries are valid as they are.
+  2: (entry) => entry,
+};
+
+const upgrade = (entry: RawEntry, from: number): RawEntry => {
+  let upgraded = entry;
+  for (let v = from + 1; v <= HISTORY_VERSION; v++) upgraded = HISTORY_MIGRATIONS[v]?.(upgraded) ?? upgraded;
+  return upgraded;
+};
+
+/** Skips what cannot be shown (a damaged entry stays in storage, untouched, rather than break the list). */
+const looksLikeEntry = (value: unknown): value is RawEntry =>
+  typeof value === 'object' && value !== null && typeof (value as RawEntry).id === 'string' &&
+  typeof (value as RawEntry).createdAt === 'number' && Array.isArray((value as RawEntry).predictions);
+
+export type VersionCell = Pick<StoredItem<number>, 'getValue' | 'setValue'>;
+
+export interface HistoryOptions {
+  cap?: number;
+  /** Where the stored entries' schema version is kept (by default: entries are taken as current). */
+  version?: VersionCell;
+}
 /** Thumbnails are ~5-20 KB; anything near this is a bug, not a picture worth evicting history for. */
 const MAX_ENTRY_BYTES = 256 * 1024;
 const MAX_EVICTIONS_FOR_ROOM = 8;
@@ -19,10 +47,29 @@ const MAX_EVICTIONS_FOR_ROOM = 8;
  * one entry never rewrites the others, so a failed write (quota, crash) cannot lose them.
  */
 export class HistoryStore {
+  private readonly cap: number;
+  private readonly version: VersionCell;
+  private migrated: Promise<void> | undefined;
+
   constructor(
     private readonly area: KeyValueArea,
-    private readonly cap: number = LIMITS.historyCap,
-  ) {}
+    options: HistoryOptions = {},
+  ) {
+    this.cap = options.cap ?? LIMITS.historyCap;
+    this.version = options.version ?? { getValue: async () => HISTORY_VERSION, setValue: async () => undefined };
+  }
+
+  /** Upgrades every stored entry to HISTORY_VERSION (run by the one writer, the background, before it writes). */
+  async migrate(): Promise<void> {
+    const from = await this.version.getValue();
+    if (from >= HISTORY_VERSION) return;
+    const upgraded: Record<string, unknown> = {};
+    for (const [key, entry] of Object.entries(await this.area.get(null))) {
+      if (key.startsWith(PREFIX) && looksLikeEntry(entry)) upgraded[key] = upgrade(entry, from);
+    }
+    if (Object.keys(upgraded).length > 0) await this.area.set(upgraded);
+    await this.version.setValue(HISTORY_VERSION);
+  }
 
   static keyFor(entry: Pick<HistoryEntry, 'id' | 'createdAt'>): string {
     return `${PREFIX}${String(entry.createdAt).padStart(15, '0')}:${entry.id}`;
@@ -35,11 +82,13 @@ export class HistoryStore {
 
   /** Newest first. */
   async list(): Promise<HistoryEntry[]> {
-    const everything = await this.area.get(null);
+    const [everything, from] = await Promise.all([this.area.get(null), this.version.getValue()]);
     return Object.entries(everything)
       .filter(([key]) => key.startsWith(PREFIX))
       .sort(([a], [b]) => (a < b ? 1 : -1))
-      .map(([, entry]) => entry as HistoryEntry);
+      .map(([, entry]) => entry)
+      .filter(looksLikeEntry)
+      .map((entry) => upgrade(entry, from) as unknown as HistoryEntry);
   }
 
   async get(id: string): Promise<HistoryEntry | undefined> {
@@ -53,6 +102,10 @@ export class HistoryStore {
    * they are put back. An entry too big to ever fit is refused before anything is touched.
    */
   async add(entry: HistoryEntry): Promise<void> {
+    await (this.migrated ??= this.migrate().catch((error: unknown) => {
+      this.migrated = undefined;
+      throw error;
+    }));
     const key = HistoryStore.keyFor(entry);
     const size = key.length + JSON.stringify(entry).length;
     if (size > MAX_ENTRY_BYTES) throw new Error(`history entry of ${size} bytes exceeds the ${MAX_ENTRY_BYTES}-byte quota per entry`);
@@ -88,6 +141,11 @@ export class HistoryStore {
 
   static isHistoryKey(key: string): boolean {
     return key.startsWith(PREFIX);
+  }
+
+  /** The entry id in a key made by keyFor. */
+  static idOf(key: string): string {
+    return key.slice(key.indexOf(':', PREFIX.length) + 1);
   }
 }
 

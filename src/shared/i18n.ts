@@ -1,10 +1,10 @@
+import browser from 'webextension-polyfill';
 import { errorMessageKey, type GlimpseError } from './errors';
 import type { Backend, Classification } from './types';
 
 /** A localised string from _locales; falls back to the key so a missing string is visible, not blank. */
 export function t(key: string, substitutions?: string | string[]): string {
-  const text = globalThis.chrome?.i18n?.getMessage(key, substitutions);
-  return text || key;
+  return browser.i18n.getMessage(key, substitutions) || key;
 }
 
 export function errorText(error: GlimpseError): string {

@@ -1,15 +1,11 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { GlimpseFailure, toGlimpseError } from './errors';
-import { checkPayload, envelope, isEnvelopeFor, type Destination, type ProtocolOf } from './protocol';
-
-type Payload<P, K extends keyof P> = P[K] extends { payload: infer Q } ? Q : never;
-type Answer<P, K extends keyof P> = P[K] extends { answer: infer A } ? A : never;
+import {
+  checkPayload, envelope, isEnvelopeFor, type Answer, type Destination, type MessageType, type Payload,
+} from './protocol';
 
 export type Handlers<D extends Destination> = {
-  [K in keyof ProtocolOf<D>]: (
-    payload: Payload<ProtocolOf<D>, K>,
-    sender: Runtime.MessageSender,
-  ) => Promise<Answer<ProtocolOf<D>, K>> | Answer<ProtocolOf<D>, K>;
+  [K in MessageType<D>]: (payload: Payload<D, K>, sender: Runtime.MessageSender) => Promise<Answer<D, K>> | Answer<D, K>;
 };
 
 /**
@@ -32,22 +28,20 @@ export function listen<D extends Destination>(to: D, handlers: Handlers<D>): voi
 }
 
 /** Sends a message to an extension context (background or offscreen). */
-export function send<D extends 'background' | 'offscreen', K extends keyof ProtocolOf<D> & string>(
+export function send<D extends 'background' | 'offscreen', K extends MessageType<D>>(
   to: D,
   type: K,
-  payload: Payload<ProtocolOf<D>, K>,
-): Promise<Answer<ProtocolOf<D>, K>> {
-  return browser.runtime.sendMessage(envelope(to, type, payload)) as Promise<Answer<ProtocolOf<D>, K>>;
+  payload: Payload<D, K>,
+): Promise<Answer<D, K>> {
+  return browser.runtime.sendMessage(envelope(to, type, payload)) as Promise<Answer<D, K>>;
 }
 
 /** Sends a message to the content script of one frame of a tab. */
-export function sendToFrame<K extends keyof ProtocolOf<'content'> & string>(
+export function sendToFrame<K extends MessageType<'content'>>(
   tabId: number,
   frameId: number,
   type: K,
-  payload: Payload<ProtocolOf<'content'>, K>,
-): Promise<Answer<ProtocolOf<'content'>, K>> {
-  return browser.tabs.sendMessage(tabId, envelope('content', type, payload), { frameId }) as Promise<
-    Answer<ProtocolOf<'content'>, K>
-  >;
+  payload: Payload<'content', K>,
+): Promise<Answer<'content', K>> {
+  return browser.tabs.sendMessage(tabId, envelope('content', type, payload), { frameId }) as Promise<Answer<'content', K>>;
 }

@@ -1,141 +1,96 @@
 /**
- * The one message protocol between Glimpse's contexts. Every message is declared once here,
- * with the type of its payload and answer and a check that runs where it is received.
+ * The one message protocol between Glimpse's contexts. Every message is declared once, in
+ * MESSAGES: the check that runs where it is received (its payload type is derived from it) and
+ * the type of its answer. Adding a message is adding one line there and one handler.
  */
-import { ERROR_CODES, type GlimpseError } from './errors';
+import { COMMANDS } from './commands';
+import { glimpseError } from './errors';
 import type { Rect } from './geometry';
-import type {
-  Backend, BackendDecision, DeletionResult, ExplainMethod, BackendPreference, Classification, EngineStats, EngineStatus, ImageOrigin, ImageSource,
-  HistoryEntry, Outcome,
-} from './types';
 import {
-  arrayBuffer, number, object, oneOf, optional, record, string, type Check, InvalidMessage,
-} from './validate';
+  backendDecision, backendPreference, engineStatus, imageOrigin, imageSource,
+  type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
+} from './types';
+import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
 
-const backendPreference = oneOf<BackendPreference>('auto', 'webgl', 'wasm', 'cpu');
-
-const imageSource: Check<ImageSource> = (value, path) => {
-  const kind = oneOf('url', 'bytes')(record(value, path).kind, `${path}.kind`);
-  return kind === 'url'
-    ? { kind, ...object({ url: string })(value, path) }
-    : { kind, ...object({ bytes: arrayBuffer, mimeType: string, name: optional(string) })(value, path) };
-};
-
-const imageOrigin: Check<ImageOrigin> = object({
-  pageUrl: optional(string), pageTitle: optional(string), imageUrl: optional(string), uploadedName: optional(string),
-});
-
-const backendDecision: Check<BackendDecision> = (value, path) => {
-  const { key, backend } = object({ key: string, backend: oneOf('webgl', 'wasm', 'cpu') })(value, path);
-  return { key, backend, timings: record(record(value, path).timings ?? {}, `${path}.timings`) as BackendDecision['timings'] };
-};
-
-const engineStatus: Check<EngineStatus> = object({
-  state: oneOf('idle', 'loading', 'warming', 'ready', 'failed'),
-  backend: optional(oneOf('webgl', 'wasm', 'cpu')),
-  progress: optional(number),
-  detail: optional(string),
-});
-
-export const glimpseError: Check<GlimpseError> = object({
-  code: oneOf(...ERROR_CODES), status: optional(number), detail: optional(string),
-});
-
-const engineOptions = object({ backend: backendPreference, decision: optional(backendDecision) });
-const empty = object({});
-
-/** Messages each context receives: [payload check, answer type]. */
-export interface BackgroundMessages {
-  /** Identify an image (content script after a right-click, popup after an upload). */
-  identify: { payload: { source: ImageSource; origin: ImageOrigin }; answer: Outcome<HistoryEntry> };
-  /** A failure found before the service worker was involved (nothing under the pointer, a protected canvas). */
-  'report-error': { payload: { error: GlimpseError; origin: ImageOrigin }; answer: void };
-  /** Start loading the model now: a right-click on an image is likely to be followed by "Identify image". */
-  warm: { payload: Record<string, never>; answer: EngineStatus };
-  /** The offscreen engine reports its state. */
-  'engine-status': { payload: { status: EngineStatus; decision?: BackendDecision }; answer: void };
-  /** Tests and benchmarks: the engine's counters. */
-  'engine-stats': { payload: Record<string, never>; answer: EngineStats };
+/** A message's declaration: its payload's check and (as a type only) its answer. */
+interface Message<P, A> {
+  readonly payload: Check<P>;
+  readonly answer?: A;
 }
+const message = <A>() => <P>(payload: Check<P>): Message<P, A> => ({ payload });
+const nothing = object({});
+const engineOptions = { backend: backendPreference, decision: optional(backendDecision) };
 
-export interface OffscreenMessages {
-  classify: {
-    payload: { bytes: ArrayBuffer; backend: BackendPreference; decision?: BackendDecision };
-    answer: Outcome<Classification>;
-  };
-  warm: { payload: { backend: BackendPreference; decision?: BackendDecision }; answer: EngineStatus };
-  stats: { payload: Record<string, never>; answer: EngineStats };
-  /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
-  'bench-predict': { payload: { runs: number }; answer: { backend: Backend; msPerRun: number } };
-  /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
-  'bench-views': { payload: { bytes: ArrayBuffer; backend: BackendPreference; decision?: BackendDecision }; answer: { views: Rect[]; logits: number[][] } };
-  /** Benchmarks: the deletion test of one explanation method on one picture. */
-  'bench-deletion': {
-    payload: { bytes: ArrayBuffer; method: ExplainMethod; seed: number; backend: BackendPreference; decision?: BackendDecision };
-    answer: DeletionResult };
-}
-
-export interface ContentMessages {
-  /** The user chose "Identify image": find what was right-clicked and identify it. */
-  'identify-target': { payload: { srcUrl?: string; mediaType?: string }; answer: { accepted: boolean } };
-  /** Whether the content script of a frame is running (it loads asynchronously at document start). */
-  ping: { payload: Record<string, never>; answer: { ready: true } };
-}
-
-export type Destination = 'background' | 'offscreen' | 'content';
-
-export type ProtocolOf<D extends Destination> = D extends 'background'
-  ? BackgroundMessages
-  : D extends 'offscreen'
-    ? OffscreenMessages
-    : ContentMessages;
-
-export type PayloadChecks<P> = { [K in keyof P]: Check<P[K] extends { payload: infer Q } ? Q : never> };
-
-export const PAYLOAD_CHECKS: { [D in Destination]: PayloadChecks<ProtocolOf<D>> } = {
+export const MESSAGES = {
   background: {
-    identify: object({ source: imageSource, origin: imageOrigin }),
-    'report-error': object({ error: glimpseError, origin: imageOrigin }),
-    warm: empty as Check<Record<string, never>>,
-    'engine-status': object({ status: engineStatus, decision: optional(backendDecision) }),
-    'engine-stats': empty as Check<Record<string, never>>,
+    /** Identify an image (content script after a right-click, popup after an upload). */
+    identify: message<Outcome<HistoryEntry>>()(object({ source: imageSource, origin: imageOrigin, scanId: optional(string) })),
+    /** A failure found before the service worker was involved (nothing under the pointer, a protected canvas). */
+    'report-error': message<void>()(object({ error: glimpseError, origin: imageOrigin })),
+    /** Start loading the model now: a right-click on an image is likely to be followed by "Identify image". */
+    warm: message<EngineStatus>()(nothing),
+    /** The offscreen engine reports its state. */
+    'engine-status': message<void>()(object({ status: engineStatus, decision: optional(backendDecision) })),
+    /** Tests and benchmarks: the engine's counters. */
+    'engine-stats': message<EngineStats>()(nothing),
+    /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
+    'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },
   offscreen: {
-    classify: object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision) }),
-    warm: engineOptions,
-    stats: empty as Check<Record<string, never>>,
-    'bench-predict': object({ runs: number }),
-    'bench-views': object({ bytes: arrayBuffer, backend: backendPreference, decision: optional(backendDecision) }),
-    'bench-deletion': object({
-      bytes: arrayBuffer, method: oneOf<ExplainMethod>('grad-cam', 'occlusion', 'smooth-grad'), seed: number,
-      backend: backendPreference, decision: optional(backendDecision),
-    }),
+    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...engineOptions })),
+    warm: message<EngineStatus>()(object(engineOptions)),
+    stats: message<EngineStats>()(nothing),
+    /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
+    'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number })),
+    /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
+    'bench-views': message<{ views: Rect[]; logits: number[][] }>()(object({ bytes: arrayBuffer, ...engineOptions })),
+    /** Benchmarks: the deletion test of one explanation method on one picture. */
+    'bench-deletion': message<DeletionResult>()(object({
+      bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...engineOptions,
+    })),
   },
   content: {
-    'identify-target': object({ srcUrl: optional(string), mediaType: optional(string) }),
-    ping: empty as Check<Record<string, never>>,
+    /** The user chose "Identify image": find what was right-clicked and identify it. */
+    'identify-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string) })),
+    /** Whether the content script of a frame is running (it loads asynchronously at document start). */
+    ping: message<{ ready: true }>()(nothing),
+    /** "Identify all images on this page" (menu, popup, shortcut): start a page scan in this frame. */
+    'scan-page': message<{ accepted: boolean }>()(nothing),
+    /** The shortcut "identify the picture under the pointer". */
+    'identify-pointer': message<{ accepted: boolean }>()(nothing),
+    /** Remove every Glimpse label and card from the page, and stop a running scan. */
+    'clear-all': message<void>()(nothing),
   },
 };
 
-export interface Envelope {
+export type Destination = keyof typeof MESSAGES;
+type Declared<D extends Destination> = (typeof MESSAGES)[D];
+export type MessageType<D extends Destination> = keyof Declared<D> & string;
+export type Payload<D extends Destination, K extends MessageType<D>> =
+  Declared<D>[K] extends Message<infer P, unknown> ? P : never;
+export type Answer<D extends Destination, K extends MessageType<D>> =
+  Declared<D>[K] extends Message<unknown, infer A> ? A : never;
+
+export interface Envelope<D extends Destination = Destination> {
   glimpse: 1;
-  to: Destination;
+  to: D;
   type: string;
   payload: unknown;
 }
 
-export const envelope = (to: Destination, type: string, payload: unknown): Envelope => ({ glimpse: 1, to, type, payload });
+/** The one way a message is wrapped for sending (by the extension, its tests and its scripts). */
+export const envelope = <D extends Destination, K extends MessageType<D>>(to: D, type: K, payload: Payload<D, K>): Envelope<D> =>
+  ({ glimpse: 1, to, type, payload });
 
 /** Whether a raw message is a Glimpse envelope addressed to `to` (others are ignored, not answered). */
-export function isEnvelopeFor(message: unknown, to: Destination): message is Envelope {
+export function isEnvelopeFor<D extends Destination>(message: unknown, to: D): message is Envelope<D> {
   return typeof message === 'object' && message !== null && (message as Envelope).glimpse === 1 && (message as Envelope).to === to;
 }
 
 /** Validates an envelope's payload for its destination; throws InvalidMessage for unknown types or bad shapes. */
-export function checkPayload<D extends Destination>(to: D, message: Envelope): unknown {
-  const checks = PAYLOAD_CHECKS[to] as Record<string, Check<unknown>>;
-  const check = Object.prototype.hasOwnProperty.call(checks, message.type) ? checks[message.type] : undefined;
+export function checkPayload<D extends Destination>(to: D, message: Envelope<D>): unknown {
+  const declared = MESSAGES[to] as Record<string, Message<unknown, unknown>>;
+  const check = Object.prototype.hasOwnProperty.call(declared, message.type) ? declared[message.type]?.payload : undefined;
   if (!check) throw new InvalidMessage(`unknown message type "${message.type}" for ${to}`);
   return check(message.payload, 'payload');
 }
-

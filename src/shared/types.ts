@@ -1,22 +1,67 @@
-import type { GlimpseError } from './errors';
+/**
+ * The shapes that cross Glimpse's contexts (messages and storage). What arrives from elsewhere is
+ * declared as a check and its type derived from it; every enumeration is one `as const` array.
+ */
+import { glimpseError, type GlimpseError } from './errors';
+import {
+  arrayBuffer, number, object, oneOf, optional, partialRecord, string, variant, type Infer,
+} from './validate';
 
-export type Backend = 'webgl' | 'wasm' | 'cpu';
-export type BackendPreference = Backend | 'auto';
-export const BACKENDS: readonly Backend[] = ['webgl', 'wasm', 'cpu'];
+export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export type Backend = (typeof BACKENDS)[number];
+export const BACKEND_PREFERENCES = ['auto', ...BACKENDS] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+export const ENGINE_STATES = ['idle', 'loading', 'warming', 'ready', 'failed'] as const;
+export type EngineState = (typeof ENGINE_STATES)[number];
+/** How the pixels of an identified picture were obtained. */
+export const VIAS = ['download', 'page', 'capture', 'region', 'upload'] as const;
+export type Via = (typeof VIAS)[number];
+
+export const backend = oneOf(BACKENDS);
+export const backendPreference = oneOf(BACKEND_PREFERENCES);
 
 /** Where an image's bytes come from. URLs are fetched by the service worker. */
-export type ImageSource =
-  | { kind: 'url'; url: string }
-  | { kind: 'bytes'; bytes: ArrayBuffer; mimeType: string; name?: string };
+export const imageSource = variant('kind', {
+  url: object({ url: string }),
+  bytes: object({ bytes: arrayBuffer, mimeType: string, name: optional(string) }),
+});
+export type ImageSource = Infer<typeof imageSource>;
 
 /** The page (or upload) an image came from, for history. */
-export interface ImageOrigin {
-  pageUrl?: string;
-  pageTitle?: string;
+export const imageOrigin = object({
+  pageUrl: optional(string),
+  pageTitle: optional(string),
   /** The image's own address when it has one worth keeping (not data:/blob:). */
-  imageUrl?: string;
-  uploadedName?: string;
-}
+  imageUrl: optional(string),
+  uploadedName: optional(string),
+});
+export type ImageOrigin = Infer<typeof imageOrigin>;
+
+export const engineStatus = object({
+  state: oneOf(ENGINE_STATES),
+  backend: optional(backend),
+  /** 0..1 while loading the model. */
+  progress: optional(number),
+  detail: optional(string),
+});
+export type EngineStatus = Infer<typeof engineStatus>;
+
+/** The backend choice the engine made, keyed by what it was made on (GPU + library version). */
+export const backendDecision = object({
+  key: string,
+  backend,
+  /** Warm ms per image measured for each candidate tried. */
+  timings: partialRecord(BACKENDS, number),
+});
+export type BackendDecision = Infer<typeof backendDecision>;
+
+/** The latest outcome the popup shows first: an entry in history, or why it failed. */
+export const latestOutcome = variant('kind', {
+  answer: object({ entryId: string, at: number }),
+  error: object({ error: glimpseError, at: number, origin: imageOrigin }),
+  working: object({ at: number, origin: imageOrigin }),
+});
+export type LatestOutcome = Infer<typeof latestOutcome>;
 
 export interface Prediction {
   label: string;
@@ -56,32 +101,22 @@ export interface Explanation {
   cells: string;
 }
 
-/** An answer as kept in history. */
+/** An answer as kept in history (schema version and migrations: HISTORY_VERSION in history-store.ts). */
 export interface HistoryEntry extends Classification {
   id: string;
   createdAt: number;
   origin: ImageOrigin;
+  /** How the pixels were obtained (absent in entries from before it was recorded: a download or an upload). */
+  via?: Via;
+  /** Menu click to answer, as the user waited for it. */
+  waitedMs?: number;
+  /** The page scan this answer belongs to, when it came from "identify all pictures". */
+  scanId?: string;
+  /** The "Why?" explanation of the top answer, when one was made. */
+  explanation?: Explanation;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: GlimpseError };
-
-export type EngineState = 'idle' | 'loading' | 'warming' | 'ready' | 'failed';
-
-export interface EngineStatus {
-  state: EngineState;
-  backend?: Backend;
-  /** 0..1 while loading the model. */
-  progress?: number;
-  detail?: string;
-}
-
-/** The backend choice the engine made, keyed by what it was made on (GPU + library version). */
-export interface BackendDecision {
-  key: string;
-  backend: Backend;
-  /** Warm ms per image measured for each candidate tried. */
-  timings: Partial<Record<Backend, number>>;
-}
 
 export interface EngineStats {
   numTensors: number;
@@ -92,14 +127,9 @@ export interface EngineStats {
   queued: number;
 }
 
-/** The latest outcome the popup shows first: an entry in history, or why it failed. */
-export type LatestOutcome =
-  | { kind: 'answer'; entryId: string; at: number }
-  | { kind: 'error'; error: GlimpseError; at: number; origin: ImageOrigin }
-  | { kind: 'working'; at: number; origin: ImageOrigin };
-
 /** How a heat-map is made (occlusion and smooth-grad exist for the benchmarks that chose between them). */
-export type ExplainMethod = 'grad-cam' | 'occlusion' | 'smooth-grad';
+export const EXPLAIN_METHODS = ['grad-cam', 'occlusion', 'smooth-grad'] as const;
+export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
 
 /** Benchmarks: the deletion test of one method on one picture (top-1 probability before and after blanking 20 %). */
 export interface DeletionResult {

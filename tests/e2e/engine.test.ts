@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineSession, type EngineSession } from '../../scripts/engine-session';
+import { envelope } from '../../src/shared/protocol';
 import { openPopup } from './chromium';
 import { SAMPLES_DIR } from './server';
 
@@ -78,13 +79,15 @@ describe('the recognition engine in its offscreen document', () => {
   it('receives image bytes from an extension page intact (structured clone messaging)', async () => {
     const page = await openPopup(session.ext);
     const bytes = [...(await photo(PHOTOS[1]![0]))];
-    const outcome = await page.evaluate(async (data: number[]) => {
-      const buffer = new Uint8Array(data).buffer;
-      return chrome.runtime.sendMessage({
-        glimpse: 1, to: 'background', type: 'identify',
-        payload: { source: { kind: 'bytes', bytes: buffer, mimeType: 'image/jpeg', name: 'penguin.jpg' }, origin: { uploadedName: 'penguin.jpg' } },
-      });
-    }, bytes);
+    // The bytes are put in inside the page: only there can they be an ArrayBuffer.
+    const message = envelope('background', 'identify', {
+      source: { kind: 'bytes', bytes: new ArrayBuffer(0), mimeType: 'image/jpeg', name: 'penguin.jpg' },
+      origin: { uploadedName: 'penguin.jpg' },
+    });
+    const outcome = await page.evaluate(async (data: number[], sent: typeof message) => {
+      (sent.payload as { source: { bytes: ArrayBuffer } }).source.bytes = new Uint8Array(data).buffer;
+      return chrome.runtime.sendMessage(sent);
+    }, bytes, message);
     expect(outcome).toMatchObject({ ok: true, value: { origin: { uploadedName: 'penguin.jpg' } } });
     expect((outcome as { value: { predictions: { label: string }[] } }).value.predictions[0]!.label).toBe('king penguin');
     await page.close();

@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
+import { envelope } from '../../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
 
 export interface MenuTarget {
@@ -73,14 +74,16 @@ export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x
   const worker = await ext.worker();
   // The content script loads asynchronously at document start: a right-click before it runs
   // would go unseen, as it would for a person clicking within the first instant of a page load.
+  const ping = envelope('content', 'ping', {});
   await until(
     () =>
       worker.evaluate(
-        (id: number) =>
+        (id: number, message: typeof ping) =>
           chrome.tabs
-            .sendMessage(id, { glimpse: 1, to: 'content', type: 'ping', payload: {} }, { frameId: 0 })
+            .sendMessage(id, message, { frameId: 0 })
             .then((answer: { ready?: boolean } | undefined) => answer?.ready === true, () => false),
         tabId,
+        ping,
       ),
     'the content script to run in the page',
   );

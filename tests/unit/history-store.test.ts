@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryStore, isQuotaError, type KeyValueArea } from '../../src/shared/history-store';
-import { STORAGE_KEYS } from '../../src/shared/storage-keys';
 import type { HistoryEntry } from '../../src/shared/types';
 
 /**
@@ -87,7 +86,7 @@ describe('HistoryStore', () => {
 
   it('keeps at most `cap` entries, evicting the oldest first', async () => {
     const area = new FakeArea();
-    const store = new HistoryStore(area, 3);
+    const store = new HistoryStore(area, { cap: 3 });
     for (const label of ['1', '2', '3', '4', '5']) await store.add(entry(label));
     expect(labels(await store.list())).toEqual(['5', '4', '3']);
     expect([...area.data.keys()].filter(HistoryStore.isHistoryKey)).toHaveLength(3);
@@ -112,12 +111,12 @@ describe('HistoryStore', () => {
 
   it('clears the history and nothing else in storage', async () => {
     const area = new FakeArea();
-    await area.set({ [STORAGE_KEYS.latest]: { kind: 'answer', entryId: 'id-a', at: 1 }, [STORAGE_KEYS.backendPreference]: 'wasm' });
+    await area.set({ ['latest']: { kind: 'answer', entryId: 'id-a', at: 1 }, ['backendPreference']: 'wasm' });
     const store = new HistoryStore(area);
     for (const label of ['a', 'b']) await store.add(entry(label));
     await store.clear();
     expect(await store.list()).toEqual([]);
-    expect([...area.data.keys()].sort()).toEqual([STORAGE_KEYS.backendPreference, STORAGE_KEYS.latest]);
+    expect([...area.data.keys()].sort()).toEqual(['backendPreference', 'latest']);
     await store.clear();
   });
 
@@ -128,7 +127,7 @@ describe('HistoryStore', () => {
     const before = area.writes;
     await store.add(entry('b'));
     expect(area.writes - before).toBe(1);
-    expect(HistoryStore.keyFor({ id: 'x', createdAt: 42 })).toBe(`${STORAGE_KEYS.historyPrefix}000000000000042:x`);
+    expect(HistoryStore.keyFor({ id: 'x', createdAt: 42 })).toBe('history:000000000000042:x');
   });
 
   it('leaves existing entries intact when a write fails', async () => {

@@ -1,12 +1,12 @@
 import { t } from '../../shared/i18n';
-import type { BackendPreference } from '../../shared/types';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../../shared/types';
 
-const OPTIONS: { value: BackendPreference; key: string }[] = [
-  { value: 'auto', key: 'popupBackendAuto' },
-  { value: 'webgl', key: 'popupBackendWebgl' },
-  { value: 'wasm', key: 'popupBackendWasm' },
-  { value: 'cpu', key: 'popupBackendCpu' },
-];
+const LABEL_KEYS: Record<BackendPreference, string> = {
+  auto: 'popupBackendAuto',
+  webgl: 'popupBackendWebgl',
+  wasm: 'popupBackendWasm',
+  cpu: 'popupBackendCpu',
+};
 
 interface Props {
   value: BackendPreference;
@@ -20,9 +20,9 @@ export function BackendSetting({ value, onChange }: Props) {
       <label for="backend-select">{t('popupBackend')}</label>
       <select id="backend-select" value={value}
         onChange={(event) => onChange((event.currentTarget as HTMLSelectElement).value as BackendPreference)}>
-        {OPTIONS.map((option) => (
-          <option key={option.value} value={option.value}>
-            {t(option.key)}
+        {BACKEND_PREFERENCES.map((preference) => (
+          <option key={preference} value={preference}>
+            {t(LABEL_KEYS[preference])}
           </option>
         ))}
       </select>

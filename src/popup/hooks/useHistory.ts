@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { HistoryStore } from '../../shared/history-store';
+import { history, watchHistory } from '../../shared/store';
 import type { HistoryEntry } from '../../shared/types';
-import { history } from '../storage';
 
 export interface HistoryState {
   /** Newest first. */
@@ -11,9 +9,9 @@ export interface HistoryState {
 }
 
 /**
- * The history, newest first, read again whenever a history key changes (an answer arrives, an
- * entry is deleted here or in another popup). Reads never overlap: changes during a read
- * trigger one more read after it.
+ * The history, newest first, read again whenever an entry is added or removed (here, by the
+ * service worker, or in another popup). Reads never overlap: changes during a read trigger one
+ * more read after it.
  */
 export function useHistory(): HistoryState {
   const [state, setState] = useState<HistoryState>({ entries: [], loaded: false });
@@ -42,14 +40,11 @@ export function useHistory(): HistoryState {
         reading = false;
       }
     };
-    const onChanged = (changes: Record<string, unknown>, areaName: string) => {
-      if (areaName === 'local' && Object.keys(changes).some(HistoryStore.isHistoryKey)) void read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = watchHistory(() => void read());
     void read();
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
     };
   }, []);
 

@@ -1,12 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { HistoryStore } from '../../shared/history-store';
-import { STORAGE_KEYS } from '../../shared/storage-keys';
+import { history, latest, watchHistory } from '../../shared/store';
 import type { LatestOutcome } from '../../shared/types';
 import type { Shown } from '../latest';
-import { history } from '../storage';
-
-const KEY = STORAGE_KEYS.latest;
 
 async function resolve(outcome: LatestOutcome | undefined): Promise<Shown | undefined> {
   if (!outcome) return undefined;
@@ -35,31 +30,23 @@ export function useLatest(): { latest: Shown | undefined; loaded: boolean } {
       current.current = shown;
       setState({ latest: shown, loaded: true });
     };
-    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, areaName: string) => {
-      if (areaName !== 'local') return;
-      const change = changes[KEY];
-      if (change) {
-        void publish(change.newValue as LatestOutcome | undefined);
-        return;
-      }
+    const unwatchLatest = latest.watch((next) => void publish(next));
+    const unwatchHistory = watchHistory(({ removedIds }) => {
       const shown = current.current;
-      if (shown?.kind === 'answer') {
-        const entryChange = changes[HistoryStore.keyFor(shown.entry)];
-        if (entryChange && entryChange.newValue === undefined) {
-          sequence++;
-          current.current = undefined;
-          setState({ latest: undefined, loaded: true });
-        }
+      if (shown?.kind === 'answer' && removedIds.includes(shown.entry.id)) {
+        sequence++;
+        current.current = undefined;
+        setState({ latest: undefined, loaded: true });
       }
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    browser.storage.local
-      .get(KEY)
-      .then((items) => (sequence === 0 ? publish(items[KEY] as LatestOutcome | undefined) : undefined))
+    });
+    latest
+      .getValue()
+      .then((outcome) => (sequence === 0 ? publish(outcome) : undefined))
       .catch(() => live && setState({ latest: undefined, loaded: true }));
     return () => {
       live = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatchLatest();
+      unwatchHistory();
     };
   }, []);
 

@@ -1,0 +1,60 @@
+/**
+ * What each keyboard command (and the popup's matching buttons) does. Commands act on the tab
+ * Chrome names, or the active tab of the last focused window.
+ */
+import browser, { type Tabs } from 'webextension-polyfill';
+import { isCommandName, type CommandName } from '../shared/commands';
+import { envelope } from '../shared/protocol';
+import { sendToFrame } from '../shared/messaging';
+import { togglePresenterMode } from './presenter';
+
+async function activeTab(): Promise<Tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab;
+}
+
+/** Asks the page's top frame to do something; false when no content script runs there (a browser page, a page open since before install). */
+async function askTopFrame(tab: Tabs.Tab, type: 'scan-page' | 'identify-pointer'): Promise<boolean> {
+  if (tab.id === undefined || tab.id < 0) return false;
+  try {
+    return (await sendToFrame(tab.id, 0, type, {})).accepted;
+  } catch {
+    return false;
+  }
+}
+
+/** Every frame of the tab clears its own labels. */
+async function clearTab(tab: Tabs.Tab): Promise<boolean> {
+  if (tab.id === undefined || tab.id < 0) return false;
+  try {
+    await browser.tabs.sendMessage(tab.id, envelope('content', 'clear-all', {}));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Region select belongs to the on-screen work; until its starter lands the command says so. */
+async function selectRegion(_tab: Tabs.Tab): Promise<boolean> {
+  console.info('[glimpse] region select is not available yet');
+  return false;
+}
+
+const ACTIONS: Record<CommandName, (tab: Tabs.Tab) => Promise<boolean>> = {
+  'identify-pointer': (tab) => askTopFrame(tab, 'identify-pointer'),
+  'identify-page': (tab) => askTopFrame(tab, 'scan-page'),
+  'clear-all': clearTab,
+  'toggle-presenter': async () => {
+    await togglePresenterMode();
+    return true;
+  },
+  'select-region': selectRegion,
+};
+
+/** Runs a command on `tab` (else the active tab); whether it reached a page that could act on it. */
+export async function runCommand(name: string, tab?: Tabs.Tab): Promise<boolean> {
+  if (!isCommandName(name)) return false;
+  const target = tab?.id !== undefined && tab.id >= 0 ? tab : await activeTab();
+  if (!target && name !== 'toggle-presenter') return false;
+  return ACTIONS[name](target ?? ({} as Tabs.Tab));
+}

@@ -1,0 +1,129 @@
+/**
+ * The page scan's progress in the page: "12 of 24" with a bar and a Stop button, a small pill at
+ * the bottom of the window. Its host is pinned like the cards' (inline !important styles, the
+ * top layer, its own shadow root) so no page can hide or restyle it; it carries data-glimpse-ui
+ * so scans and captures leave it out.
+ */
+import { t } from '../../shared/i18n';
+
+const HOST_TAG = 'glimpse-scan-progress';
+const HOST_DECLARATIONS = [
+  'all: initial', 'display: block', 'position: fixed', 'inset: auto', 'left: 50%', 'bottom: 16px', 'top: auto',
+  'transform: translateX(-50%)', 'margin: 0', 'padding: 0', 'border: 0', 'width: auto', 'height: auto',
+  'max-width: calc(100vw - 16px)', 'overflow: visible', 'background: transparent', 'z-index: 2147483647',
+  'pointer-events: none', 'visibility: visible', 'opacity: 1',
+];
+
+const PILL_CSS = `
+* { box-sizing: border-box; }
+.pill {
+  display: flex; align-items: center; gap: 12px; padding: 8px 8px 8px 18px; pointer-events: auto;
+  font: 600 17px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: #f8fafc; background: #0f172a; border: 2px solid #475569; border-radius: 999px;
+  box-shadow: 0 8px 24px rgba(0, 0, 0, 0.4); white-space: nowrap;
+}
+.text { font-variant-numeric: tabular-nums; }
+.hint { font-weight: 400; color: #cbd5e1; }
+progress { width: 110px; height: 10px; accent-color: #60a5fa; }
+button {
+  font: inherit; font-size: 15px; color: #fff; background: #1e3a8a; border: 0; border-radius: 999px;
+  padding: 8px 16px; min-height: 40px; cursor: pointer;
+}
+button:hover { background: #1d4ed8; }
+button:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media (forced-colors: active) { .pill { border-color: CanvasText; } }
+`;
+
+export type ScanState = 'finding' | 'working' | 'waiting' | 'done' | 'stopped';
+
+export interface ScanProgress {
+  state: ScanState;
+  done: number;
+  total: number;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  return element;
+}
+
+export class ProgressPill {
+  readonly host = document.createElement(HOST_TAG);
+  private readonly text = el('span', 'text');
+  private readonly hint = el('span', 'hint');
+  private readonly bar = el('progress');
+  private readonly button = el('button');
+  /** Spoken at the start and the end only: a count read aloud two dozen times helps nobody. */
+  private readonly announcer = el('span', 'visually-hidden');
+  private lastState?: ScanState;
+
+  constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
+    this.host.setAttribute('data-glimpse-ui', '');
+    this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const pill = el('div', 'pill');
+    pill.setAttribute('role', 'group');
+    pill.setAttribute('aria-label', t('scanRegionLabel'));
+    pill.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+    this.announcer.setAttribute('role', 'status');
+    this.bar.setAttribute('aria-label', t('scanRegionLabel'));
+    this.button.type = 'button';
+    this.button.addEventListener('click', () => (this.isFinished ? this.onClose() : this.onStop()));
+    pill.append(this.text, this.hint, this.bar, this.button, this.announcer);
+    const style = el('style');
+    style.textContent = PILL_CSS;
+    shadow.append(style, pill);
+    document.documentElement.append(this.host);
+    this.host.popover = 'manual';
+    try {
+      this.host.showPopover();
+    } catch {
+      // Not in the top layer: the fixed position and top z-index still float it above the page.
+    }
+  }
+
+  private get isFinished(): boolean {
+    return this.lastState === 'done' || this.lastState === 'stopped';
+  }
+
+  update({ state, done, total }: ScanProgress): void {
+    this.host.setAttribute('data-state', state);
+    this.host.setAttribute('data-done', String(done));
+    this.host.setAttribute('data-total', String(total));
+    const counts = [String(done), String(total)];
+    this.text.textContent =
+      state === 'finding' && total === 0 ? t('scanFinding')
+        : state === 'done' ? t(total === 0 ? 'scanNone' : 'scanDone', counts)
+          : state === 'stopped' ? t('scanStopped', counts)
+            : t('scanProgress', counts);
+    this.hint.textContent = state === 'waiting' ? t('scanScrollHint') : '';
+    this.hint.hidden = state !== 'waiting';
+    this.bar.max = Math.max(1, total);
+    this.bar.value = done;
+    if (state !== this.lastState) {
+      this.button.textContent = t(state === 'done' || state === 'stopped' ? 'scanClose' : 'scanStop');
+      if (state === 'working' && this.lastState === 'finding') this.announcer.textContent = t('scanStarted', String(total));
+      if (state === 'done' || state === 'stopped') this.announcer.textContent = this.text.textContent;
+    }
+    this.lastState = state;
+    this.raise();
+  }
+
+  /** Labels opened after the pill join the top layer above it; the pill steps back on top (unless it holds the focus). */
+  private raise(): void {
+    const shadow = this.host.shadowRoot;
+    if (!this.host.isConnected || shadow?.activeElement || !this.host.matches(':popover-open')) return;
+    try {
+      this.host.hidePopover();
+      this.host.showPopover();
+    } catch {
+      // Left where it is.
+    }
+  }
+
+  remove(): void {
+    this.host.remove();
+  }
+}

@@ -1,0 +1,2 @@
+/** False only in store packages (GLIMPSE_STORE_BUILD=1): test-only hooks are left out of them. */
+declare const __GLIMPSE_TEST_HOOKS__: boolean;

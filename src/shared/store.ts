@@ -1,0 +1,132 @@
+/**
+ * Everything Glimpse keeps in extension storage, declared once: key, area, type, fallback and
+ * version. Stored state is a message in slow motion, so values are checked when read (a bad or
+ * missing value reads as the fallback). This module is the only one that calls the storage API.
+ */
+import browser, { type Storage } from 'webextension-polyfill';
+import { HistoryStore, type KeyValueArea } from './history-store';
+import * as shapes from './types';
+import type { BackendDecision, BackendPreference, EngineStatus, LatestOutcome } from './types';
+import type { Check } from './validate';
+
+export type AreaName = 'local' | 'session';
+export type ItemKey = `${AreaName}:${string}`;
+
+export interface ItemOptions<T> {
+  fallback: T;
+  /** Checks a stored value; one that fails reads as the fallback (and is logged). */
+  check?: Check<T>;
+  /** Current schema version (1 when absent). Stored beside the value as `<key>$` = { v }. */
+  version?: number;
+  /** migrations[n] turns a version n-1 value into a version n value. */
+  migrations?: Record<number, (old: unknown) => unknown>;
+}
+
+export interface StoredItem<T> {
+  readonly key: string;
+  readonly area: AreaName;
+  readonly fallback: T;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+  removeValue(): Promise<void>;
+  /** Calls back on every change made anywhere (this context or another); returns the unwatch. */
+  watch(callback: (next: T, previous: T) => void): () => void;
+}
+
+const areaOf = (name: AreaName): Storage.StorageArea => browser.storage[name];
+
+export function defineItem<T>(itemKey: ItemKey, options: ItemOptions<T>): StoredItem<T> {
+  const [area, key] = itemKey.split(/:(.*)/s) as [AreaName, string];
+  const metaKey = `${key}$`;
+  const version = options.version ?? 1;
+  const { fallback } = options;
+
+  const read = (raw: unknown): T => {
+    if (raw === undefined) return fallback;
+    if (!options.check) return raw as T;
+    try {
+      return options.check(raw, key);
+    } catch (error) {
+      console.warn(`[glimpse] ignoring a stored ${key} that is not what it should be`, error);
+      return fallback;
+    }
+  };
+
+  const migrate = async (raw: unknown, from: number): Promise<unknown> => {
+    let value = raw;
+    for (let v = from + 1; v <= version; v++) value = options.migrations?.[v]?.(value) ?? value;
+    await areaOf(area).set({ [key]: value, [metaKey]: { v: version } });
+    return value;
+  };
+
+  return {
+    key,
+    area,
+    fallback,
+    async getValue() {
+      const stored = await areaOf(area).get(version > 1 ? [key, metaKey] : key);
+      const raw = stored[key];
+      const from = (stored[metaKey] as { v?: number } | undefined)?.v ?? 1;
+      return read(raw !== undefined && from < version ? await migrate(raw, from) : raw);
+    },
+    setValue: (value) => areaOf(area).set(version > 1 ? { [key]: value, [metaKey]: { v: version } } : { [key]: value }),
+    removeValue: () => areaOf(area).remove([key, metaKey]),
+    watch(callback) {
+      const listener = (changes: Record<string, Storage.StorageChange>, areaName: string) => {
+        const change = changes[key];
+        if (areaName === area && change) callback(read(change.newValue), read(change.oldValue));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
+  };
+}
+
+/** What the popup shows first (absent before the first identification). */
+export const latest = defineItem<LatestOutcome | undefined>('local:latest', { fallback: undefined, check: shapes.latestOutcome });
+/** The engine the user chose in the popup's settings. */
+export const backendPreference = defineItem<BackendPreference>('local:backendPreference', {
+  fallback: 'auto',
+  check: shapes.backendPreference,
+});
+/** The engine's measured choice on this machine, so the contest runs once. */
+export const backendDecision = defineItem<BackendDecision | undefined>('local:backendDecision', {
+  fallback: undefined,
+  check: shapes.backendDecision,
+});
+/** The running engine's state: about this browser session only (absent until an engine was started). */
+export const engineStatus = defineItem<EngineStatus | undefined>('session:engineStatus', {
+  fallback: undefined,
+  check: shapes.engineStatus,
+});
+/** Bigger text and calmer motion for showing Glimpse to a room. */
+export const presenterMode = defineItem<boolean>('local:presenterMode', { fallback: false });
+/** Never download a picture from its server: read only what is on screen. */
+export const neverContactServers = defineItem<boolean>('local:neverContactServers', { fallback: false });
+/** The schema version every stored history entry has (see HistoryStore.migrate). */
+export const historyVersion = defineItem<number>('local:historyVersion', { fallback: 1 });
+
+/** The history: one instance for the whole extension, one key per entry in local storage. */
+export const history = new HistoryStore(browser.storage.local as unknown as KeyValueArea, { version: historyVersion });
+
+/** Whenever history entries are added or removed (here or in another context), with the ids removed. */
+export function watchHistory(callback: (change: { removedIds: string[] }) => void): () => void {
+  const listener = (changes: Record<string, Storage.StorageChange>, areaName: string) => {
+    const keys = Object.keys(changes).filter(HistoryStore.isHistoryKey);
+    if (areaName !== 'local' || keys.length === 0) return;
+    callback({ removedIds: keys.filter((key) => changes[key]?.newValue === undefined).map(HistoryStore.idOf) });
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Lets content scripts read session storage (the card's "warming up" comes from the engine
+ * status). Chrome only: Firefox has no setAccessLevel, and its content scripts cannot read
+ * session storage at all (they then see the fallback).
+ */
+export async function shareSessionWithContentScripts(): Promise<void> {
+  const session = (globalThis as { chrome?: { storage?: { session?: { setAccessLevel?: (o: object) => Promise<void> } } } }).chrome?.storage
+    ?.session;
+  await session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+}

@@ -1,0 +1,102 @@
+/** Driving Glimpse the way a keyboard user or a menu does: commands and menu items dispatched as Chrome would. */
+import type { Page } from 'puppeteer-core';
+import { envelope } from '../../src/shared/protocol';
+import { until, type ExtensionBrowser } from './chromium';
+import { tabIdOf } from './menu';
+
+/** Waits until the page's top-frame content script answers (it loads asynchronously at document start). */
+export async function contentScriptReady(ext: ExtensionBrowser, page: Page): Promise<number> {
+  const tabId = await tabIdOf(ext, page);
+  const worker = await ext.worker();
+  const ping = envelope('content', 'ping', {});
+  await until(
+    () =>
+      worker.evaluate(
+        (id: number, message: typeof ping) =>
+          chrome.tabs
+            .sendMessage(id, message, { frameId: 0 })
+            .then((answer: { ready?: boolean } | undefined) => answer?.ready === true, () => false),
+        tabId,
+        ping,
+      ),
+    'the content script to run in the page',
+  );
+  return tabId;
+}
+
+/** A keyboard shortcut: Chrome fires commands.onCommand with the command's name and the active tab. */
+export async function pressCommand(ext: ExtensionBrowser, page: Page, name: string): Promise<void> {
+  await page.bringToFront();
+  const tabId = await contentScriptReady(ext, page);
+  const worker = await ext.worker();
+  await worker.evaluate(
+    (command: string, id: number) =>
+      chrome.tabs.get(id).then((tab) =>
+        (chrome.commands.onCommand as unknown as { dispatch(c: string, t: unknown): void }).dispatch(command, tab),
+      ),
+    name,
+    tabId,
+  );
+}
+
+/** A context-menu item chosen on the page (native menus cannot be clicked by automation). */
+export async function chooseMenuItem(ext: ExtensionBrowser, page: Page, menuItemId: string): Promise<void> {
+  await page.bringToFront();
+  const tabId = await contentScriptReady(ext, page);
+  const worker = await ext.worker();
+  await worker.evaluate(
+    (info: { menuItemId: string; pageUrl: string }, id: number) =>
+      chrome.tabs.get(id).then((tab) =>
+        (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(
+          { ...info, editable: false, frameId: 0 },
+          tab,
+        ),
+      ),
+    { menuItemId, pageUrl: page.url() },
+    tabId,
+  );
+}
+
+export interface ScanPill {
+  state: string | null;
+  done: number;
+  total: number;
+  text: string;
+}
+
+/** The page scan's progress pill as a person reads it (null when there is none). */
+export function scanPill(page: Page): Promise<ScanPill | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('glimpse-scan-progress');
+    if (!host) return null;
+    // What is on screen: the count, the hint when shown, the button (not the screen-reader-only announcement).
+    const shown = ['.text', '.hint:not([hidden])', 'button'].map((selector) => (host.shadowRoot?.querySelector(selector) as HTMLElement | null)?.innerText ?? '');
+    return {
+      state: host.getAttribute('data-state'),
+      done: Number(host.getAttribute('data-done')),
+      total: Number(host.getAttribute('data-total')),
+      text: shown.join(' ').replace(/\s+/g, ' ').trim(),
+    };
+  });
+}
+
+export interface StoredEntry {
+  label: string;
+  imageUrl?: string;
+  scanId?: string;
+}
+
+/** History as stored, newest first. */
+export async function storedHistory(ext: ExtensionBrowser): Promise<StoredEntry[]> {
+  const worker = await ext.worker();
+  return worker.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    return Object.entries(all)
+      .filter(([key]) => key.startsWith('history:'))
+      .sort(([a], [b]) => (a < b ? 1 : -1))
+      .map(([, value]) => {
+        const entry = value as { predictions: { label: string }[]; origin: { imageUrl?: string }; scanId?: string };
+        return { label: entry.predictions[0]?.label ?? '', imageUrl: entry.origin.imageUrl, scanId: entry.scanId };
+      });
+  });
+}

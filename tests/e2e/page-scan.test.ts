@@ -1,0 +1,151 @@
+/**
+ * "Identify all images on this page" on a shop grid of 24 product tiles (photos from the dev set,
+ * hover overlays, sale badges, price-tag icons, a logo, a spacer and a tracking pixel): every tile
+ * gets its answer, the ones on screen first and the rest as they scroll into view; icons and pixels
+ * are skipped; the progress ends at "24 of 24"; Stop stops it; history gets one group per scan; and
+ * the page never freezes on Glimpse's account.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
+import { chooseMenuItem, pressCommand, scanPill, storedHistory, type ScanPill } from './commands';
+import { cards, settledCard } from './menu';
+import { startServer, type TestServer } from './server';
+
+const ANSWER_TIMEOUT = 150_000;
+const TILES = 24;
+
+/** Long tasks and long animation frames of the page, recorded from its very start. */
+const RECORD_LONG_TASKS = () => {
+  const record = { tasks: [] as { start: number; duration: number }[], scripts: [] as { url: string; duration: number; invoker: string }[] };
+  (window as unknown as { glimpseTestLongTasks: typeof record }).glimpseTestLongTasks = record;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) record.tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries() as unknown as { scripts: { sourceURL: string; duration: number; invoker: string }[] }[]) {
+      for (const script of frame.scripts) record.scripts.push({ url: script.sourceURL, duration: script.duration, invoker: script.invoker });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+};
+
+interface TileState {
+  id: string;
+  photo: string;
+  box: { left: number; top: number; width: number; height: number };
+}
+
+const tiles = (page: Page): Promise<TileState[]> =>
+  page.$$eval('.tile', (all) =>
+    all.map((tile) => {
+      const rect = tile.querySelector('.photo')!.getBoundingClientRect();
+      return { id: tile.id, photo: new URL((tile as HTMLElement).dataset.photo!, location.href).href, box: { left: rect.left, top: rect.top, width: rect.width, height: rect.height } };
+    }),
+  );
+
+async function openShop(ext: ExtensionBrowser, server: TestServer): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.evaluateOnNewDocument(RECORD_LONG_TASKS);
+  await page.goto(`${server.origin}/scan/shop.html`, { waitUntil: 'load' });
+  return page;
+}
+
+const pillIn = (page: Page, check: (pill: ScanPill) => boolean, what: string): Promise<ScanPill> =>
+  until(async () => {
+    const pill = await scanPill(page);
+    return pill && check(pill) ? pill : undefined;
+  }, what, ANSWER_TIMEOUT);
+
+describe('identify all images on a page', () => {
+  let ext: ExtensionBrowser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer();
+    ext = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('labels every tile of a 24-product shop grid, on-screen ones first, and ends at "24 of 24"', async () => {
+    const page = await openShop(ext, server);
+    // The instrument works: the page's own 80 ms task is seen (and comes before the scan starts).
+    await page.evaluate(() => {
+      setTimeout(() => {
+        const end = performance.now() + 80;
+        while (performance.now() < end);
+      }, 0);
+    });
+    await until(() => page.evaluate(() => (window as unknown as { glimpseTestLongTasks: { tasks: unknown[] } }).glimpseTestLongTasks.tasks.length > 0), "the long task observer to see the page's own long task");
+    const started = await page.evaluate(() => performance.now());
+    const startedAt = Date.now();
+    await chooseMenuItem(ext, page, 'identify-page');
+
+    // The tiles in the window are answered without scrolling; the rest wait for the person.
+    const onScreen = (await tiles(page)).filter((tile) => tile.box.top + tile.box.height > 0 && tile.box.top < 900);
+    expect(onScreen.length).toBeGreaterThanOrEqual(8);
+    expect(onScreen.length).toBeLessThan(TILES);
+    const waiting = await pillIn(page, (pill) => pill.state === 'waiting', 'the on-screen pictures to be done');
+    expect(waiting).toMatchObject({ done: onScreen.length, total: TILES });
+    expect(waiting.text).toContain(`${onScreen.length} of ${TILES}`);
+    expect(waiting.text).toContain('scroll to identify the rest');
+    const firstBatch = (await storedHistory(ext)).map((entry) => entry.imageUrl).sort();
+    expect(firstBatch).toEqual(onScreen.map((tile) => tile.photo).sort());
+    if (process.env.GLIMPSE_SCREENSHOTS) await page.screenshot({ path: `${process.env.GLIMPSE_SCREENSHOTS}/scan-waiting.png` });
+
+    // Scrolling down brings the lazy tiles (native loading="lazy" and a data-src loader) into view.
+    for (let y = 400; y <= 3200; y += 400) {
+      await page.evaluate((top: number) => window.scrollTo({ top, behavior: 'instant' }), y);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const done = await pillIn(page, (pill) => pill.state === 'done', 'the scan to finish');
+    if (process.env.GLIMPSE_SCREENSHOTS) await page.screenshot({ path: `${process.env.GLIMPSE_SCREENSHOTS}/scan-done.png` });
+    const elapsedMs = Date.now() - startedAt;
+    expect(done).toMatchObject({ done: TILES, total: TILES });
+    expect(done.text).toContain('24 of 24 pictures identified');
+
+    // One answer per tile, none for the logo, icons, badges, spacer or tracking pixel.
+    const shown = await settledCard(page, TILES, ANSWER_TIMEOUT);
+    expect(shown).toHaveLength(TILES);
+    expect(shown.every((card) => card.state === 'result')).toBe(true);
+    const history = await storedHistory(ext);
+    expect(history).toHaveLength(TILES);
+    expect(history.map((entry) => entry.imageUrl).sort()).toEqual((await tiles(page)).map((tile) => tile.photo).sort());
+    expect(new Set(history.map((entry) => entry.scanId)).size).toBe(1);
+    expect(history[0]!.scanId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The page stayed responsive: no task of Glimpse's ran 50 ms or more.
+    const record = await page.evaluate(() => (window as unknown as { glimpseTestLongTasks: { tasks: { start: number; duration: number }[]; scripts: { url: string; duration: number; invoker: string }[] } }).glimpseTestLongTasks);
+    const duringScan = record.tasks.filter((task) => task.start >= started);
+    const glimpseScripts = record.scripts.filter((script) => script.url.startsWith('chrome-extension://'));
+    console.info(`[page-scan] ${TILES} tiles in ${elapsedMs} ms (with scrolling); long tasks during the scan: ${JSON.stringify(duringScan)}; Glimpse scripts in long frames: ${JSON.stringify(glimpseScripts)}`);
+    expect(duringScan).toEqual([]);
+    await page.close();
+  });
+
+  it('stops when the person presses Stop: nothing more is identified, even when the rest scrolls into view', async () => {
+    const page = await openShop(ext, server);
+    const before = (await storedHistory(ext)).length;
+    await chooseMenuItem(ext, page, 'identify-page');
+    const stopButton = await page.waitForSelector('glimpse-scan-progress >>> button');
+    await stopButton!.click();
+    const stopped = await pillIn(page, (pill) => pill.state === 'stopped', 'the scan to stop');
+    expect(stopped.text).toMatch(/^Stopped at \d+ of 24 Close$/);
+    // Answers already on their way land; nothing after them.
+    await until(async () => (await cards(page)).every((card) => card.state === 'result'), 'answers in flight to land', ANSWER_TIMEOUT);
+    for (let y = 400; y <= 3200; y += 400) {
+      await page.evaluate((top: number) => window.scrollTo({ top, behavior: 'instant' }), y);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const added = (await storedHistory(ext)).length - before;
+    const final = (await scanPill(page))!;
+    expect(final.state).toBe('stopped');
+    expect(added).toBe(final.done);
+    expect(added).toBeLessThan(TILES);
+    expect((await cards(page)).length).toBe(added);
+    await page.close();
+  });
+});
