@@ -2,7 +2,7 @@
  * npm run make-composites -- --images DIR --out OUT [--side 320]
  * Builds a set of wide and tall pictures from a labelled folder: each photo is scaled to the
  * canvas's short side and placed at the left, centre or right of a 3:1 canvas, or the top or
- * bottom of a 1:3 one (in turn), the rest filled with a neutral grey texture. Writes OUT/*.jpg
+ * bottom of a 1:3 one (in turn), the rest filled with a neutral grey texture (--filler). Writes OUT/*.jpg
  * and OUT/labels.csv in the same format (file,wnid,class_index), so `npm run eval` reads it.
  * Drawing and JPEG encoding happen in headless Chromium's canvas (Debian's chromium).
  */
@@ -15,9 +15,12 @@ import { chromiumPath } from '../tests/e2e/chromium';
 const LAYOUTS = ['wide-left', 'wide-centre', 'wide-right', 'tall-top', 'tall-bottom'] as const;
 type Layout = (typeof LAYOUTS)[number];
 
-const { values } = parseArgs({ options: { images: { type: 'string' }, out: { type: 'string' }, side: { type: 'string', default: '320' } } });
-if (!values.images || !values.out) {
-  console.error('usage: npm run make-composites -- --images DIR --out OUT [--side 320]');
+const FILLERS = ['mottled', 'grain', 'plain'] as const;
+const { values } = parseArgs({
+  options: { images: { type: 'string' }, out: { type: 'string' }, side: { type: 'string', default: '320' }, filler: { type: 'string', default: 'mottled' } },
+});
+if (!values.images || !values.out || !(FILLERS as readonly string[]).includes(values.filler!)) {
+  console.error(`usage: npm run make-composites -- --images DIR --out OUT [--side 320] [--filler ${FILLERS.join('|')}]`);
   process.exit(2);
 }
 const source = resolve(values.images);
@@ -52,7 +55,7 @@ try {
   for (const [index, [file, wnid, classIndex]] of rows.entries()) {
     const layout: Layout = LAYOUTS[index % LAYOUTS.length]!;
     const bytes = await readFile(join(source, file!));
-    const jpeg = await page.evaluate(compose, bytes.toString('base64'), layout, side, index + 1);
+    const jpeg = await page.evaluate(compose, bytes.toString('base64'), layout, side, index + 1, values.filler!);
     const name = `${basename(file!, extname(file!))}-${layout}.jpg`;
     await writeFile(join(out, name), Buffer.from(jpeg, 'base64'));
     outRows.push(`${name},${wnid},${classIndex}`);
@@ -64,7 +67,7 @@ await writeFile(join(out, 'labels.csv'), `${outRows.join('\n')}\n`);
 console.log(`${rows.length} composites in ${out}`);
 
 /** Runs in the page: draws the composite and returns it as base64 JPEG. */
-async function compose(b64: string, layout: string, short: number, seed: number): Promise<string> {
+async function compose(b64: string, layout: string, short: number, seed: number, filler: string): Promise<string> {
   const binary = atob(b64);
   const data = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
@@ -75,7 +78,8 @@ async function compose(b64: string, layout: string, short: number, seed: number)
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d')!;
 
-  // Neutral texture: mid grey, a coarse value noise and a fine grain, all seeded (same set every run).
+  // Neutral texture, seeded (the same set every run). mottled: mid grey, a coarse value noise and a
+  // fine grain; grain: a strong fine grain only (cloth-like); plain: flat mid grey.
   let state = seed * 2654435761 >>> 0;
   const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   const cell = 24;
@@ -92,7 +96,7 @@ async function compose(b64: string, layout: string, short: number, seed: number)
       const fy = gy - y0;
       const at = (cx: number, cy: number) => coarse[cy * cols + cx]!;
       const smooth = (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy;
-      const value = 128 + smooth * 14 + (random() * 2 - 1) * 10;
+      const value = filler === 'plain' ? 128 : filler === 'grain' ? 128 + (random() * 2 - 1) * 40 : 128 + smooth * 14 + (random() * 2 - 1) * 10;
       const o = (y * width + x) * 4;
       image.data[o] = value + 3;
       image.data[o + 1] = value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeViews, softWeights } from '../../src/offscreen/explain/merge';
+import { klDivergence, meanProbabilities, MERGE_RULES, mergeViews, softWeights } from '../../src/offscreen/explain/merge';
 
 /** Logits for 4 classes. */
 const logits = (...values: number[]) => Float32Array.from(values);
@@ -12,8 +12,9 @@ describe('mergeViews', () => {
   });
 
   it('gives probabilities summing to 1 and weights summing to 1, whatever the rule', () => {
-    for (const rule of ['max', 'mean', 'confidence', 'entropy', 'energy', 'max-logit'] as const) {
-      const merged = mergeViews([logits(3, 1, 0, 0), logits(0, 0, 5, 0), logits(1, 1, 1, 1)], rule);
+    const contentFree = meanProbabilities([logits(0, 0, 0, 3)]);
+    for (const rule of MERGE_RULES) {
+      const merged = mergeViews([logits(3, 1, 0, 0), logits(0, 0, 5, 0), logits(1, 1, 1, 1)], { rule, contentFree });
       expect(merged.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
       expect(merged.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
     }
@@ -23,7 +24,7 @@ describe('mergeViews', () => {
     // "Filler": class 3 wins clearly but every logit is small. "Object": large logits for class 0.
     const filler = logits(-4, -4, -4, 0);
     const object = logits(9, 8, 1, 1);
-    const merged = mergeViews([filler, filler, object], 'energy');
+    const merged = mergeViews([filler, filler, object], { rule: 'energy' });
     expect(merged.probabilities.indexOf(Math.max(...merged.probabilities))).toBe(0);
     expect(merged.weights[2]).toBeGreaterThan(0.9);
   });
@@ -31,12 +32,37 @@ describe('mergeViews', () => {
   it('mean: two filler views outvote the object', () => {
     const filler = logits(-4, -4, -4, 4);
     const object = logits(5, 4, 1, 1);
-    const merged = mergeViews([filler, filler, object], 'mean');
+    const merged = mergeViews([filler, filler, object], { rule: 'mean' });
     expect(merged.probabilities.indexOf(Math.max(...merged.probabilities))).toBe(3);
+  });
+
+  it('content-free-kl: a confident background view that answers like a picture of nothing loses to the object', () => {
+    // The model says "class 3" (velvet, say) for pictures of nothing; the filler views say it even more surely.
+    const contentFree = meanProbabilities([logits(0, 0, 0, 2), logits(0, 0, 1, 2)]);
+    const filler = logits(0, 0, 0, 6);
+    const object = logits(4, 3, 0, 0);
+    const merged = mergeViews([filler, object, filler], { rule: 'content-free-kl', contentFree });
+    expect(merged.probabilities.indexOf(Math.max(...merged.probabilities))).toBe(0);
+    expect(merged.weights[1]).toBeGreaterThan(merged.weights[0]!);
+    // The plain max keeps the filler's answer.
+    const max = mergeViews([filler, object, filler], { rule: 'max' });
+    expect(max.probabilities.indexOf(Math.max(...max.probabilities))).toBe(3);
+  });
+
+  it('content-free-kl needs the content-free answer', () => {
+    expect(() => mergeViews([logits(1, 0, 0, 0), logits(0, 1, 0, 0)], { rule: 'content-free-kl' })).toThrow(RangeError);
   });
 
   it('refuses an empty list of views', () => {
     expect(() => mergeViews([])).toThrow(RangeError);
+  });
+});
+
+describe('klDivergence', () => {
+  it('is 0 for equal distributions and grows as they part', () => {
+    expect(klDivergence([0.5, 0.5], [0.5, 0.5])).toBeCloseTo(0);
+    expect(klDivergence([0.9, 0.1], [0.5, 0.5])).toBeCloseTo(0.9 * Math.log(1.8) + 0.1 * Math.log(0.2));
+    expect(klDivergence([1, 0], [0, 1])).toBeLessThan(Infinity);
   });
 });
 

@@ -11,7 +11,8 @@ import { rankProbabilities } from '../rank';
 import { tf } from '../tfjs';
 import { gradCam } from './grad-cam';
 import { gridSize, normalise, paintViews, toBytes } from './heatmap';
-import { mergeViews } from './merge';
+import { contentFreePictures } from './content-free';
+import { meanProbabilities, mergeViews } from './merge';
 
 /** The graph's outputs start with an unused "background" class; ImageNet class c is logit c + 1. */
 const IMAGENET_OFFSET = 1;
@@ -21,14 +22,28 @@ export interface Answer {
   explanation: Explanation;
 }
 
+const contentFreeAnswers = new WeakMap<LoadedModel, Promise<Float64Array>>();
+
+/** The model's mean answer for pictures of nothing: asked once per loaded model, when a picture first needs it. */
+function contentFreeAnswer(model: LoadedModel): Promise<Float64Array> {
+  let answer = contentFreeAnswers.get(model);
+  if (!answer) {
+    answer = model.logits(contentFreePictures(MODEL_INPUT_SIZE)).then(meanProbabilities);
+    answer.catch(() => contentFreeAnswers.delete(model));
+    contentFreeAnswers.set(model, answer);
+  }
+  return answer;
+}
+
 export async function answerWithExplanation(model: LoadedModel, image: PreparedImage): Promise<Answer> {
   const { inputs, views } = image;
+  const contentFree = inputs.length > 1 ? await contentFreeAnswer(model) : undefined;
   const batch = tf.tensor4d(concatenate(inputs), [inputs.length, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
   let merged: ReturnType<typeof mergeViews> | undefined;
   let cam: Awaited<ReturnType<typeof gradCam>>;
   try {
     cam = await gradCam(model.graph, batch, (logits) => {
-      merged = mergeViews(logits.map((row) => row.subarray(IMAGENET_OFFSET)));
+      merged = mergeViews(logits.map((row) => row.subarray(IMAGENET_OFFSET)), { contentFree });
       return argmax(merged.probabilities) + IMAGENET_OFFSET;
     });
   } finally {

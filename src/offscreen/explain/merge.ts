@@ -1,17 +1,27 @@
 /**
  * Merging what the model says about several views (square crops) of one picture into one
- * answer. The problem a plain max or mean has: a square of background texture gets a confident
- * "velvet" or "doormat". The rules below weight each view by how much it looks like a picture of
- * something; `MERGE_RULE` is the one measured best (README: "The whole picture").
+ * answer. A plain max or mean fails on banners whose background is texture: a square of it
+ * gets a confident "velvet" or "window screen". The chosen rule (measured: README, "The whole
+ * picture") weights each view by how far its answer is from the model's answer for pictures of
+ * nothing (content-free.ts): the Kullback-Leibler divergence KL(view || content-free), through
+ * a softmax over the views. Background views answer much like nothing and get little weight,
+ * however confident they are; the others are kept as measured alternatives.
  */
 import { softmax } from '../../shared/topk';
 
-export type MergeRule = 'max' | 'mean' | 'confidence' | 'entropy' | 'energy' | 'max-logit';
-export const MERGE_RULES: readonly MergeRule[] = ['max', 'mean', 'confidence', 'entropy', 'energy', 'max-logit'];
+export const MERGE_RULES = ['content-free-kl', 'max', 'mean', 'confidence', 'entropy', 'energy', 'max-logit'] as const;
+export type MergeRule = (typeof MERGE_RULES)[number];
 
-export const MERGE_RULE: MergeRule = 'energy';
-/** Temperature of the view weights for the logit-based rules (logit units). */
+export const MERGE_RULE: MergeRule = 'content-free-kl';
+/** Temperature of the view weights (nats for the KL rule, logit units for the logit rules). */
 export const MERGE_TEMPERATURE = 1;
+
+export interface MergeOptions {
+  rule?: MergeRule;
+  temperature?: number;
+  /** The model's mean answer (probabilities) for content-free pictures: needed by 'content-free-kl'. */
+  contentFree?: ArrayLike<number>;
+}
 
 export interface Merged {
   probabilities: Float64Array;
@@ -19,19 +29,25 @@ export interface Merged {
   weights: number[];
 }
 
-const logSumExp = (values: Float32Array): number => {
-  let max = -Infinity;
-  for (const v of values) if (v > max) max = v;
+function logSumExp(values: ArrayLike<number>): number {
+  const max = maxOf(values);
   let sum = 0;
-  for (const v of values) sum += Math.exp(v - max);
+  for (let i = 0; i < values.length; i++) sum += Math.exp(values[i]! - max);
   return max + Math.log(sum);
-};
+}
 
-const entropy = (p: Float64Array): number => {
+function entropy(p: ArrayLike<number>): number {
   let h = 0;
-  for (const v of p) if (v > 0) h -= v * Math.log(v);
+  for (let i = 0; i < p.length; i++) if (p[i]! > 0) h -= p[i]! * Math.log(p[i]!);
   return h;
-};
+}
+
+/** KL(p || q) in nats; q's zeros are floored so the divergence stays finite. */
+export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number {
+  let d = 0;
+  for (let i = 0; i < p.length; i++) if (p[i]! > 0) d += p[i]! * (Math.log(p[i]!) - Math.log(Math.max(q[i]!, 1e-6)));
+  return d;
+}
 
 function maxOf(values: ArrayLike<number>): number {
   let max = -Infinity;
@@ -47,8 +63,16 @@ export function softWeights(scores: number[], temperature: number): number[] {
   return raw.map((r) => r / total);
 }
 
+/** The mean of probability vectors (e.g. the model's answers for content-free pictures). */
+export function meanProbabilities(logits: ArrayLike<number>[]): Float64Array {
+  const out = new Float64Array(logits[0]?.length ?? 0);
+  for (const row of logits) softmax(row).forEach((p, c) => (out[c]! += p / logits.length));
+  return out;
+}
+
 /** Merges per-view logits (each the 1000 ImageNet classes) into one probability vector. */
-export function mergeViews(logits: Float32Array[], rule: MergeRule = MERGE_RULE, temperature = MERGE_TEMPERATURE): Merged {
+export function mergeViews(logits: ArrayLike<number>[], options: MergeOptions = {}): Merged {
+  const { rule = MERGE_RULE, temperature = MERGE_TEMPERATURE, contentFree } = options;
   if (logits.length === 0) throw new RangeError('no views to merge');
   const probabilities = logits.map((l) => softmax(l));
   if (probabilities.length === 1) return { probabilities: probabilities[0]!, weights: [1] };
@@ -62,8 +86,10 @@ export function mergeViews(logits: Float32Array[], rule: MergeRule = MERGE_RULE,
     const sum = tops.reduce((a, b) => a + b, 0);
     return { probabilities: out, weights: tops.map((t) => t / sum) };
   }
+  if (rule === 'content-free-kl' && !contentFree) throw new RangeError('content-free-kl needs the content-free answer');
   const weights =
-    rule === 'mean' ? probabilities.map(() => 1 / probabilities.length)
+    rule === 'content-free-kl' ? softWeights(probabilities.map((p) => klDivergence(p, contentFree!)), temperature)
+    : rule === 'mean' ? probabilities.map(() => 1 / probabilities.length)
     : rule === 'confidence' ? softWeights(probabilities.map((p) => Math.log(maxOf(p))), 1)
     : rule === 'entropy' ? softWeights(probabilities.map((p) => -entropy(p)), temperature)
     : rule === 'energy' ? softWeights(logits.map(logSumExp), temperature)
