@@ -78,8 +78,10 @@ try {
     const ok = results.filter((r) => !r.error);
     const mean = (f: (r: DeletionResult) => number) => ok.reduce((a, r) => a + f(r), 0) / Math.max(1, ok.length);
     if (ok.length < results.length) console.log(`method=${method} failed on ${results.length - ok.length}: ${results.find((r) => r.error)?.error}`);
+    // The machine is shared: a bare predict timed in the same session puts the method's time in proportion.
+    const bare = await session.benchPredict(5);
     console.log(
-      `method=${method} p=${mean((r) => r.p).toFixed(3)} drop_hot20=${mean((r) => r.p - r.pHot).toFixed(3)} ` +
+      `method=${method} bare_predict_ms=${bare.msPerRun.toFixed(0)} p=${mean((r) => r.p).toFixed(3)} drop_hot20=${mean((r) => r.p - r.pHot).toFixed(3)} ` +
       `drop_random20=${mean((r) => r.p - r.pRandom).toFixed(3)} drop_random20_cells=${mean((r) => r.p - r.pRandomCells).toFixed(3)} ms=${mean((r) => r.ms).toFixed(0)} n=${ok.length}`,
     );
   }
