@@ -7,9 +7,9 @@ import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import type { ExplainMethod } from '../shared/types';
+import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
-import { backendDecision, backendPreference, engineStatus } from '../shared/store';
-import type { BackendDecision, BackendPreference } from '../shared/types';
+import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
 let creating: Promise<void> | undefined;
@@ -80,30 +80,26 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-async function backendSettings(): Promise<{ backend: BackendPreference; decision?: BackendDecision }> {
-  return { backend: await backendPreference.getValue(), decision: await backendDecision.getValue() };
-}
-
 export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
 }
 
 export async function warmEngine(): Promise<EngineStatus> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'warm', settings));
 }
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
 export const benchViews = async (bytes: ArrayBuffer) => {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'bench-views', { bytes, ...settings }));
 };
 export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) => {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed, ...settings }));
 };
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>

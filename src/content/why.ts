@@ -7,6 +7,8 @@ import { capitalise } from '../shared/format';
 import { heatmapCanvas } from '../shared/heatmap-image';
 import { t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
+import { button, el } from './card-dom';
+import { customElement } from './html';
 
 export interface Box {
   left: number;
@@ -53,7 +55,7 @@ class Overlay {
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(entry: HistoryEntry, private readonly boxOf: () => Box | undefined) {
-    this.host = document.createElementNS('http://www.w3.org/1999/xhtml', OVERLAY_TAG) as HTMLElement;
+    this.host = customElement(OVERLAY_TAG);
     this.host.setAttribute('data-glimpse-ui', '');
     this.host.setAttribute('data-glimpse-why', '');
     this.host.setAttribute('aria-hidden', 'true');
@@ -101,23 +103,9 @@ export interface WhyControl {
  */
 export function whyControl(entry: HistoryEntry, boxOf: () => Box | undefined, onChange?: () => void): WhyControl | null {
   if (!entry.explanation || !boxOf()) return null;
-  const element = document.createElementNS('http://www.w3.org/1999/xhtml', 'div') as HTMLElement;
-  element.className = 'why';
-  const button = document.createElementNS('http://www.w3.org/1999/xhtml', 'button') as HTMLButtonElement;
-  button.type = 'button';
-  button.className = 'why-toggle';
-  button.title = t('whyTitle');
-  const legend = document.createElementNS('http://www.w3.org/1999/xhtml', 'p') as HTMLElement;
-  legend.className = 'why-legend';
-  legend.textContent = t('whyLegend', capitalise(entry.predictions[0]?.label ?? ''));
-  element.append(button, legend);
+  const element = el('div', 'why');
   let overlay: Overlay | undefined;
-  const render = () => {
-    button.textContent = t(overlay ? 'whyHide' : 'whyShow');
-    button.setAttribute('aria-pressed', String(Boolean(overlay)));
-    legend.hidden = !overlay;
-  };
-  button.addEventListener('click', () => {
+  const toggle = button('why-toggle', '', () => {
     if (overlay) {
       overlay.remove();
       overlay = undefined;
@@ -127,6 +115,14 @@ export function whyControl(entry: HistoryEntry, boxOf: () => Box | undefined, on
     render();
     onChange?.();
   });
+  toggle.title = t('whyTitle');
+  const legend = el('p', 'why-legend', t('whyLegend', capitalise(entry.predictions[0]?.label ?? '')));
+  element.append(toggle, legend);
+  const render = () => {
+    toggle.textContent = t(overlay ? 'whyHide' : 'whyShow');
+    toggle.setAttribute('aria-pressed', String(Boolean(overlay)));
+    legend.hidden = !overlay;
+  };
   render();
   return {
     element,

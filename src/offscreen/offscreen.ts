@@ -12,23 +12,22 @@ const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, d
 });
 
 listen('offscreen', {
-  async classify({ bytes, backend, decision }) {
+  async classify({ bytes, ...options }) {
     try {
-      return { ok: true as const, value: await engine.classify(bytes, backend, decision) };
+      return { ok: true as const, value: await engine.classify(bytes, options) };
     } catch (error) {
       return { ok: false as const, error: toGlimpseError(error) };
     }
   },
-  async warm({ backend, decision }) {
+  async warm(options) {
     try {
-      return await engine.warm(backend, decision);
+      return await engine.warm(options);
     } catch (error) {
       return { state: 'failed' as const, detail: toGlimpseError(error).detail };
     }
   },
   stats: () => engine.stats(),
   'bench-predict': ({ runs }) => engine.benchPredict(runs),
-  'bench-views': ({ bytes, backend, decision }) => engine.withModel(backend, decision, (model) => viewLogits(model.graph, bytes)),
-  'bench-deletion': ({ bytes, method, seed, backend, decision }) =>
-    engine.withModel(backend, decision, (model) => deletionTest(model.graph, bytes, method, seed)),
+  'bench-views': ({ bytes, ...options }) => engine.withModel(options, (model) => viewLogits(model.graph, bytes)),
+  'bench-deletion': ({ bytes, method, seed, ...options }) => engine.withModel(options, (model) => deletionTest(model.graph, bytes, method, seed)),
 });

@@ -8,7 +8,9 @@ import { BackendSetting } from './components/BackendSetting';
 import { EngineFailedHint, EngineStatus } from './components/EngineStatus';
 import { HistoryDetail } from './components/HistoryDetail';
 import { HistoryList } from './components/HistoryList';
+import { NeverContactSetting } from './components/NeverContactSetting';
 import { PopOutButton } from './components/PopOutButton';
+import { RegionButton } from './components/RegionButton';
 import { LatestAnswer } from './components/LatestAnswer';
 import { DropOverlay, UploadZone } from './components/UploadZone';
 import { useDropAndPaste, type Dropped } from './hooks/useDropAndPaste';
@@ -109,6 +111,7 @@ export function App() {
         ) : (
           <>
             <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
+            <RegionButton inActionPopup={inActionPopup} />
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
           </>
@@ -116,6 +119,7 @@ export function App() {
       </div>
       <footer class="bottom">
         <BackendSetting value={preference.value} onChange={choose} />
+        <NeverContactSetting />
       </footer>
       <DropOverlay visible={dragging} />
     </main>

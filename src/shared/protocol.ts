@@ -7,7 +7,7 @@ import { COMMANDS } from './commands';
 import { glimpseError } from './errors';
 import type { Rect } from './geometry';
 import {
-  backendDecision, backendPreference, engineStatus, imageOrigin, imageSource,
+  backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
   type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
 import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
@@ -19,12 +19,15 @@ interface Message<P, A> {
 }
 const message = <A>() => <P>(payload: Check<P>): Message<P, A> => ({ payload });
 const nothing = object({});
-const engineOptions = { backend: backendPreference, decision: optional(backendDecision) };
 
 export const MESSAGES = {
   background: {
     /** Identify an image (content script after a right-click, popup after an upload). */
-    identify: message<Outcome<HistoryEntry>>()(object({ source: imageSource, origin: imageOrigin, scanId: optional(string) })),
+    identify: message<Outcome<HistoryEntry>>()(object({
+      source: imageSource, origin: imageOrigin, scanId: optional(string),
+      /** When the user asked (menu click, shortcut, file added), for the time they waited (history `waitedMs`). */
+      requestedAt: optional(number),
+    })),
     /** A failure found before the service worker was involved (nothing under the pointer, a protected canvas). */
     'report-error': message<void>()(object({ error: glimpseError, origin: imageOrigin })),
     /** Start loading the model now: a right-click on an image is likely to be followed by "Identify image". */
@@ -37,21 +40,21 @@ export const MESSAGES = {
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },
   offscreen: {
-    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...engineOptions })),
-    warm: message<EngineStatus>()(object(engineOptions)),
+    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
+    warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
     /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
     'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number })),
     /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
-    'bench-views': message<{ views: Rect[]; logits: number[][] }>()(object({ bytes: arrayBuffer, ...engineOptions })),
+    'bench-views': message<{ views: Rect[]; logits: number[][] }>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
     /** Benchmarks: the deletion test of one explanation method on one picture. */
     'bench-deletion': message<DeletionResult>()(object({
-      bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...engineOptions,
+      bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...ENGINE_OPTION_FIELDS,
     })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */
-    'identify-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string) })),
+    'identify-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string), requestedAt: optional(number) })),
     /** Whether the content script of a frame is running (it loads asynchronously at document start). */
     ping: message<{ ready: true }>()(nothing),
     /** "Identify all images on this page" (menu, popup, shortcut): start a page scan in this frame. */
@@ -60,6 +63,8 @@ export const MESSAGES = {
     'identify-pointer': message<{ accepted: boolean }>()(nothing),
     /** Remove every Glimpse label and card from the page, and stop a running scan. */
     'clear-all': message<void>()(nothing),
+    /** Dim the page and let the user drag a box; its pixels are identified (top frame only). */
+    'select-region': message<{ started: boolean }>()(nothing),
   },
 };
 
