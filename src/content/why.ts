@@ -3,6 +3,7 @@
  * box, and a one-line legend in the card. The overlay floats like the card (fixed, never moving
  * the page, clicks pass through it) and follows the picture on scroll, resize and layout shifts.
  */
+import { plainName } from '../shared/answer-words';
 import { capitalise } from '../shared/format';
 import { heatmapCanvas } from '../shared/heatmap-image';
 import { t } from '../shared/i18n';
@@ -116,7 +117,7 @@ export function whyControl(entry: HistoryEntry, boxOf: () => Box | undefined, on
     onChange?.();
   });
   toggle.title = t('whyTitle');
-  const legend = el('p', 'why-legend', t('whyLegend', capitalise(entry.predictions[0]?.label ?? '')));
+  const legend = el('p', 'why-legend', t('whyLegend', entry.predictions[0] ? capitalise(plainName(entry.predictions[0])) : ''));
   element.append(toggle, legend);
   const render = () => {
     toggle.textContent = t(overlay ? 'whyHide' : 'whyShow');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
-import { cards, identifyElement, settledCard, type Box } from './menu';
+import { cards, identifyElement, inCard, settledCard, type Box } from './menu';
 import { startServer, type TestServer } from './server';
 
 interface StoredExplanation {
@@ -73,15 +73,23 @@ describe('Why? shows where the model looked', () => {
   async function identifyAndAskWhy(selector: string, cardCount: number): Promise<void> {
     await identifyElement(ext, page, selector);
     await settledCard(page, cardCount);
-    const toggles = await page.$$('[data-glimpse-card] >>> .why-toggle');
-    expect(toggles).toHaveLength(1);
-    await toggles[0]!.click();
+    // Open the label into the card, then press Why? (inside the card's closed shadow root, through DevTools).
+    await inCard(page, cardCount - 1, (root) => (root.querySelector('.chip') as HTMLElement).click());
+    const pressed = await inCard(page, cardCount - 1, (root) => {
+      const toggles = root.querySelectorAll<HTMLButtonElement>('.why-toggle');
+      toggles[0]?.click();
+      return toggles.length;
+    });
+    expect(pressed).toBe(1);
     await until(async () => (await overlayBoxes()).length === 1, 'the heat-map to appear');
   }
 
+  /** Closes the open card (back to its label): the heat-map goes with it. Then a fresh page for the next test. */
   const closeCards = async () => {
-    for (const close of await page.$$('[data-glimpse-card] >>> .close')) await close.click();
-    await until(async () => (await cards(page)).length === 0 && (await overlayBoxes()).length === 0, 'cards and maps to close');
+    await inCard(page, 0, (root) => (root.querySelector('.card .close') as HTMLElement).click());
+    await until(async () => (await overlayBoxes()).length === 0 && !(await cards(page))[0]!.expanded, 'the card and its map to close');
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]');
   };
 
   it('lays the heat-map exactly over the picture, with a one-line legend, and takes it away with the card', async () => {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { plainName } from '../../shared/answer-words';
 import { capitalise } from '../../shared/format';
 import { heatmapCanvas } from '../../shared/heatmap-image';
 import { t } from '../../shared/i18n';
@@ -22,7 +23,7 @@ function HeatmapOver({ entry }: { entry: HistoryEntry }) {
 export function WhyView({ entry }: { entry: HistoryEntry }) {
   const [open, setOpen] = useState(false);
   if (!entry.explanation) return null;
-  const label = capitalise(entry.predictions[0]?.label ?? '');
+  const label = entry.predictions[0] ? capitalise(plainName(entry.predictions[0])) : '';
   return (
     <div class="why">
       <button type="button" class="button secondary small why-toggle" aria-pressed={open} title={t('whyTitle')}
