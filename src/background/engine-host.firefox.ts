@@ -16,6 +16,10 @@ import { engineOptions } from './engine-options';
 
 let engine: Engine | undefined;
 
+// A new background page has no engine yet, and a suspended one takes its engine with it.
+void engineStatus.setValue({ state: 'idle' });
+browser.runtime.onSuspend?.addListener(() => void engineStatus.setValue({ state: 'idle' }));
+
 
 function theEngine(): Engine {
   engine ??= new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
