@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { meanProbabilities, MERGE_RULES, mergeViews, type MergeRule } from '../src/offscreen/explain/merge';
-import { topK } from '../src/shared/topk';
+import { topK } from '../src/offscreen/topk';
 import type { DeletionResult } from '../src/shared/types';
 import { contentFreePictures } from '../src/offscreen/explain/content-free';
 import { rgbBmp } from './bmp';

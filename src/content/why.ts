@@ -4,7 +4,7 @@
  * the page, clicks pass through it) and follows the picture on scroll, resize and layout shifts.
  */
 import { plainName } from '../shared/answer-words';
-import { capitalise } from '../shared/format';
+import { capitalise } from '../shared/answer-text';
 import { heatmapCanvas } from '../shared/heatmap-image';
 import { t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';

@@ -1,6 +1,6 @@
 import { labelForClass } from '../shared/labels';
 import { TOP_K } from '../shared/limits';
-import { softmax, topK } from '../shared/topk';
+import { softmax, topK } from './topk';
 import type { Prediction } from '../shared/types';
 
 /** 1000 ImageNet probabilities -> the top classes with their labels. */

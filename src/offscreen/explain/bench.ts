@@ -12,7 +12,7 @@ import { tf } from '../tfjs';
 import { gradCam } from './grad-cam';
 import { hottestMask, randomCellMask, randomSquareMask } from './heatmap';
 import { OCCLUSION_GRID, occlusion } from './occlusion';
-import { softmax } from '../../shared/topk';
+import { softmax } from '../topk';
 
 
 async function viewsOfBytes(bytes: ArrayBuffer): Promise<{ views: Rect[]; input: Float32Array }> {

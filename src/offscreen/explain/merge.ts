@@ -7,7 +7,7 @@
  * a softmax over the views. Background views answer much like nothing and get little weight,
  * however confident they are; the others are kept as measured alternatives.
  */
-import { softmax } from '../../shared/topk';
+import { softmax } from '../topk';
 
 export const MERGE_RULES = ['content-free-kl', 'max', 'mean', 'confidence', 'entropy', 'energy', 'max-logit'] as const;
 export type MergeRule = (typeof MERGE_RULES)[number];

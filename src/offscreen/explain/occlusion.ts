@@ -2,7 +2,7 @@
  * Occlusion sensitivity: how much the class's probability falls when a grey patch hides each
  * part of the view in turn. Masked copies go through the model in batches.
  */
-import { softmax } from '../../shared/topk';
+import { softmax } from '../topk';
 import { tf } from '../tfjs';
 
 /** 5x5 patches: 25 masked copies, about 1.2 s on WASM here (7x7 took 2.4 s). */

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { plainName } from '../../shared/answer-words';
-import { capitalise } from '../../shared/format';
+import { capitalise } from '../../shared/answer-text';
 import { heatmapCanvas } from '../../shared/heatmap-image';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
