@@ -3,6 +3,7 @@
  * pages that change under the open menu. Each test is what the user did and what they must see.
  * docs/RELIABILITY.md ("Hostile pages") lists every case; the last test checks it does.
  */
+import { touches } from './card-geometry';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -18,7 +19,6 @@ import { fakeRightClickLoop, imagesLoaded, markup, photo, svgDocument, targetAnd
 import { cards, identifyElement, settledCard, type Box, type CardState, type MenuTarget } from './menu';
 import { htmlPage, startServer, type TestServer } from './server';
 
-const GAP = 8;
 
 describe('hostile pages: no page can choose, fake or delay what the user identifies', () => {
   let ext: ExtensionBrowser;
@@ -66,9 +66,10 @@ describe('hostile pages: no page can choose, fake or delay what the user identif
     expect(card.text.toLowerCase()).toContain(label);
   };
 
+  /** The label is pinned to the picture: within its box or touching it. */
   const expectBeside = (card: CardState, picture: Box) => {
-    expect(card.box).not.toBeNull();
-    expect(Math.abs(card.box!.left - (picture.left + picture.width + GAP))).toBeLessThanOrEqual(1);
+    expect(card.labelBox, card.text).not.toBeNull();
+    expect(touches(card.labelBox!, picture), `label ${JSON.stringify(card.labelBox)} on ${JSON.stringify(picture)}`).toBe(true);
   };
 
   const offscreenDocuments = () =>
