@@ -3,9 +3,10 @@
  * DOM or WebGL); this module is the only one that knows it, so a Firefox build (whose
  * background page has a DOM) would swap just this file.
  */
-import { GlimpseFailure, isDisconnect } from '../shared/errors';
+import { GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
+import { isDisconnect } from '../shared/protocol';
 import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';

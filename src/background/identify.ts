@@ -1,5 +1,5 @@
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
-import { imageProblem } from '../shared/sniff';
+import { imageProblem } from '../shared/image-problem';
 import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { safeOrigin } from '../shared/url';

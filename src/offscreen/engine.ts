@@ -7,7 +7,7 @@ import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { neighbourCorrelation } from '../shared/structure';
 import { MODEL_INPUT_SIZE as INPUT_SIZE } from './preprocess';
-import { SerialQueue } from '../shared/queue';
+import { SerialQueue } from './queue';
 import type { Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';

@@ -4,7 +4,7 @@
  * photos (how often the top answer is right at each confidence: docs/CALIBRATION.md, redo it
  * with `npm run calibrate`). Shared by the card in the page and the popup.
  */
-import { capitalise, percent } from './format';
+import { capitalise, percent } from './answer-text';
 import { t } from './i18n';
 import { alsoCalled, simpleName } from './labels';
 import type { Classification, HistoryEntry, Prediction } from './types';

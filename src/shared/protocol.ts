@@ -92,3 +92,9 @@ export function checkPayload<D extends Destination>(to: D, message: Envelope<D>)
   if (!check) throw new InvalidMessage(`unknown message type "${message.type}" for ${to}`);
   return check(message.payload, 'payload');
 }
+
+/** Messages that mean the other end of an extension message went away before answering. */
+export function isDisconnect(thrown: unknown): boolean {
+  const text = thrown instanceof Error ? thrown.message : String(thrown);
+  return /message port closed|receiving end does not exist|could not establish connection|extension context invalidated|message channel closed/i.test(text);
+}
