@@ -5,6 +5,7 @@
  */
 import { COMMANDS } from './commands';
 import { glimpseError } from './errors';
+import { IMAGE_FORMATS } from './sniff';
 import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
   type Backend, type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
@@ -39,7 +40,12 @@ export const MESSAGES = {
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },
   offscreen: {
-    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
+    /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
+    classify: message<Outcome<Classification>>()(
+      object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)), jobId: optional(string) }),
+    ),
+    /** The thumbnail of an answer sent without one ('' when the engine no longer has it). */
+    thumbnail: message<string>()(object({ jobId: string })),
     warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
     /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
