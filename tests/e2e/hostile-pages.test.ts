@@ -3,7 +3,6 @@
  * pages that change under the open menu. Each test is what the user did and what they must see.
  * docs/RELIABILITY.md ("Hostile pages") lists every case; the last test checks it does.
  */
-import { touches } from './card-geometry';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -16,9 +15,9 @@ import { PHOTO_PATH } from './fixtures/hostile/cases';
 import { history, inServiceWorker, localStorage, settledLatest } from './fixtures/hostile/harness';
 import { gradientPng, PHOTO, photoBytes } from './fixtures/hostile/images';
 import { fakeRightClickLoop, imagesLoaded, markup, photo, svgDocument, targetAndDecoy, thousandsOfPictures, VOLCANO_PATH } from './fixtures/hostile/pages';
+import { overlapArea, touches } from './card-geometry';
 import { cards, identifyElement, settledCard, type Box, type CardState, type MenuTarget } from './menu';
 import { htmlPage, startServer, type TestServer } from './server';
-
 
 describe('hostile pages: no page can choose, fake or delay what the user identifies', () => {
   let ext: ExtensionBrowser;
@@ -66,10 +65,10 @@ describe('hostile pages: no page can choose, fake or delay what the user identif
     expect(card.text.toLowerCase()).toContain(label);
   };
 
-  /** The label is pinned to the picture: within its box or touching it. */
+  /** The card stands by its picture (within it or touching it), as a person would see it. */
   const expectBeside = (card: CardState, picture: Box) => {
-    expect(card.labelBox, card.text).not.toBeNull();
-    expect(touches(card.labelBox!, picture), `label ${JSON.stringify(card.labelBox)} on ${JSON.stringify(picture)}`).toBe(true);
+    expect(card.box).not.toBeNull();
+    expect(touches(card.box!, picture), `card ${JSON.stringify(card.box)} by picture ${JSON.stringify(picture)}`).toBe(true);
   };
 
   const offscreenDocuments = () =>
@@ -150,6 +149,8 @@ describe('hostile pages: no page can choose, fake or delay what the user identif
     const moved = await boxOf(page, '#target');
     expect(moved.top).toBeGreaterThan(150);
     expectBeside(card, moved);
+    const banner = await boxOf(page, 'img:not(#target)');
+    expect(overlapArea(card.box!, banner) / (banner.width * banner.height)).toBeLessThanOrEqual(0.1);
     await page.close();
   });
 
