@@ -62,7 +62,8 @@ listen('background', {
       }
       if (rateLimiter.allow('warm', tabId)) void warmOnce();
     } else {
-      void warmOnce();
+      // Glimpse's own pages (the popup after a change of engine) reload the engine on purpose: always obeyed.
+      void warmEngine().catch((error: unknown) => console.warn('[glimpse] warm-up failed', error));
     }
     return (await engineStatus.getValue()) ?? { state: 'idle' as const };
   },
