@@ -16,7 +16,6 @@ import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
 import { prepareImage } from './prepare';
 import { thumbnailDataUrl } from './preprocess';
-import { rankLogits } from './rank';
 import { probeRenderer, type RendererInfo } from './renderer';
 import { activateBackend, configureWasmThreads, runningWasmThreads, tf } from './tfjs';
 import { warmUpImage } from './warm-up-image';

@@ -9,7 +9,7 @@ import type { Classification } from '../shared/types';
 import type { LoadedModel } from './model';
 import { prepareImage, type PreparedImage } from './prepare';
 import { MODEL_INPUT_SIZE } from './preprocess';
-import { rankLogits } from './rank';
+import { answersWithExplanation } from './explain/answer';
 import type { ImageFormat } from '../shared/sniff';
 
 /** Most images per predict (measured: see README "Benchmarks"; more buys nothing per image and delays the first). */
@@ -81,21 +81,24 @@ export class ImageBatches {
 }
 
 /**
- * Runs prepared images through the model in one predict and ranks each answer (thumbnails are
- * left to the caller). In a batch each image is charged its share of the predict.
+ * Runs prepared images (all their views) through the model in one forward pass: each one's
+ * merged answer and where it looked (thumbnails are left to the caller). In a batch each image
+ * is charged its share of the model's time.
  */
 export async function classifyPrepared(model: LoadedModel, images: readonly PreparedImage[]): Promise<Classification[]> {
   const inferStarted = performance.now();
-  const logits = await model.logits(images.map((image) => image.input));
+  const answers = await answersWithExplanation(model, images);
   const inferenceMs = (performance.now() - inferStarted) / images.length;
   return images.map((image, i) => ({
-    predictions: rankLogits(logits[i]!),
+    predictions: answers[i]!.predictions,
+    explanation: answers[i]!.explanation,
     backend: model.backend,
     inferenceMs: round(inferenceMs),
     totalMs: round(image.prepareMs + inferenceMs),
     width: image.width,
     height: image.height,
     thumbnail: '',
-    structure: Math.round(neighbourCorrelation(image.input, MODEL_INPUT_SIZE) * 1000) / 1000,
+    // Any view with structure makes a picture (a banner's background views may be plain or grain).
+    structure: Math.round(Math.max(...image.inputs.map((input) => neighbourCorrelation(input, MODEL_INPUT_SIZE))) * 1000) / 1000,
   }));
 }
