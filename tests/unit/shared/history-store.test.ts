@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { HistoryStore, isQuotaError, type KeyValueArea } from '../../src/shared/history-store';
-import type { HistoryEntry } from '../../src/shared/types';
+import { HistoryStore, isQuotaError, type KeyValueArea } from '../../../src/shared/history-store';
+import type { HistoryEntry } from '../../../src/shared/types';
 
 /**
  * An in-memory stand-in for chrome.storage.local. It copies values in and out (as real storage

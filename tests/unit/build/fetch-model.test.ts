@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { parseSums, validateModelShape } from '../../scripts/fetch-model.mjs';
+import { parseSums, validateModelShape } from '../../../scripts/fetch-model.mjs';
 
 const model = {
   format: 'graph-model',

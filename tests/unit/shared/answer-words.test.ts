@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import type { Prediction } from '../../src/shared/types';
+import type { Prediction } from '../../../src/shared/types';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Messages;
@@ -15,8 +15,8 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 }
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage } } }));
-const { CALIBRATION, certaintyOf, describeAnswer, waitedText, withArticle } = await import('../../src/shared/answer-words');
-const { labelForClass } = await import('../../src/shared/labels');
+const { CALIBRATION, certaintyOf, describeAnswer, waitedText, withArticle } = await import('../../../src/shared/answer-words');
+const { labelForClass } = await import('../../../src/shared/labels');
 
 const guess = (classIndex: number, probability: number): Prediction => ({ ...labelForClass(classIndex), classIndex, probability });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, percent } from '../../src/shared/answer-text';
-import { alsoCalled, CLASS_COUNT, labelForClass, parseClassName } from '../../src/shared/labels';
+import { alsoCalled, CLASS_COUNT, labelForClass, parseClassName } from '../../../src/shared/labels';
 
 describe('ImageNet labels', () => {
   it('uses the first synonym as the label and keeps all synonyms', () => {
@@ -24,17 +23,5 @@ describe('ImageNet labels', () => {
   });
   it('tolerates stray commas and spaces', () => {
     expect(parseClassName(' crane,, ').synonyms).toEqual(['crane']);
-  });
-});
-
-describe('formatting for people', () => {
-  it('capitalises the first letter only', () => {
-    expect(capitalise('golden retriever')).toBe('Golden retriever');
-    expect(capitalise('')).toBe('');
-  });
-  it('shows percentages without false precision', () => {
-    expect(percent(0.874)).toBe('87');
-    expect(percent(0.9996)).toBe('99+');
-    expect(percent(0.004)).toBe('<1');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_BOX, intersect, partOf, pictureBox, trimCoveredRows } from '../../src/shared/screen-geometry';
+import { EMPTY_BOX, intersect, partOf, pictureBox, trimCoveredRows } from '../../../src/shared/screen-geometry';
 
 const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height });
 

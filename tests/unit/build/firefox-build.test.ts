@@ -1,8 +1,8 @@
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import manifest from '../../manifest.json' with { type: 'json' };
-import { firefoxManifest, GECKO_ID } from '../../scripts/build/browsers';
-import { zipFiles } from '../../scripts/build/zip.mjs';
+import manifest from '../../../manifest.json' with { type: 'json' };
+import { firefoxManifest, GECKO_ID } from '../../../scripts/build/browsers';
+import { zipFiles } from '../../../scripts/build/zip.mjs';
 
 describe("Firefox's manifest, derived from manifest.json", () => {
   const chrome = manifest as Record<string, unknown> & { permissions: string[]; background: { service_worker: string } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centreCropRegion, fitWithin } from '../../src/shared/geometry';
+import { centreCropRegion, fitWithin } from '../../../src/shared/geometry';
 
 describe('centreCropRegion (ImageNet evaluation crop: shorter side to 256, centre 224)', () => {
   it('takes the centred 224/256 of the shorter side of a landscape image', () => {

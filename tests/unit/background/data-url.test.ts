@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDataUrl } from '../../src/background/data-url';
-import { GlimpseFailure } from '../../src/shared/errors';
+import { decodeDataUrl } from '../../../src/background/data-url';
+import { GlimpseFailure } from '../../../src/shared/errors';
 
 const text = (buffer: ArrayBuffer) => new TextDecoder().decode(buffer);
 

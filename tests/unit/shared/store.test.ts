@@ -46,7 +46,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: fake.storage } }));
 
-const { defineItem, engineStatus, history, historyVersion, latest, presenterMode, watchHistory } = await import('../../src/shared/store');
+const { defineItem, engineStatus, history, historyVersion, latest, presenterMode, watchHistory } = await import('../../../src/shared/store');
 
 beforeEach(() => {
   fake.storage.local.data.clear();

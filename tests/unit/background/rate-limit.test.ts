@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/background/rate-limit';
+import { RateLimiter } from '../../../src/background/rate-limit';
 
 describe('RateLimiter: what one tab can make the service worker do', () => {
   it('lets a burst through, then refuses until tokens come back with time', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPayload, envelope, isEnvelopeFor, type Destination, type Envelope } from '../../src/shared/protocol';
-import { InvalidMessage } from '../../src/shared/validate';
+import { checkPayload, envelope, isDisconnect, isEnvelopeFor, type Destination, type Envelope } from '../../../src/shared/protocol';
+import { InvalidMessage } from '../../../src/shared/validate';
 
 /** The same wrapper without its types: what a buggy or hostile sender could put on the wire. */
 const forged = envelope as unknown as <D extends Destination>(to: D, type: string, payload: unknown) => Envelope<D>;
@@ -54,5 +54,12 @@ describe('the message protocol, checked where messages arrive', () => {
     expect(checkPayload('background', forged('background', 'engine-status', {
       status: { state: 'ready' }, decision: { ...decision, timings: { wasm: 40, tpu: 1 } },
     }))).toEqual({ status: { state: 'ready' }, decision: { ...decision, timings: { wasm: 40 } } });
+  });
+
+  it('recognises the browser\'s "other end went away" errors', () => {
+    expect(isDisconnect(new Error('Could not establish connection. Receiving end does not exist.'))).toBe(true);
+    expect(isDisconnect(new Error('The message port closed before a response was received.'))).toBe(true);
+    expect(isDisconnect(new Error('Extension context invalidated.'))).toBe(true);
+    expect(isDisconnect(new Error('quota exceeded'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decisionKeyFor, planBackends } from '../../src/offscreen/backend-plan';
-import { isSoftwareRenderer, type RendererInfo } from '../../src/offscreen/renderer';
+import { decisionKeyFor, planBackends } from '../../../src/offscreen/backend-plan';
+import { isSoftwareRenderer, type RendererInfo } from '../../../src/offscreen/renderer';
 
 const gpu: RendererInfo = { webgl: true, renderer: 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)', software: false };
 const swiftshader: RendererInfo = {

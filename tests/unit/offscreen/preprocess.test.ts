@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imagenetLogits, toModelInput } from '../../src/offscreen/preprocess';
+import { imagenetLogits, toModelInput } from '../../../src/offscreen/preprocess';
 
 describe('model input', () => {
   it('turns RGBA bytes into RGB floats in [0, 1], dropping alpha', () => {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { imageProblem } from '../../src/shared/image-problem';
-import { sniffImage } from '../../src/shared/sniff';
+import { imageProblem } from '../../../src/shared/image-problem';
+import { sniffImage } from '../../../src/shared/sniff';
 
 const fixture = (name: string): ArrayBuffer => {
-  const file = readFileSync(new URL(`../e2e/fixtures/hostile/${name}`, import.meta.url));
+  const file = readFileSync(new URL(`../../e2e/fixtures/hostile/${name}`, import.meta.url));
   return file.buffer.slice(file.byteOffset, file.byteOffset + file.length) as ArrayBuffer;
 };
 
