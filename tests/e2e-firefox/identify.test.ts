@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from '../e2e/fixtures/hostile/cases';
-import { englishMessage, uploadInPopup } from '../e2e/fixtures/hostile/harness';
-import { cards, settledCard, type CardState } from '../e2e/menu';
+import { englishMessage, englishMessageKey, uploadInPopup } from '../e2e/fixtures/hostile/harness';
+import type { CardState } from '../e2e/menu';
+import { cards, settledCard } from './cards';
 import { startServer, type TestServer } from '../e2e/server';
 import { historyOf } from './extension-state';
 import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
@@ -138,6 +139,26 @@ describe('Glimpse in Firefox, through the real context menu', () => {
       await rm(dir, { recursive: true, force: true });
       await popup.close();
     }
+  });
+
+  it('the popup notices when access to websites is taken away, and gets it back with one click', async () => {
+    const popup = await ff.openExtensionPage('src/popup/index.html');
+    type Permissions = { permissions: { remove(p: object): Promise<boolean>; contains(p: object): Promise<boolean> } };
+    const sites = { origins: ['<all_urls>'] };
+    // What Firefox's add-on settings do when a person turns off "Access your data for all websites".
+    expect(await popup.evaluate((p) => (globalThis as unknown as { browser: Permissions }).browser.permissions.remove(p), sites)).toBe(true);
+    const notice = await popup.waitForSelector('.access-notice', { visible: true });
+    expect(await notice!.evaluate((node) => node.querySelector('p')!.textContent)).toBe(englishMessageKey('accessRevoked'));
+    await popup.click('.access-allow');
+    await popup.waitForSelector('.access-notice', { hidden: true });
+    expect(await popup.evaluate((p) => (globalThis as unknown as { browser: Permissions }).browser.permissions.contains(p), sites)).toBe(true);
+    await popup.close();
+    await new Promise((r) => setTimeout(r, 3000));
+
+    await historyOf(ff);
+    const page = await open('/identify/background.html');
+    const { card, entry } = await identify(page, '#hero');
+    expectAnswer(card, entry, VOLCANO);
   });
 
   const HOSTILE = ['HTTP 404 Not Found', 'HTML page served as image/jpeg', '1 x 1 image'];
