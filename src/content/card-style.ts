@@ -76,6 +76,10 @@ p { margin: 0; }
 .close:hover { background: #334155; color: #fff; }
 .retry { margin-top: 12px; padding: 7px 14px; font-size: 16px; font-weight: 600; background: #1e3a8a; color: #fff; border-radius: 8px; }
 .retry:hover { background: #1d4ed8; }
+.why-toggle { margin-top: 10px; padding: 6px 14px; font-size: 16px; font-weight: 600; background: #1e3a8a; color: #fff; border-radius: 8px; }
+.why-toggle:hover { background: #1d4ed8; }
+.why-toggle[aria-pressed="true"] { background: #854d0e; }
+.why-legend { margin-top: 8px; font-size: 14px; color: #fde68a; }
 .top5 { list-style: none; margin: 12px 0 0; padding: 0; display: grid; gap: 7px; }
 .top5 li { display: grid; grid-template-columns: 1fr auto; gap: 2px 10px; font-size: 15px; }
 .top5 .name { overflow-wrap: anywhere; }

@@ -1,13 +1,15 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { capitalise } from '../../shared/format';
+import { capitalise } from '../../shared/answer-text';
 import { t, timingText } from '../../shared/i18n';
 import type { HistoryEntry, Via } from '../../shared/types';
-import { fullTime, sourcePageUrl, sourceSite } from '../format';
+import { fullTime, sourcePageUrl, sourceSite } from '../entry-text';
 import { AnswerHeading } from './AnswerHeading';
 import { TrashIcon } from './HistoryItem';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import { WhyView } from './WhyView';
+import './HistoryDetail.css';
 
 interface Props {
   entry: HistoryEntry;
@@ -70,6 +72,7 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
           <AnswerHeading entry={entry} level={2} id="detail-heading" />
         </div>
       </div>
+      <WhyView entry={entry} />
       <h3 class="section-title">{t('popupTopFive')}</h3>
       <TopFive predictions={entry.predictions} />
       <dl class="facts">

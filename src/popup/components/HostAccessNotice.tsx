@@ -1,3 +1,4 @@
+import './HostAccessNotice.css';
 import { t } from '../../shared/i18n';
 import { useHostAccess } from '../hooks/useHostAccess';
 

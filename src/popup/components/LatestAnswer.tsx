@@ -1,12 +1,13 @@
 import { describeAnswer, waitedText } from '../../shared/answer-words';
 import { errorText, t, timingText } from '../../shared/i18n';
 import type { ImageOrigin } from '../../shared/types';
-import { relativeTime, sourceSite } from '../format';
+import { relativeTime, sourceSite } from '../entry-text';
 import type { Shown } from '../latest';
 import { AnswerHeading } from './AnswerHeading';
 import { Spinner } from './Spinner';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import './LatestAnswer.css';
 
 interface Props {
   shown: Shown | undefined;
