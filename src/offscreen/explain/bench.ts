@@ -54,7 +54,9 @@ export async function deletionTest(model: tf.GraphModel, bytes: ArrayBuffer, met
     out.dispose();
     return softmax(imagenetLogits(values));
   };
+  const predictStarted = performance.now();
   const p = await probabilities(view);
+  const predictMs = performance.now() - predictStarted;
   const classIndex = p.indexOf(Math.max(...p));
   const logitIndex = classIndex + 1;
   const started = performance.now();
@@ -74,7 +76,7 @@ export async function deletionTest(model: tf.GraphModel, bytes: ArrayBuffer, met
       ({ map, side } = await smoothGrad(model, view, logitIndex));
     }
   } catch (error) {
-    return { method, classIndex, p: p[classIndex]!, pHot: NaN, pRandom: NaN, pRandomCells: NaN, ms: performance.now() - started, error: String(error) };
+    return { method, classIndex, p: p[classIndex]!, pHot: NaN, pRandom: NaN, pRandomCells: NaN, ms: performance.now() - started, predictMs, error: String(error) };
   }
   const ms = performance.now() - started;
   let state = (seed * 2654435761) >>> 0;
@@ -87,7 +89,7 @@ export async function deletionTest(model: tf.GraphModel, bytes: ArrayBuffer, met
   const pHot = (await probabilities(blank(hottestMask(map, side, SIDE, 0.2))))[classIndex]!;
   const pRandom = (await probabilities(blank(randomSquareMask(SIDE, 0.2, random))))[classIndex]!;
   const pRandomCells = (await probabilities(blank(randomCellMask(SIDE, 7, 0.2, random))))[classIndex]!;
-  return { method, classIndex, p: p[classIndex]!, pHot, pRandom, pRandomCells, ms };
+  return { method, classIndex, p: p[classIndex]!, pHot, pRandom, pRandomCells, ms, predictMs };
 }
 
 /** SmoothGrad: input gradients averaged over noisy copies, at a 28x28 grid (|gradient| summed per cell). */
