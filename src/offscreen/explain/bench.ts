@@ -4,28 +4,22 @@
  */
 import type { Rect } from '../../shared/geometry';
 import type { DeletionResult, ExplainMethod } from '../../shared/types';
+import { prepareImage } from '../prepare';
 import { imagenetLogits, MODEL_INPUT_SIZE } from '../preprocess';
-import { decodeImage } from '../decode';
-import { viewsOf } from '../crops';
-import { modelInputPixels, toModelInput } from '../preprocess';
 import { tf } from '../tfjs';
+import { softmax } from '../topk';
 import { gradCam } from './grad-cam';
 import { hottestMask, randomCellMask, randomSquareMask } from './heatmap';
 import { OCCLUSION_GRID, occlusion } from './occlusion';
-import { softmax } from '../topk';
 
-
+/** The picture's views as the engine makes them, in one n x 224 x 224 x 3 array. */
 async function viewsOfBytes(bytes: ArrayBuffer): Promise<{ views: Rect[]; input: Float32Array }> {
-  const image = await decodeImage(bytes);
-  try {
-    const views = viewsOf(image.width, image.height);
-    const one = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
-    const input = new Float32Array(one * views.length);
-    views.forEach((view, i) => input.set(toModelInput(modelInputPixels(image.bitmap, view)), i * one));
-    return { views, input };
-  } finally {
-    image.bitmap.close();
-  }
+  const image = await prepareImage(bytes);
+  image.bitmap.close();
+  const one = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
+  const input = new Float32Array(one * image.views.length);
+  image.inputs.forEach((view, i) => input.set(view, i * one));
+  return { views: image.views, input };
 }
 
 /** Every view's 1000 ImageNet logits, for choosing the merge rule offline. */
