@@ -213,7 +213,7 @@ export class ResultCard {
   }
 
   dismiss(): void {
-    this.host.remove();
+    this.frameHost.remove();
     forgetCard(this);
   }
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
 import { touches } from './card-geometry';
 import { PHOTO_PATH } from './fixtures/hostile/cases';
+import { history, settledLatest } from './fixtures/hostile/harness';
 import { PHOTO, photoBytes } from './fixtures/hostile/images';
 import { photo } from './fixtures/hostile/pages';
 import { cards, identifyElement, settledCard, type Box, type CardState, type MenuTarget } from './menu';
@@ -114,16 +115,46 @@ describe('hostile documents: locked-down, sandboxed, framed and unusual pages st
     });
   }
 
-  it('a page that deletes every element it did not add itself: the answer still shows, beside the picture', async () => {
+  it('a page that keeps wiping what it did not render (a framework re-rendering, 5 times after the right-click): the card comes back beside the picture', async () => {
+    const page = await open(server, 'wiper', `${photo('target', PHOTO_PATH)}<script>
+      addEventListener('contextmenu', () => {
+        let wipes = 0;
+        const timer = setInterval(() => {
+          for (const el of [...document.documentElement.children]) if (el !== document.head && el !== document.body) el.remove();
+          document.body.dataset.wipes = String(++wipes);
+          if (wipes >= 5) clearInterval(timer);
+        }, 300);
+      }, { once: true });
+    </script>`);
+    await identifyIn(page, '#target', { srcUrl: photoUrl(), mediaType: 'image' });
+    await page.waitForFunction(() => document.body.dataset.wipes === '5');
+    const [card] = await settledCard(page, 1);
+    expectPenguin(card!);
+    expect(card!.visible).toBe(true);
+    expect(touches(card!.box!, await boxOf(page, '#target'))).toBe(true);
+    await page.close();
+  });
+
+  it('a page that deletes every element it did not add, the instant it appears: the page keeps working, and the answer is in the popup', async () => {
     const page = await open(server, 'deleter', `${photo('target', PHOTO_PATH)}<script>
       const own = new Set(document.querySelectorAll('*'));
+      let removed = 0;
       new MutationObserver((records) => {
-        for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1 && !own.has(node)) node.remove();
+        for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1 && !own.has(node)) (node.remove(), removed++);
+        document.body.dataset.removed = String(removed);
       }).observe(document, { childList: true, subtree: true });
     </script>`);
-    const card = await identifyIn(page, '#target', { srcUrl: photoUrl(), mediaType: 'image' });
-    expectPenguin(card);
-    expect(touches(card.box!, await boxOf(page, '#target'))).toBe(true);
+    const since = Date.now();
+    await identifyElement(ext, page, '#target', { srcUrl: photoUrl(), mediaType: 'image' });
+    const latest = await settledLatest(ext, since);
+    expect(latest.kind).toBe('answer');
+    const entry = (await history(ext)).find((e) => latest.kind === 'answer' && e.id === latest.entryId);
+    expect(entry?.predictions[0]?.label).toBe(PHOTO.label);
+    // Glimpse put its card back a bounded number of times, then let the page be.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const removed = Number(await page.evaluate(() => document.body.dataset.removed));
+    expect(removed).toBeGreaterThan(0);
+    expect(removed).toBeLessThanOrEqual(21);
     await page.close();
   });
 
