@@ -3,7 +3,7 @@ import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import type { HistoryEntry, Outcome } from '../shared/types';
-import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { benchDeletion, benchPredict, benchViews, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { injectIntoOpenTabs } from './inject';
@@ -85,7 +85,7 @@ listen('background', {
  */
 if (__GLIMPSE_TEST_HOOKS__) {
   Object.assign(globalThis, {
-    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, rateLimits: () => rateLimiter.stats },
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
   });
