@@ -12,13 +12,13 @@ import { errorText, t, timingText } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { bar, brandIcon, button, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
-import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, scheduleLayout } from './card-layer';
+import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
 import { INSET, type Box, type Placement, type Size } from './card-position';
 import { CARD_CSS } from './card-style';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
 import { pictureBox, whyControl, type WhyControl } from './why';
 
-export { clearAllCards, escapeCards };
+export { clearAllCards, escapeCards, openCards };
 
 /** A box chosen on screen (region select), in viewport CSS px at the moment it was chosen. */
 export interface RegionAnchor {
@@ -223,8 +223,8 @@ export class ResultCard {
   }
 
   dismiss(): void {
-    this.why?.dispose();
     this.frameHost.remove();
+    this.why?.dispose();
     forgetCard(this);
   }
 }
