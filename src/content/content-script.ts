@@ -7,6 +7,7 @@ import { dismissNewestCard, ResultCard } from './card';
 import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt, type ImageTarget } from './find-image';
 import { lastPointer } from './pointer';
+import { answerChildFrames } from './frame-position';
 import { readImageSource } from './read-source';
 import { cancelRegionSelect, regionAnchor, startRegionSelect } from './region-select';
 import { closeScan, scanPage } from './scan/page-scan';
@@ -24,6 +25,8 @@ addEventListener(
   },
   { capture: true, passive: true },
 );
+
+answerChildFrames();
 
 addEventListener(
   'keydown',

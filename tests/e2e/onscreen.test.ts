@@ -110,6 +110,52 @@ describe('what is on screen is what gets identified', () => {
     expect(served).toBe(1);
   });
 
+  it('a picture in a frame of another origin: found on screen through the frames (its download would be refused)', async () => {
+    // The frame (another origin than the page) shows a photo from a third origin, which only its Referer gets.
+    site.route('/framed/photo.jpg', (req, res) =>
+      (req.headers.referer ?? '').startsWith(images.origin) ? sendJpeg(res, SEA_LION.file) : void res.writeHead(403).end('no'));
+    htmlPage(images, '/framed.html', `<img id="photo" src="${site.origin}/framed/photo.jpg" width="400" style="display:block;margin:30px">`);
+    const page = await open('/with-frame.html', `<h1>An embedded photo</h1>
+      <iframe id="embed" src="${images.origin}/framed.html" style="width: 520px; height: 420px; margin-left: 60px; border: 6px solid #ccc"></iframe>`);
+    const frame = await until(() => page.frames().find((f) => f.url().startsWith(images.origin)), 'the frame');
+    await frame.waitForFunction(() => (document.querySelector('#photo') as HTMLImageElement).naturalWidth > 0);
+    const before = countOf(site, '/framed/photo.jpg');
+    await identifyElement(ext, frame, '#photo');
+    const [card] = await settledCard(page);
+    expect(card!.state, card!.text).toBe('result');
+    expect(card!.text).toContain(SEA_LION.label);
+    expect(countOf(site, '/framed/photo.jpg')).toBe(before);
+    expect(await latestVia(frame.url())).toBe('capture');
+  });
+
+  it('a picture shown small is downloaded, and the download is checked against the screen', async () => {
+    let served = 0;
+    // The first answer is what the page shows; a second request gets another photo.
+    images.route('/changing.jpg', (_req, res) => sendJpeg(res, (served++ === 0 ? LLAMA : PENGUIN).file, { 'cache-control': 'no-store' }));
+    const page = await open('/small.html', `<img id="changing" src="${images.origin}/changing.jpg" width="200">
+      <img id="steady" src="${images.origin}/samples/${FLAMINGO.file}" width="200">`);
+    // Shown 200 px wide: too small to read from the screen alone.
+    await expectIdentified(page, '#steady', FLAMINGO.label);
+    expect(await latestVia(page.url())).toBe('download');
+    // The download is another photo than the one on screen: the screen wins.
+    await expectIdentified(page, '#changing', LLAMA.label);
+    expect(served).toBe(2);
+    expect(await latestVia(page.url())).toBe('capture');
+  });
+
+  it('a sticky header over the top of the picture: the visible part is read', async () => {
+    const page = await open('/sticky.html', `<header style="position: fixed; top: 0; left: 0; right: 0; height: 140px; background: #123; color: #fff; font: 40px sans-serif">News</header>
+      <div style="height: 100px"></div><img id="photo" src="${images.origin}/samples/${PENGUIN.file}" width="500"><div style="height: 2000px"></div>`);
+    await page.evaluate(() => scrollTo(0, 60));
+    const box = await page.$eval('#photo', (img) => img.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.top).toBeLessThan(140);
+    await rightClickAndIdentify(ext, page, box.left + box.width / 2, 140 + (box.bottom - 140) / 2);
+    const [card] = await settledCard(page);
+    expect(card!.state, card!.text).toBe('result');
+    expect(card!.text).toContain(PENGUIN.label);
+    expect(await latestVia(page.url())).toBe('capture');
+  });
+
   it('offline after load: the server is gone, the photo on screen is still identified', async () => {
     const gone = await startServer();
     const page = await open('/offline.html', `<img id="photo" src="${gone.origin}/samples/${PENGUIN.file}" width="400">`);
