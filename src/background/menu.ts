@@ -1,8 +1,11 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
+import { safeOrigin } from '../shared/url';
 import { sendToFrame } from '../shared/messaging';
 import { runCommand } from './commands';
 import { identify } from './identify';
+import { injectContentScript } from './inject';
+import { rateLimiter } from './rate-limit';
 import { latest } from '../shared/store';
 import { REGION_MENU_ID, startRegionSelect } from './region-select';
 
@@ -30,11 +33,22 @@ export async function createMenu(): Promise<void> {
   });
 }
 
+async function askFrame(
+  tabId: number, frameId: number, srcUrl: string | undefined, mediaType: string | undefined, requestedAt: number,
+): Promise<boolean> {
+  try {
+    return (await sendToFrame(tabId, frameId, 'identify-target', { srcUrl, mediaType, requestedAt })).accepted;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The user chose "Identify image". The content script of the clicked frame knows what was
  * under the pointer and shows the answer beside it. Where no content script runs (a page
  * open since before Glimpse was installed, a browser page), the image address Chrome gives is
- * identified directly and the answer goes to the popup.
+ * identified directly and the answer goes to the popup. A page open since before an install or
+ * update gets the content script injected first.
  */
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId === PAGE_MENU_ID) {
@@ -46,18 +60,19 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
     return;
   }
   if (info.menuItemId !== MENU_ID) return;
+  const requestedAt = Date.now();
   const { srcUrl, mediaType } = info;
   if (tab?.id !== undefined && tab.id >= 0) {
-    try {
-      const { accepted } = await sendToFrame(tab.id, info.frameId ?? 0, 'identify-target', { srcUrl, mediaType });
-      if (accepted) return;
-    } catch {
-      // No content script in that frame: fall through.
-    }
+    const frameId = info.frameId ?? 0;
+    // The identification that follows is the user's own: no rate limit applies to it.
+    rateLimiter.expectIdentification(tab.id, frameId);
+    if (await askFrame(tab.id, frameId, srcUrl, mediaType, requestedAt)) return;
+    // No working content script there (a page open since before an install or update): inject one and ask again.
+    if ((await injectContentScript(tab.id, frameId)) && (await askFrame(tab.id, frameId, srcUrl, mediaType, requestedAt))) return;
   }
-  const origin = { pageUrl: info.pageUrl, pageTitle: tab?.title };
+  const origin = safeOrigin({ pageUrl: info.pageUrl, pageTitle: tab?.title });
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
-    await identify({ kind: 'url', url: srcUrl }, origin, { tab });
+    await identify({ kind: 'url', url: srcUrl }, origin, { tab, requestedAt });
   } else {
     await latest.setValue({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }

@@ -1,7 +1,8 @@
 /** Asking the service worker to identify a picture, surviving a worker that stops mid-way. */
-import { GlimpseFailure, isDisconnect } from '../shared/errors';
+import { GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
+import { isDisconnect } from '../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 
 /**
@@ -20,11 +21,16 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export const pageOrigin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
 
-/** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
-export async function identifyInBackground(source: ImageSource, scanId?: string): Promise<Outcome<HistoryEntry>> {
+/**
+ * Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand).
+ * `scanId`: the page scan it belongs to; `requestedAt`: when the user asked, for the time they waited.
+ */
+export async function identifyInBackground(
+  source: ImageSource, { scanId, requestedAt }: { scanId?: string; requestedAt?: number } = {},
+): Promise<Outcome<HistoryEntry>> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const payload = scanId ? { source, origin: pageOrigin(), scanId } : { source, origin: pageOrigin() };
+      const payload = { source, origin: pageOrigin(), ...(scanId ? { scanId } : {}), ...(requestedAt ? { requestedAt } : {}) };
       const outcome = await withDeadline(send('background', 'identify', payload), ANSWER_DEADLINE_MS);
       if (outcome) return outcome;
       throw new Error('message port closed without an answer');

@@ -58,7 +58,9 @@ async function answerChild(event: MessageEvent): Promise<void> {
   (event.source as Window).postMessage({ [ANSWER]: answer }, '*');
 }
 
-/** Answers child frames that ask where they are (called once by the content script of every frame). */
-export function answerChildFrames(): void {
-  addEventListener('message', (event) => void answerChild(event));
+/** Answers child frames that ask where they are (called once by the content script of every frame); returns how to stop. */
+export function answerChildFrames(): () => void {
+  const onMessage = (event: MessageEvent) => void answerChild(event);
+  addEventListener('message', onMessage);
+  return () => removeEventListener('message', onMessage);
 }

@@ -4,6 +4,7 @@
  * layer; only trusted (real) pointer events draw the box.
  */
 import { t } from '../shared/i18n';
+import { customElement, htmlElement } from './html';
 import type { Box } from '../shared/screen-geometry';
 
 /** A box smaller than this (CSS px on a side) is a click, not a selection: keep selecting. */
@@ -53,21 +54,21 @@ export function cancelRegionSelect(): boolean {
 export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   if (window !== window.top) return false;
   cancelRegionSelect();
-  const host = document.createElement('glimpse-region');
+  const host = customElement('glimpse-region');
   host.setAttribute('data-glimpse-ui', '');
   host.setAttribute('data-glimpse-region', '');
   host.style.cssText = HOST_STYLE;
   const shadow = host.attachShadow({ mode: 'closed' });
-  const frame = document.createElement('div');
-  const dim = document.createElement('div');
+  const frame = htmlElement('div');
+  const dim = htmlElement('div');
   dim.className = 'dim';
-  const box = document.createElement('div');
+  const box = htmlElement('div');
   box.className = 'box';
-  const hint = document.createElement('p');
+  const hint = htmlElement('p');
   hint.className = 'hint';
   hint.textContent = t('regionHint');
   hint.setAttribute('role', 'status');
-  const style = document.createElement('style');
+  const style = htmlElement('style');
   style.textContent = CSS;
   frame.append(dim, box, hint);
   shadow.append(style, frame);
@@ -121,24 +122,4 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   }
   active = { host, cancel: close };
   return true;
-}
-
-/**
- * Something for a card to stand beside: an invisible box where the region was, in the page
- * (so it scrolls with what was selected). Removed once `stillNeeded` says so.
- */
-export function regionAnchor(box: Box, stillNeeded: () => boolean): Element {
-  const anchor = document.createElement('glimpse-region-anchor');
-  anchor.setAttribute('data-glimpse-ui', '');
-  anchor.style.cssText = [
-    'all: initial', 'position: absolute', 'display: block', 'visibility: hidden', 'pointer-events: none', 'margin: 0',
-    `left: ${box.left + scrollX}px`, `top: ${box.top + scrollY}px`, `width: ${box.width}px`, `height: ${box.height}px`,
-  ].map((declaration) => `${declaration} !important`).join('; ');
-  document.documentElement.append(anchor);
-  const sweep = setInterval(() => {
-    if (stillNeeded()) return;
-    anchor.remove();
-    clearInterval(sweep);
-  }, 1000);
-  return anchor;
 }

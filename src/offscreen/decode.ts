@@ -1,6 +1,7 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import { imageProblem, sniffImage } from '../shared/sniff';
+import { imageProblem, sizeProblem } from '../shared/image-problem';
+import { sniffImage } from '../shared/sniff';
 
 export interface DecodedImage {
   bitmap: ImageBitmap;
@@ -9,10 +10,10 @@ export interface DecodedImage {
   height: number;
 }
 
+/** The decoded size decides when the header did not state one (SVG, some AVIF). */
 function checkPixels(width: number, height: number): void {
-  if (width * height > LIMITS.maxDecodedPixels) fail('too-many-pixels', { detail: `${width}x${height}` });
-  if (width === 0 || height === 0) fail('corrupt', { detail: `${width}x${height}` });
-  if (Math.min(width, height) < LIMITS.minImageSide) fail('too-small', { detail: `${width}x${height}` });
+  const problem = sizeProblem(width, height);
+  if (problem) throw new GlimpseFailure(problem);
 }
 
 function loadSvg(blob: Blob): Promise<HTMLImageElement> {

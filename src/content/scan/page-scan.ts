@@ -86,7 +86,7 @@ export class PageScan {
     try {
       const target = targetOf(picture.elements[0]!);
       if (!target) throw new Error('the picture is gone');
-      const outcome = await identifyInBackground(await readImageSource(target), this.id);
+      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id });
       for (const label of labels) {
         if (outcome.ok) label.showResult(outcome.value);
         else label.showError(outcome.error, retry);
@@ -102,7 +102,7 @@ export class PageScan {
     try {
       const target = targetOf(picture.elements[0]!);
       if (!target) throw new Error('the picture is gone');
-      const outcome = await identifyInBackground(await readImageSource(target), this.id);
+      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id });
       for (const label of labels) outcome.ok ? label.showResult(outcome.value) : label.showError(outcome.error);
     } catch (error) {
       for (const label of labels) label.showError(toGlimpseError(error));

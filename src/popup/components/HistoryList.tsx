@@ -3,6 +3,7 @@ import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import { ClearHistory } from './ClearHistory';
 import { HistoryItem } from './HistoryItem';
+import './HistoryList.css';
 
 interface Props {
   entries: HistoryEntry[];

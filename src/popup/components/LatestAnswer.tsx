@@ -1,12 +1,13 @@
-import { capitalise, percent } from '../../shared/format';
+import { describeAnswer, waitedText } from '../../shared/answer-words';
 import { errorText, t, timingText } from '../../shared/i18n';
 import type { ImageOrigin } from '../../shared/types';
-import { relativeTime, sourceSite } from '../format';
+import { relativeTime, sourceSite } from '../entry-text';
 import type { Shown } from '../latest';
 import { AnswerHeading } from './AnswerHeading';
 import { Spinner } from './Spinner';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import './LatestAnswer.css';
 
 interface Props {
   shown: Shown | undefined;
@@ -29,10 +30,10 @@ function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: num
  * It lives apart from the card, so the clock ticking "1 minute ago" is not announced again and again.
  */
 function Announcement({ shown }: { shown: Shown | undefined }) {
-  const top = shown?.kind === 'answer' ? shown.entry.predictions[0] : undefined;
+  const words = shown?.kind === 'answer' && shown.entry.predictions.length ? describeAnswer(shown.entry) : undefined;
   return (
     <p class="visually-hidden" aria-live="polite" aria-atomic="true">
-      {top && <><span>{capitalise(top.label)}</span> <span>{t('confidence', percent(top.probability))}</span></>}
+      {words && <span>{words.sentence}</span>}
       {shown?.kind === 'working' && t('popupWorking')}
       {shown?.kind === 'error' && <><span>{t('popupFailed')}</span> <span>{errorText(shown.error)}</span></>}
     </p>
@@ -61,7 +62,7 @@ function LatestCard({ shown, now, onRetry }: Props) {
             <div class="latest-text">
               <AnswerHeading entry={shown.entry} level={3} />
               <Source origin={shown.entry.origin} at={shown.entry.createdAt} now={now} />
-              <p class="meta">{timingText(shown.entry)}</p>
+              <p class="meta">{waitedText(shown.entry)} · {timingText(shown.entry)}</p>
             </div>
           </div>
           <TopFive predictions={shown.entry.predictions} />

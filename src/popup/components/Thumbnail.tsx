@@ -1,3 +1,5 @@
+import './Thumbnail.css';
+
 interface Props {
   src: string;
   size: number;

@@ -1,6 +1,8 @@
-import { capitalise, percent } from '../../shared/format';
+import { plainName } from '../../shared/answer-words';
+import { capitalise, percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { Prediction } from '../../shared/types';
+import './TopFive.css';
 
 /** The five best guesses as labelled bars, best first. */
 export function TopFive({ predictions }: { predictions: Prediction[] }) {
@@ -9,7 +11,7 @@ export function TopFive({ predictions }: { predictions: Prediction[] }) {
       {predictions.map((prediction) => (
         <li key={prediction.classIndex}>
           <span class="top5-name" title={prediction.synonyms.join(', ')}>
-            {capitalise(prediction.label)}
+            {capitalise(plainName(prediction))}
           </span>
           <span class="top5-pct">{t('popupPercent', percent(prediction.probability))}</span>
           <span class="bar" aria-hidden="true">

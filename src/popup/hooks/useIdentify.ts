@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { isDisconnect, toGlimpseError, type GlimpseError } from '../../shared/errors';
+import { toGlimpseError, type GlimpseError } from '../../shared/errors';
 import { send } from '../../shared/messaging';
+import { isDisconnect } from '../../shared/protocol';
 import type { ImageOrigin, ImageSource } from '../../shared/types';
 import type { Shown } from '../latest';
 import { checkBytes, checkFile } from '../upload';
@@ -25,6 +26,7 @@ export function useIdentify(): Identify {
 
   const identify = useCallback(async (request: Request): Promise<void> => {
     const mine = ++sequence.current;
+    const requestedAt = Date.now();
     const show = (shown: Shown) => {
       if (mine === sequence.current) setLocal(shown);
     };
@@ -45,7 +47,7 @@ export function useIdentify(): Identify {
       } else {
         source = { kind: 'url', url: request.url };
       }
-      const outcome = await send('background', 'identify', { source, origin });
+      const outcome = await send('background', 'identify', { source, origin, requestedAt });
       if (outcome.ok) show({ kind: 'answer', at: outcome.value.createdAt, entry: outcome.value });
       else failed(outcome.error);
     } catch (error) {
