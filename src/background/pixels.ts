@@ -75,7 +75,8 @@ export async function downloadMatchesScreen(bytes: ArrayBuffer, screen: ImageBit
 }
 
 async function download(url: string, onScreen: OnScreen | undefined, offScreen: boolean, requester: Requester): Promise<Pixels> {
-  const visible = onScreen && canCapture(requester) ? onScreen : undefined;
+  const tab = canCapture(requester) ? requester.tab : undefined;
+  const visible = tab && onScreen;
   let bytes: ArrayBuffer;
   try {
     bytes = await fetchImageBytes(url);
@@ -86,8 +87,8 @@ async function download(url: string, onScreen: OnScreen | undefined, offScreen: 
     }
     throw error;
   }
-  if (visible) {
-    const screen = await captureTab(requester.tab!.id!, requester.tab!.windowId!);
+  if (tab && visible) {
+    const screen = await captureTab(tab.id, tab.windowId);
     if ((await downloadMatchesScreen(bytes, screen, visible)) === false) {
       return { bytes: await cropToPng(screen, visible.area), via: 'capture' };
     }

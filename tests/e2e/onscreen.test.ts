@@ -11,6 +11,7 @@ import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
 import type { LatestOutcome } from '../../src/shared/types';
 import { englishMessage, history, localStorage } from './fixtures/hostile/harness';
 import { photoBytes } from './fixtures/hostile/images';
+import { overlapArea, touches } from './card-geometry';
 import { cards, identifyElement, rightClickAndIdentify, settledCard, type Box } from './menu';
 import { dragBox, openRegionSelect, selectRegion } from './region';
 import { htmlPage, startServer, type TestServer } from './server';
@@ -214,28 +215,33 @@ describe('what is on screen is what gets identified', () => {
         return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
       });
     const inset = (box: Box, by: number): Box => ({ left: box.left + by, top: box.top + by, width: box.width - 2 * by, height: box.height - 2 * by });
-    const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
-    it('each half of a collage gives its own photo, with the card beside the box; Glimpse\'s card never shows in a capture', async () => {
+    it('each half of a collage gives its own photo, its label on the box; Glimpse\'s own labels never show in a capture', async () => {
       const page = await open('/collage.html', collage);
-      const left = await boxOf(page, '#left');
-      const right = await boxOf(page, '#right');
-      await selectRegion(ext, page, inset(left, 10));
+      const leftBox = inset(await boxOf(page, '#left'), 10);
+      const rightBox = inset(await boxOf(page, '#right'), 10);
+      await selectRegion(ext, page, leftBox);
       const [first] = await settledCard(page);
       expect(first!.state, first!.text).toBe('result');
       expect(first!.text).toContain(PENGUIN.label);
-      // Beside the box: just to its right, level with its top.
-      expect(Math.abs(first!.box!.left - (left.left + left.width - 10 + 8))).toBeLessThanOrEqual(1);
+      expect(touches(first!.box!, leftBox), JSON.stringify(first!.box)).toBe(true);
       expect(await page.$('[data-glimpse-region]')).toBeNull();
 
-      // The first card now covers part of the right photo; the capture must not see it.
-      expect(overlaps(first!.box!, right)).toBe(true);
-      await selectRegion(ext, page, inset(right, 10));
+      await selectRegion(ext, page, rightBox);
       const both = await settledCard(page, 2);
       expect(both[1]!.state, both[1]!.text).toBe('result');
       expect(both[1]!.text).toContain(LOAF.label);
-      const vias = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).map((entry) => entry.via);
-      expect(vias).toEqual(['region', 'region']);
+      expect(touches(both[1]!.box!, rightBox), JSON.stringify(both[1]!.box)).toBe(true);
+
+      // The same box again, now with the first label on it: a capture that saw the label would
+      // differ from the first one. The thumbnails (made from the captured pixels) are identical.
+      expect(overlapArea(both[0]!.box!, leftBox)).toBeGreaterThan(0);
+      await selectRegion(ext, page, leftBox);
+      await settledCard(page, 3);
+      const entries = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).sort((a, b) => a.createdAt - b.createdAt);
+      expect(entries.map((entry) => entry.via)).toEqual(['region', 'region', 'region']);
+      expect(entries[2]!.thumbnail).toBe(entries[0]!.thumbnail);
+      expect(entries[1]!.thumbnail).not.toBe(entries[0]!.thumbnail);
     });
 
     it('the popup\'s button starts it on the page; the details say the pixels came from a region; the setting is one switch', async () => {
