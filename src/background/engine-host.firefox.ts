@@ -9,7 +9,9 @@
 import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
-import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import type { ImageFormat } from '../shared/sniff';
+import type { Classification, EngineStats, EngineStatus, ExplainMethod } from '../shared/types';
+import { deletionTest, viewLogits } from '../offscreen/explain/bench';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
 import { engineOptions } from './engine-options';
@@ -42,10 +44,23 @@ export async function closeEngineDocument(): Promise<void> {
   await engineStatus.setValue({ state: 'idle' });
 }
 
-export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
+export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Classification> {
   const options = await engineOptions();
   try {
-    return await theEngine().classify(bytes, options);
+    return await theEngine().classify(bytes, options, { format });
+  } catch (error) {
+    throw new GlimpseFailure(toGlimpseError(error));
+  }
+}
+
+/** As in Chrome: the answer first, its thumbnail (made just after) collected later. */
+export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+  const options = await engineOptions();
+  const jobId = crypto.randomUUID();
+  const current = theEngine();
+  try {
+    const classification = await current.classify(bytes, options, { format, jobId });
+    return { classification, thumbnail: async () => current.thumbnail(jobId) };
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
   }
@@ -64,5 +79,13 @@ export const engineStats = async (): Promise<EngineStats> => theEngine().stats()
 
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs);
 
+export const benchViews = async (bytes: ArrayBuffer) =>
+  theEngine().withModel(await engineOptions(), (model) => viewLogits(model.graph, bytes));
+export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) =>
+  theEngine().withModel(await engineOptions(), (model) => deletionTest(model.graph, bytes, method, seed));
+
 // The same functions as Chrome's host, checked by the compiler.
-({ ensureEngineDocument, closeEngineDocument, classifyBytes, warmEngine, engineStats, benchPredict }) satisfies typeof ChromeHost;
+({
+  ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict, benchViews,
+  benchDeletion,
+}) satisfies typeof ChromeHost;

@@ -7,6 +7,8 @@ import { GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import { isDisconnect } from '../shared/protocol';
+import type { ImageFormat } from '../shared/sniff';
+import type { ExplainMethod } from '../shared/types';
 import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';
@@ -80,11 +82,24 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
+/** Identifies bytes; the answer carries its thumbnail. `format`: what a sniff of these bytes found (else the engine sniffs). */
+export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Classification> {
   const settings = await engineOptions();
-  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings }));
+  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
+}
+
+/**
+ * Identifies bytes whose format a sniff already found; the answer comes first, without its
+ * thumbnail (made by the engine once the answer is out), which `thumbnail()` collects after.
+ */
+export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+  const settings = await engineOptions();
+  const jobId = crypto.randomUUID();
+  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return { classification: outcome.value, thumbnail: () => send('offscreen', 'thumbnail', { jobId }).catch(() => '') };
 }
 
 export async function warmEngine(): Promise<EngineStatus> {
@@ -94,5 +109,13 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
+export const benchViews = async (bytes: ArrayBuffer) => {
+  const settings = await engineOptions();
+  return callEngine(() => send('offscreen', 'bench-views', { bytes, ...settings }));
+};
+export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) => {
+  const settings = await engineOptions();
+  return callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed, ...settings }));
+};
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>
   callEngine(() => send('offscreen', 'bench-predict', { runs }));

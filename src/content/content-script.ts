@@ -88,6 +88,7 @@ listen('content', {
     const started = startRegionSelect((box) => {
       // The box stays where it was drawn, so a retry reads that part of the screen again.
       const source: ImageSource = { kind: 'screen', area: { ...box, dpr: devicePixelRatio || 1 }, region: true };
+      // Pinned to the box drawn (in page coordinates: it scrolls with what was selected).
       const card = new ResultCard({ region: box }, { x: box.left + box.width, y: box.top });
       void identifyInto(card, () => Promise.resolve(source));
     });

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { toGlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
 import { Engine } from './engine';
+import { deletionTest, viewLogits } from './explain/bench';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -11,9 +12,9 @@ const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, d
 });
 
 listen('offscreen', {
-  async classify({ bytes, ...options }) {
+  async classify({ bytes, format, jobId, ...options }) {
     try {
-      return { ok: true as const, value: await engine.classify(bytes, options) };
+      return { ok: true as const, value: await engine.classify(bytes, options, { format, jobId }) };
     } catch (error) {
       return { ok: false as const, error: toGlimpseError(error) };
     }
@@ -25,6 +26,9 @@ listen('offscreen', {
       return { state: 'failed' as const, detail: toGlimpseError(error).detail };
     }
   },
+  thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
   'bench-predict': ({ runs }) => engine.benchPredict(runs),
+  'bench-views': ({ bytes, ...options }) => engine.withModel(options, (model) => viewLogits(model.graph, bytes)),
+  'bench-deletion': ({ bytes, method, seed, ...options }) => engine.withModel(options, (model) => deletionTest(model.graph, bytes, method, seed)),
 });

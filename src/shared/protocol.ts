@@ -5,9 +5,11 @@
  */
 import { COMMANDS } from './commands';
 import { glimpseError } from './errors';
+import type { Rect } from './geometry';
+import { IMAGE_FORMATS } from './sniff';
 import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
-  type Backend, type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
+  type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
 import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
 
@@ -39,11 +41,22 @@ export const MESSAGES = {
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },
   offscreen: {
-    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
+    /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
+    classify: message<Outcome<Classification>>()(
+      object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)), jobId: optional(string) }),
+    ),
+    /** The thumbnail of an answer sent without one ('' when the engine no longer has it). */
+    thumbnail: message<string>()(object({ jobId: string })),
     warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
     /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
     'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number })),
+    /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
+    'bench-views': message<{ views: Rect[]; logits: number[][] }>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
+    /** Benchmarks: the deletion test of one explanation method on one picture. */
+    'bench-deletion': message<DeletionResult>()(object({
+      bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...ENGINE_OPTION_FIELDS,
+    })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */

@@ -1,7 +1,8 @@
 import { isJxl, jxlSize } from './sniff-jxl';
 
 /** Image formats Glimpse decodes, recognised by their first bytes rather than a server's word. */
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'jxl' | 'bmp' | 'ico' | 'svg';
+export const IMAGE_FORMATS = ['jpeg', 'png', 'gif', 'webp', 'avif', 'jxl', 'bmp', 'ico', 'svg'] as const;
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 export interface SniffedImage {
   format: ImageFormat;
@@ -16,7 +17,7 @@ interface Size {
   height: number;
 }
 
-const MIME: Record<ImageFormat, string> = {
+export const MIME: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
   avif: 'image/avif', jxl: 'image/jxl', bmp: 'image/bmp', ico: 'image/x-icon', svg: 'image/svg+xml',
 };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HistoryStore, isQuotaError, type KeyValueArea } from '../../src/shared/history-store';
 import type { HistoryEntry } from '../../src/shared/types';
 
@@ -186,5 +186,15 @@ describe('HistoryStore', () => {
     expect(isQuotaError(new Error('QUOTA_BYTES quota exceeded'))).toBe(true);
     expect(isQuotaError('Resource::kQuotaBytes quota exceeded')).toBe(true);
     expect(isQuotaError(new Error('IO error'))).toBe(false);
+  });
+
+  it('adds and finds an entry by keys alone where the area can list them, never reading every thumbnail', async () => {
+    const area = new FakeArea();
+    const store = new HistoryStore(Object.assign(area, { getKeys: async () => [...area.data.keys()] }));
+    for (const label of ['a', 'b', 'c']) await store.add(entry(label));
+    const readAll = vi.spyOn(area, 'get');
+    await store.add(entry('d'));
+    expect((await store.get('id-b'))?.predictions[0]?.label).toBe('b');
+    expect(readAll.mock.calls.filter(([keys]) => keys === null)).toEqual([]);
   });
 });
