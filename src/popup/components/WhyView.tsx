@@ -4,6 +4,7 @@ import { capitalise } from '../../shared/answer-text';
 import { heatmapCanvas } from '../../shared/heatmap-image';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
+import './WhyView.css';
 
 /** Tallest the picture is drawn in the details, in CSS pixels. */
 const MAX_HEIGHT = 260;
