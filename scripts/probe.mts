@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startEngineSession } from './engine-session';
+import { startEngineSession } from '../tests/e2e/support/engine-session';
 const dir = '../shared/eval/imagenet-samples-dev';
 const files = (await readdir(dir)).filter((f) => f.endsWith('.JPEG')).sort().slice(0, 20);
 const b64 = await Promise.all(files.map(async (f) => (await readFile(join(dir, f))).toString('base64')));
