@@ -13,6 +13,18 @@ export default defineConfig({
       },
       {
         test: {
+          // The middle tier: content-script and popup modules in a real Chromium page, extension API stubbed.
+          name: 'inject',
+          include: ['tests/inject/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/inject/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
