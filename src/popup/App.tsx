@@ -10,6 +10,8 @@ import { HistoryDetail } from './components/HistoryDetail';
 import { HistoryList } from './components/HistoryList';
 import { PopOutButton } from './components/PopOutButton';
 import { LatestAnswer } from './components/LatestAnswer';
+import { PageActions } from './components/PageActions';
+import { Shortcuts } from './components/Shortcuts';
 import { DropOverlay, UploadZone } from './components/UploadZone';
 import { useDropAndPaste, type Dropped } from './hooks/useDropAndPaste';
 import { useHistory } from './hooks/useHistory';
@@ -108,15 +110,18 @@ export function App() {
           <HistoryDetail entry={open} onBack={back} onDelete={remove} />
         ) : (
           <>
-            <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
+            <PageActions inActionPopup={inActionPopup}>
+              <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
+            </PageActions>
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
+            <section class="settings" aria-label={t('popupSettings')}>
+              <BackendSetting value={preference.value} onChange={choose} />
+              <Shortcuts />
+            </section>
           </>
         )}
       </div>
-      <footer class="bottom">
-        <BackendSetting value={preference.value} onChange={choose} />
-      </footer>
       <DropOverlay visible={dragging} />
     </main>
   );

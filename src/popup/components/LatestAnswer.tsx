@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { capitalise, percent } from '../../shared/format';
 import { errorText, t, timingText } from '../../shared/i18n';
 import type { ImageOrigin } from '../../shared/types';
@@ -49,22 +50,30 @@ export function LatestAnswer({ shown, now, onRetry }: Props) {
   );
 }
 
+/** Compact: the answer in one row, its top 5 and timing one click away, so history keeps the room. */
 function LatestCard({ shown, now, onRetry }: Props) {
+  const [expanded, setExpanded] = useState(false);
   return (
     <section class="latest" aria-labelledby="latest-heading" data-state={shown?.kind ?? 'none'}
       data-error-code={shown?.kind === 'error' ? shown.error.code : undefined} hidden={!shown}>
-      <h2 id="latest-heading" class="section-title">{t('popupLatest')}</h2>
+      <h2 id="latest-heading" class="section-title latest-title">{t('popupLatest')}</h2>
       {shown?.kind === 'answer' && (
-        <div class="latest-card">
+        <div class="latest-card compact">
           <div class="latest-head">
-            <Thumbnail src={shown.entry.thumbnail} size={72} />
+            <Thumbnail src={shown.entry.thumbnail} size={48} />
             <div class="latest-text">
               <AnswerHeading entry={shown.entry} level={3} />
               <Source origin={shown.entry.origin} at={shown.entry.createdAt} now={now} />
-              <p class="meta">{timingText(shown.entry)}</p>
             </div>
+            <button type="button" class="button secondary small more-toggle" aria-expanded={expanded ? 'true' : 'false'}
+              aria-controls="latest-more" onClick={() => setExpanded(!expanded)}>
+              {t(expanded ? 'popupLess' : 'popupTopFive')}
+            </button>
           </div>
-          <TopFive predictions={shown.entry.predictions} />
+          <div id="latest-more" class="latest-more" hidden={!expanded}>
+            <TopFive predictions={shown.entry.predictions} />
+            <p class="meta">{timingText(shown.entry)}</p>
+          </div>
         </div>
       )}
       {shown?.kind === 'working' && (
