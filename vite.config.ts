@@ -1,12 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { BACKEND_MODULE, rewriteBackendSource, rewriteThreadedGlue, THREADED_GLUE_MODULE, wasmAssets } from './scripts/build/wasm-threads';
 
-const require = createRequire(import.meta.url);
 const TARGET = 'chrome120';
 // GLIMPSE_OUT_DIR lets parallel work build side by side without replacing each other's dist/.
 const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? 'dist';
@@ -17,16 +16,25 @@ const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = ma
  * every test and benchmark loads; store packages (built with GLIMPSE_STORE_BUILD=1) leave them out.
  */
 const DEFINE = { __GLIMPSE_TEST_HOOKS__: JSON.stringify(process.env.GLIMPSE_STORE_BUILD !== '1') };
-const WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'];
 
-/** Ships TF.js's WASM binaries inside the extension (no CDN); the engine points the backend at wasm/. */
-function tfjsWasmBinaries(): Plugin {
+/**
+ * Ships TF.js's WASM backend inside the extension (no CDN): the three .wasm binaries, and for the
+ * threaded build its worker and main scripts as files, with backend_wasm.js rewritten to start its
+ * workers from them instead of blob: URLs, which the extension CSP blocks, and its glue no longer
+ * halving the thread count asked for (scripts/build/wasm-threads.ts).
+ * The engine points the backend at wasm/.
+ */
+function tfjsWasmBackend(): Plugin {
   return {
-    name: 'glimpse:tfjs-wasm-binaries',
+    name: 'glimpse:tfjs-wasm-backend',
+    transform(code, id) {
+      if (BACKEND_MODULE.test(id)) return { code: rewriteBackendSource(code), map: null };
+      if (THREADED_GLUE_MODULE.test(id)) return { code: rewriteThreadedGlue(code), map: null };
+      return undefined;
+    },
     async generateBundle() {
-      const distDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-      for (const file of WASM_FILES) {
-        this.emitFile({ type: 'asset', fileName: `wasm/${file}`, source: await readFile(join(distDir, file)) });
+      for (const [file, source] of Object.entries(await wasmAssets())) {
+        this.emitFile({ type: 'asset', fileName: `wasm/${file}`, source });
       }
     },
   };
@@ -64,7 +72,7 @@ function selfContainedContentScript(): Plugin {
 
 export default defineConfig({
   define: DEFINE,
-  plugins: [preact(), crx({ manifest: manifestWithoutContentScripts as never }), tfjsWasmBinaries(), selfContainedContentScript()],
+  plugins: [preact(), crx({ manifest: manifestWithoutContentScripts as never }), tfjsWasmBackend(), selfContainedContentScript()],
   build: {
     target: TARGET,
     outDir: OUT_DIR,

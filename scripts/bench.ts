@@ -1,20 +1,23 @@
 /**
- * npm run bench [-- --images DIR --runs N]
- * For each backend this machine can run: cold start (model load + warm-up), warm ms per image on
- * the engine's full path (bytes -> result, in the offscreen document) and bare model.predict on a
- * 1x224x224x3 tensor, and their ratio. Also checks that tensors do not grow with use.
+ * npm run bench [-- --images DIR --runs N --backends wasm,webgl,cpu]
+ * Per configuration: cold start (engine document closed -> first answer), warm ms per image on the
+ * engine's full path (bytes -> answer, in the offscreen document) one at a time, and wall ms per
+ * image from the service worker sending them one by one and all at once,
+ * bare model.predict on a 1x224x224x3 tensor, and the tensor count after one and after all images.
+ * WASM runs twice, on its threads and on one thread. The last line sums it up for other checks:
+ * bench: backend=… threads=… predict_ms=… predict_1thread_ms=… speedup=… full_ratio=… batch_ratio=… cold_ms=…
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../src/shared/types';
-import { startEngineSession } from './engine-session';
+import { startEngineSession, type EngineSession } from './engine-session';
 
 const { values } = parseArgs({
   options: {
     images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' },
     runs: { type: 'string', default: '20' },
-    backends: { type: 'string', default: 'webgl,wasm,cpu' },
+    backends: { type: 'string', default: 'wasm' },
   },
 });
 const dir = resolve(values.images!);
@@ -24,62 +27,96 @@ const images = await Promise.all(files.map((f) => readFile(join(dir, f))));
 
 interface Row {
   backend: Backend;
+  threads?: number;
   coldMs: number;
   fullMs: number;
-  pipelinedMs: number;
+  atOnceMs: number;
+  oneByOneMs: number;
   inferMs: number;
   predictMs: number;
   tensorsAfter1: number;
   tensorsAfterAll: number;
-  note: string;
+  count: number;
 }
 
+async function measure(session: EngineSession, backend: Backend, maxThreads?: number): Promise<Row | undefined> {
+  await session.setBackend(backend);
+  await session.setMaxThreads(maxThreads);
+  await session.restartEngine();
+  // Cold: the engine document is closed; time to the first answer (document, model, warm-up, image).
+  const coldStart = performance.now();
+  const first = await session.classify(images[0]!);
+  const coldMs = performance.now() - coldStart;
+  if (first.backend !== backend) {
+    console.error(`[bench] ${backend}: not available here (engine fell back to ${first.backend})`);
+    return undefined;
+  }
+  const { threads } = await session.status();
+  // The CPU backend takes seconds per image: a few runs tell the story.
+  const count = backend === 'cpu' ? Math.min(3, images.length) : images.length;
+  let full = 0;
+  let infer = 0;
+  let tensorsAfter1 = 0;
+  for (let i = 0; i < count; i++) {
+    const result = await session.classify(images[i]!);
+    full += result.totalMs;
+    infer += result.inferenceMs;
+    if (i === 0) tensorsAfter1 = (await session.stats()).numTensors;
+  }
+  const oneByOne = await session.classifyOneByOne(images.slice(0, count));
+  const { wallMs } = await session.classifyAtOnce(images.slice(0, count));
+  const tensorsAfterAll = (await session.stats()).numTensors;
+  const { msPerRun } = await session.benchPredict(count);
+  console.error(`[bench] ${backend}${threads ? ` ${threads} thread(s)` : ''}: done`);
+  return {
+    backend, threads, coldMs, fullMs: full / count, atOnceMs: wallMs / count, oneByOneMs: oneByOne.wallMs / count, inferMs: infer / count, predictMs: msPerRun,
+    tensorsAfter1, tensorsAfterAll, count,
+  };
+}
+
+const launched = performance.now();
 const session = await startEngineSession();
 const rows: Row[] = [];
+let browserToAnswerMs = 0;
 try {
+  await session.setBackend('wasm');
+  await session.classify(images[0]!);
+  browserToAnswerMs = performance.now() - launched;
   for (const backend of values.backends!.split(',') as Backend[]) {
-    await session.setBackend(backend);
-    await session.restartEngine();
-    const coldStart = performance.now();
-    const status = await session.warm();
-    const coldMs = performance.now() - coldStart;
-    if (status.backend !== backend) {
-      console.error(`[bench] ${backend}: not available here (engine fell back to ${status.backend ?? status.state})`);
-      continue;
+    const row = await measure(session, backend);
+    if (row) rows.push(row);
+    if (backend === 'wasm' && row?.threads !== undefined && row.threads > 1) {
+      const single = await measure(session, 'wasm', 1);
+      if (single) rows.push(single);
     }
-    // The CPU backend takes seconds per image: a few runs tell the story.
-    const count = backend === 'cpu' ? Math.min(3, images.length) : images.length;
-    let full = 0;
-    let infer = 0;
-    let tensorsAfter1 = 0;
-    for (let i = 0; i < count; i++) {
-      const result = await session.classify(images[i]!);
-      full += result.totalMs;
-      infer += result.inferenceMs;
-      if (i === 0) tensorsAfter1 = (await session.stats()).numTensors;
-    }
-    const { wallMs } = await session.classifyAtOnce(images.slice(0, count));
-    const tensorsAfterAll = (await session.stats()).numTensors;
-    const { msPerRun } = await session.benchPredict(count);
-    rows.push({
-      backend, coldMs, fullMs: full / count, pipelinedMs: wallMs / count, inferMs: infer / count, predictMs: msPerRun,
-      tensorsAfter1, tensorsAfterAll, note: `${count} images`,
-    });
-    console.error(`[bench] ${backend}: done`);
   }
+  await session.setMaxThreads(undefined);
 } finally {
   await session.close();
 }
 
 const fmt = (n: number, width = 9) => n.toFixed(1).padStart(width);
 console.log('');
-console.log('backend | cold start ms | full path ms/img, one at a time (model part) | full path ms/img, all at once | bare predict ms | ratio one-at-a-time | ratio all-at-once | tensors after 1 / all | images');
-console.log('--- | --- | --- | --- | --- | --- | --- | --- | ---');
+console.log('backend | threads | cold start ms (closed -> first answer) | full path ms/img, one at a time (model part) | wall ms/img, one by one | wall ms/img, all at once | bare predict ms | ratio one-at-a-time | ratio all-at-once | tensors after 1 / all | images');
+console.log('--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---');
 for (const r of rows) {
   console.log(
     [
-      r.backend, fmt(r.coldMs), `${fmt(r.fullMs)} (${r.inferMs.toFixed(1)})`, fmt(r.pipelinedMs), fmt(r.predictMs),
-      (r.fullMs / r.predictMs).toFixed(2), (r.pipelinedMs / r.predictMs).toFixed(2), `${r.tensorsAfter1} / ${r.tensorsAfterAll}`, r.note,
+      r.backend, r.threads ?? '-', fmt(r.coldMs), `${fmt(r.fullMs)} (${r.inferMs.toFixed(1)})`, fmt(r.oneByOneMs), fmt(r.atOnceMs), fmt(r.predictMs),
+      (r.fullMs / r.predictMs).toFixed(2), (r.atOnceMs / r.predictMs).toFixed(2), `${r.tensorsAfter1} / ${r.tensorsAfterAll}`, `${r.count} images`,
     ].join(' | '),
+  );
+}
+console.log(`browser start -> first answer: ${browserToAnswerMs.toFixed(0)} ms`);
+
+const chosen = rows.find((r) => r.backend === 'wasm' && r.threads !== 1) ?? rows.find((r) => r.backend === 'wasm') ?? rows[0];
+const single = rows.find((r) => r.backend === 'wasm' && r.threads === 1);
+if (chosen) {
+  const y = single ?? chosen;
+  const n = (x: number, digits = 1) => x.toFixed(digits);
+  console.log(
+    `bench: backend=${chosen.backend} threads=${chosen.threads ?? 1} predict_ms=${n(chosen.predictMs)} predict_1thread_ms=${n(y.predictMs)} ` +
+      `speedup=${n(y.predictMs / chosen.predictMs, 2)} full_ratio=${n(y.fullMs / y.predictMs, 2)} ` +
+      `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)}`,
   );
 }

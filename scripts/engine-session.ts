@@ -10,13 +10,19 @@ import type { BackendPreference, Classification, EngineStats, EngineStatus } fro
 export interface EngineSession {
   ext: ExtensionBrowser;
   setBackend(preference: BackendPreference): Promise<void>;
+  /** Most WASM threads for the next engine document (undefined: chosen from the machine); restart the engine after. */
+  setMaxThreads(threads: number | undefined): Promise<void>;
   /** Closes the offscreen document, so the next call starts a cold engine. */
   restartEngine(): Promise<void>;
   warm(): Promise<EngineStatus>;
   classify(bytes: Buffer): Promise<Classification>;
   /** Sends all images at once (as 20 right-clicks in a row would) and returns the wall time. */
   classifyAtOnce(images: Buffer[]): Promise<{ wallMs: number; results: Classification[] }>;
+  /** Sends the images one after another, each once the previous answer came, and returns the wall time. */
+  classifyOneByOne(images: Buffer[]): Promise<{ wallMs: number; results: Classification[] }>;
   stats(): Promise<EngineStats>;
+  /** The engine status the popup shows (from session storage). */
+  status(): Promise<EngineStatus>;
   benchPredict(runs: number): Promise<{ backend: string; msPerRun: number }>;
   close(): Promise<void>;
 }
@@ -44,10 +50,32 @@ export async function startEngineSession(): Promise<EngineSession> {
   // Evaluated as an expression string: DevTools may run it, while new Function() would break the CSP.
   const call = <T>(fn: (glimpse: Glimpse, arg: never) => Promise<T>, arg?: unknown): Promise<T> =>
     worker.evaluate(`(${fn.toString()})(globalThis.glimpse, ${JSON.stringify(arg ?? null)})`) as Promise<T>;
+  const classifyAll = (images: Buffer[], atOnce: boolean) =>
+    call(
+      async (g, [all, together]: [string[], boolean]) => {
+        const buffers = all.map((b64) => {
+          const binary = atob(b64);
+          const data = new Uint8Array(binary.length);
+          for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+          return data.buffer;
+        });
+        const started = performance.now();
+        const results: Classification[] = [];
+        if (together) results.push(...(await Promise.all(buffers.map((b) => g.classifyBytes(b)))));
+        else for (const b of buffers) results.push(await g.classifyBytes(b));
+        return { wallMs: performance.now() - started, results };
+      },
+      [images.map((b) => b.toString('base64')), atOnce],
+    );
   return {
     ext,
     setBackend: (preference) =>
       worker.evaluate((p: string) => chrome.storage.local.set({ backendPreference: p }), preference),
+    setMaxThreads: (threads) =>
+      worker.evaluate(
+        (t: number | null) => (t === null ? chrome.storage.local.remove('engineMaxThreads') : chrome.storage.local.set({ engineMaxThreads: t })),
+        threads ?? null,
+      ),
     restartEngine: () => call((g) => g.closeEngineDocument()),
     warm: () => call((g) => g.warmEngine()),
     classify: (bytes) =>
@@ -60,22 +88,10 @@ export async function startEngineSession(): Promise<EngineSession> {
         },
         bytes.toString('base64'),
       ),
-    classifyAtOnce: (images) =>
-      call(
-        async (g, all: string[]) => {
-          const buffers = all.map((b64) => {
-            const binary = atob(b64);
-            const data = new Uint8Array(binary.length);
-            for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
-            return data.buffer;
-          });
-          const started = performance.now();
-          const results = await Promise.all(buffers.map((b) => g.classifyBytes(b)));
-          return { wallMs: performance.now() - started, results };
-        },
-        images.map((b) => b.toString('base64')),
-      ),
+    classifyAtOnce: (images) => classifyAll(images, true),
+    classifyOneByOne: (images) => classifyAll(images, false),
     stats: () => call((g) => g.engineStats()),
+    status: async () => ((await worker.evaluate(() => chrome.storage.session.get('engineStatus'))).engineStatus ?? { state: 'idle' }) as EngineStatus,
     benchPredict: (runs) => call((g, n: number) => g.benchPredict(n), runs),
     close: () => ext.close(),
   };

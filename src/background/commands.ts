@@ -7,6 +7,7 @@ import { isCommandName, type CommandName } from '../shared/commands';
 import { envelope } from '../shared/protocol';
 import { sendToFrame } from '../shared/messaging';
 import { togglePresenterMode } from './presenter';
+import { startRegionSelect } from './region-select';
 
 async function activeTab(): Promise<Tabs.Tab | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -34,12 +35,6 @@ async function clearTab(tab: Tabs.Tab): Promise<boolean> {
   }
 }
 
-/** Region select belongs to the on-screen work; until its starter lands the command says so. */
-async function selectRegion(_tab: Tabs.Tab): Promise<boolean> {
-  console.info('[glimpse] region select is not available yet');
-  return false;
-}
-
 const ACTIONS: Record<CommandName, (tab: Tabs.Tab) => Promise<boolean>> = {
   'identify-pointer': (tab) => askTopFrame(tab, 'identify-pointer'),
   'identify-page': (tab) => askTopFrame(tab, 'scan-page'),
@@ -48,7 +43,7 @@ const ACTIONS: Record<CommandName, (tab: Tabs.Tab) => Promise<boolean>> = {
     await togglePresenterMode();
     return true;
   },
-  'select-region': selectRegion,
+  'select-region': (tab) => (tab.id === undefined || tab.id < 0 ? Promise.resolve(false) : startRegionSelect(tab.id)),
 };
 
 /** Runs a command on `tab` (else the active tab); whether it reached a page that could act on it. */

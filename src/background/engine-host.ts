@@ -6,9 +6,8 @@
 import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
-import type { Classification, EngineStats, EngineStatus } from '../shared/types';
-import { backendDecision, backendPreference, engineStatus } from '../shared/store';
-import type { BackendDecision, BackendPreference } from '../shared/types';
+import { backendDecision, backendPreference, engineMaxThreads, engineStatus } from '../shared/store';
+import type { Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
 let creating: Promise<void> | undefined;
@@ -79,8 +78,9 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-async function backendSettings(): Promise<{ backend: BackendPreference; decision?: BackendDecision }> {
-  return { backend: await backendPreference.getValue(), decision: await backendDecision.getValue() };
+async function backendSettings(): Promise<EngineOptions> {
+  const [backend, decision, maxThreads] = await Promise.all([backendPreference.getValue(), backendDecision.getValue(), engineMaxThreads.getValue()]);
+  return { backend, decision, maxThreads };
 }
 
 export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {

@@ -3,15 +3,15 @@ import { imageProblem } from '../shared/sniff';
 import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { classifyBytes } from './engine-host';
-import { fetchImageBytes } from './fetch-image';
+import { pixelsOf, type Pixels, type Requester } from './pixels';
 
-async function bytesOf(source: ImageSource): Promise<ArrayBuffer> {
-  const bytes = source.kind === 'url' ? await fetchImageBytes(source.url) : source.bytes;
+async function checkedPixels(source: ImageSource, requester: Requester): Promise<Pixels> {
+  const pixels = await pixelsOf(source, requester);
   // Servers mislabel images, and error pages come back as "images": the bytes decide. What they
   // already rule out (bombs, cut-off files, spacer pixels) never reaches the engine.
-  const problem = imageProblem(bytes);
+  const problem = imageProblem(pixels.bytes);
   if (problem) throw new GlimpseFailure(problem);
-  return bytes;
+  return pixels;
 }
 
 /**
@@ -40,7 +40,11 @@ const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.tes
  * of a page scan (`scanId`) share one history group, and only their answers become "latest": two
  * dozen "working" and failure flashes would tell the popup nothing.
  */
-export async function identify(source: ImageSource, origin: ImageOrigin, scanId?: string): Promise<Outcome<HistoryEntry>> {
+export async function identify(
+  source: ImageSource,
+  origin: ImageOrigin,
+  { tab, scanId }: Requester & { scanId?: string } = {},
+): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
   const fullOrigin: ImageOrigin = {
@@ -49,9 +53,10 @@ export async function identify(source: ImageSource, origin: ImageOrigin, scanId?
   };
   if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
-    const classification = await classifyBytes(await bytesOf(source));
+    const { bytes, via } = await checkedPixels(source, { tab });
+    const classification = await classifyBytes(bytes);
     const entry: HistoryEntry = {
-      ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin, ...(scanId ? { scanId } : {}),
+      ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin, via, ...(scanId ? { scanId } : {}),
     };
     try {
       await history.add(entry);

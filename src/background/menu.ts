@@ -4,6 +4,7 @@ import { sendToFrame } from '../shared/messaging';
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { latest } from '../shared/store';
+import { REGION_MENU_ID, startRegionSelect } from './region-select';
 
 export const MENU_ID = 'identify-image';
 export const PAGE_MENU_ID = 'identify-page';
@@ -22,6 +23,11 @@ export async function createMenu(): Promise<void> {
     title: t('menuIdentifyPage'),
     contexts: ['image', 'video', 'page', 'frame', 'link'],
   });
+  browser.contextMenus.create({
+    id: REGION_MENU_ID,
+    title: t('menuSelectRegion'),
+    contexts: ['all'],
+  });
 }
 
 /**
@@ -33,6 +39,10 @@ export async function createMenu(): Promise<void> {
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId === PAGE_MENU_ID) {
     await runCommand('identify-page', tab);
+    return;
+  }
+  if (info.menuItemId === REGION_MENU_ID && tab?.id !== undefined) {
+    await startRegionSelect(tab.id);
     return;
   }
   if (info.menuItemId !== MENU_ID) return;
@@ -47,7 +57,7 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   }
   const origin = { pageUrl: info.pageUrl, pageTitle: tab?.title };
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
-    await identify({ kind: 'url', url: srcUrl }, origin);
+    await identify({ kind: 'url', url: srcUrl }, origin, { tab });
   } else {
     await latest.setValue({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }

@@ -26,7 +26,7 @@ listen('background', {
     identify(
       source,
       { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
-      scanId,
+      { tab: webPageOf(sender), scanId },
     ),
   async 'report-error'({ error, origin }, sender) {
     await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });

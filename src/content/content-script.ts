@@ -1,5 +1,6 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
 import { toGlimpseError, type GlimpseError } from '../shared/errors';
+import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
 import { identifyInBackground, pageOrigin } from './ask-background';
 import { dismissNewestCard, ResultCard } from './card';
@@ -7,6 +8,7 @@ import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt, type ImageTarget } from './find-image';
 import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
+import { cancelRegionSelect, regionAnchor, startRegionSelect } from './region-select';
 import { closeScan, scanPage } from './scan/page-scan';
 
 let lastRightClick: { x: number; y: number; target?: ImageTarget } | undefined;
@@ -26,7 +28,7 @@ addEventListener(
 addEventListener(
   'keydown',
   (event) => {
-    if (event.key === 'Escape') dismissNewestCard();
+    if (event.key === 'Escape' && !cancelRegionSelect()) dismissNewestCard();
   },
   { capture: true },
 );
@@ -38,14 +40,15 @@ function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-async function identifyTarget(card: ResultCard, target: ImageTarget): Promise<void> {
-  const retry = () => void identifyTarget(card, target);
+/** Identifies what `read` gives, showing progress and the answer in `card`. */
+async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>): Promise<void> {
+  const retry = () => void identifyInto(card, read);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const outcome = await identifyInBackground(await readImageSource(target));
+    const outcome = await identifyInBackground(await read());
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
@@ -74,15 +77,24 @@ listen('content', {
     const target = chooseTarget(mediaType === 'image' ? srcUrl : undefined);
     const card = new ResultCard(target?.element, point);
     if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyTarget(card, target);
+    else void identifyInto(card, () => readImageSource(target));
     return { accepted: true };
+  },
+  'select-region'() {
+    const started = startRegionSelect((box) => {
+      // The box stays where it was drawn, so a retry reads that part of the screen again.
+      const source: ImageSource = { kind: 'screen', area: { ...box, dpr: devicePixelRatio || 1 }, region: true };
+      const card: ResultCard = new ResultCard(regionAnchor(box, () => card.isOpen), { x: box.left + box.width, y: box.top });
+      void identifyInto(card, () => Promise.resolve(source));
+    });
+    return { started };
   },
   'identify-pointer'() {
     const point = lastPointer();
     const target = point ? findImageAt(point.x, point.y) : undefined;
     const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
     if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyTarget(card, target);
+    else void identifyInto(card, () => readImageSource(target));
     return { accepted: true };
   },
   'scan-page'() {

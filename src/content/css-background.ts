@@ -24,6 +24,11 @@ export function cssBackgroundUrl(element: Element): string | undefined {
     const lazy = lazyBackgroundUrl(element.getAttribute(attribute) ?? '');
     if (lazy) return absolute(lazy, element);
   }
+  return shownBackgroundUrl(element);
+}
+
+/** The background picture an element paints now (its own, else its ::before/::after). */
+export function shownBackgroundUrl(element: Element): string | undefined {
   const view = element.ownerDocument.defaultView ?? window;
   const own = backgroundImageUrl(view.getComputedStyle(element).backgroundImage);
   if (own) return absolute(own, element);

@@ -1,9 +1,12 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import type { ImageSource } from '../shared/types';
+import { shownBackgroundUrl } from './css-background';
 import type { ImageTarget } from './image-target';
+import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
+import { sightingOf } from './screen-area';
 
 async function fetchBlobUrl(url: string): Promise<ImageSource> {
   let blob: Blob;
@@ -31,18 +34,53 @@ async function readBlobUrl(url: string, element: Element | undefined): Promise<I
 }
 
 /**
- * Turns what was right-clicked into something the service worker can identify: web and
- * data: addresses go as they are (the worker fetches them, past CORS); everything only
- * this page can read goes as bytes.
+ * Whether the page shows the picture at `url` in `element` (so what is on screen is that
+ * picture): not for a lazy loader's placeholder standing in for it, nor a broken image.
+ */
+function showsUrl(element: Element, url: string): boolean {
+  if (element.localName === 'img') return isShowing(element as HTMLImageElement, url);
+  if (element.localName === 'input' || element.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  if (element.localName === 'video') return false; // a video's poster address while it plays a frame is not what is shown
+  return shownBackgroundUrl(element) === url;
+}
+
+/**
+ * A picture the page may not read (another site's canvas or video) is read off the screen
+ * when it is visible; else the page's refusal stands.
+ */
+async function orFromScreen(read: () => Promise<ImageSource>, element: Element): Promise<ImageSource> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof GlimpseFailure) || error.error.code !== 'unreadable') throw error;
+    const { onScreen } = sightingOf(element);
+    if (!onScreen) throw error;
+    return { kind: 'screen', area: onScreen.area };
+  }
+}
+
+/**
+ * Turns what was right-clicked into what the service worker identifies, reading the picture
+ * the user sees with no request when possible: pixels the page holds and may read (its own
+ * images, canvases, video frames, blob: and data: pictures) go as bytes; a web address goes with
+ * where the picture is on screen, so the worker can capture it there (or, if it is off screen or
+ * too small to read well, download it and check the download against what is on screen).
  */
 export async function readImageSource(target: ImageTarget): Promise<ImageSource> {
   switch (target.kind) {
-    case 'url':
-      return /^blob:/i.test(target.url) ? readBlobUrl(target.url, target.element) : { kind: 'url', url: target.url };
+    case 'url': {
+      if (/^blob:/i.test(target.url)) return readBlobUrl(target.url, target.element);
+      if (/^data:/i.test(target.url) || !target.element) return { kind: 'url', url: target.url };
+      if (target.element.localName === 'img' && !(await isWhole(target.element as HTMLImageElement))) return { kind: 'url', url: target.url };
+      const fromPage = await pagePixelsOf(target.element, target.url);
+      if (fromPage) return fromPage;
+      if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };
+      return { kind: 'url', url: target.url, ...sightingOf(target.element) };
+    }
     case 'canvas':
-      return readCanvas(target.element);
+      return orFromScreen(() => readCanvas(target.element), target.element);
     case 'video':
-      return readVideoFrame(target.element);
+      return orFromScreen(() => readVideoFrame(target.element), target.element);
     case 'svg':
       return readInlineSvg(target.element);
   }

@@ -6,7 +6,7 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { SerialQueue } from '../shared/queue';
-import type { Backend, BackendDecision, BackendPreference, Classification, EngineStats, EngineStatus } from '../shared/types';
+import type { Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';
 import { LoadedModel } from './model';
@@ -14,7 +14,7 @@ import { ModelFiles } from './model-files';
 import { prepareImage, type PreparedImage } from './prepare';
 import { rankLogits } from './rank';
 import { probeRenderer, type RendererInfo } from './renderer';
-import { activateBackend, tf } from './tfjs';
+import { activateBackend, configureWasmThreads, runningWasmThreads, tf } from './tfjs';
 import { warmUpImage } from './warm-up-image';
 
 type StatusListener = (status: EngineStatus, decision?: BackendDecision) => void;
@@ -60,9 +60,9 @@ export class Engine {
   }
 
   /** Loads and warms the model if needed; concurrent callers share one load. */
-  private ready(preference: BackendPreference, cached?: BackendDecision): Promise<Loaded> {
-    if (this.loaded?.preference === preference) return Promise.resolve(this.loaded);
-    const loading = this.loading ?? this.load(preference, cached).finally(() => {
+  private ready(options: EngineOptions): Promise<Loaded> {
+    if (this.loaded?.preference === options.backend) return Promise.resolve(this.loaded);
+    const loading = this.loading ?? this.load(options).finally(() => {
       this.loading = undefined;
     });
     this.loading = loading;
@@ -70,9 +70,9 @@ export class Engine {
   }
 
   /** Loads the model now, in turn with classifications, so a switch of backend never pulls a model from under a job. */
-  warm(preference: BackendPreference, cached?: BackendDecision): Promise<EngineStatus> {
+  warm(options: EngineOptions): Promise<EngineStatus> {
     return this.queue.run(async () => {
-      await this.ready(preference, cached);
+      await this.ready(options);
       return this.status;
     });
   }
@@ -81,16 +81,16 @@ export class Engine {
    * Runs `job` with the loaded model, in turn with classifications (nothing else uses the model
    * meanwhile). For work beyond one image per call, e.g. batches of crops: `model.logits([...])`.
    */
-  withModel<T>(preference: BackendPreference, cached: BackendDecision | undefined, job: (model: LoadedModel) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => job((await this.ready(preference, cached)).model));
+  withModel<T>(options: EngineOptions, job: (model: LoadedModel) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => job((await this.ready(options)).model));
   }
 
   /**
    * One image at a time, in order. (Decoding the next image while the model works on the
    * current one was tried: on two cores it bought nothing measurable, so it is not done.)
    */
-  classify(bytes: ArrayBuffer, preference: BackendPreference, cached?: BackendDecision): Promise<Classification> {
-    return this.withModel(preference, cached, async (model) => {
+  classify(bytes: ArrayBuffer, options: EngineOptions): Promise<Classification> {
+    return this.withModel(options, async (model) => {
       const result = await classifyPrepared(model, await prepareImage(bytes));
       this.classified++;
       return result;
@@ -132,7 +132,8 @@ export class Engine {
     return (performance.now() - timedStart) / TIMED_RUNS;
   }
 
-  private async load(preference: BackendPreference, cached?: BackendDecision): Promise<Loaded> {
+  private async load({ backend: preference, decision: cached, maxThreads }: EngineOptions): Promise<Loaded> {
+    configureWasmThreads(maxThreads);
     this.loaded?.model.dispose();
     this.loaded = undefined;
     this.setStatus({ state: 'loading', progress: 0 });
@@ -150,7 +151,8 @@ export class Engine {
     if (!(await activateBackend(winner.backend))) fail('engine', { detail: `${winner.backend} stopped working` });
     this.loaded = { model: winner, preference };
     const decision = preference === 'auto' ? { key, backend: winner.backend, timings } : undefined;
-    this.setStatus({ state: 'ready', backend: winner.backend }, decision);
+    const threads = winner.backend === 'wasm' ? runningWasmThreads() : undefined;
+    this.setStatus({ state: 'ready', backend: winner.backend, ...(threads ? { threads } : {}) }, decision);
     return this.loaded;
   }
 }

@@ -11,16 +11,16 @@ const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, d
 });
 
 listen('offscreen', {
-  async classify({ bytes, backend, decision }) {
+  async classify({ bytes, ...options }) {
     try {
-      return { ok: true as const, value: await engine.classify(bytes, backend, decision) };
+      return { ok: true as const, value: await engine.classify(bytes, options) };
     } catch (error) {
       return { ok: false as const, error: toGlimpseError(error) };
     }
   },
-  async warm({ backend, decision }) {
+  async warm(options) {
     try {
-      return await engine.warm(backend, decision);
+      return await engine.warm(options);
     } catch (error) {
       return { state: 'failed' as const, detail: toGlimpseError(error).detail };
     }

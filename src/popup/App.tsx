@@ -8,7 +8,9 @@ import { BackendSetting } from './components/BackendSetting';
 import { EngineFailedHint, EngineStatus } from './components/EngineStatus';
 import { HistoryDetail } from './components/HistoryDetail';
 import { HistoryList } from './components/HistoryList';
+import { NeverContactSetting } from './components/NeverContactSetting';
 import { PopOutButton } from './components/PopOutButton';
+import { RegionButton } from './components/RegionButton';
 import { LatestAnswer } from './components/LatestAnswer';
 import { PageActions } from './components/PageActions';
 import { Shortcuts } from './components/Shortcuts';
@@ -110,13 +112,14 @@ export function App() {
           <HistoryDetail entry={open} onBack={back} onDelete={remove} />
         ) : (
           <>
-            <PageActions inActionPopup={inActionPopup}>
+            <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}>
               <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
             </PageActions>
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
             <section class="settings" aria-label={t('popupSettings')}>
               <BackendSetting value={preference.value} onChange={choose} />
+              <NeverContactSetting />
               <Shortcuts />
             </section>
           </>

@@ -5,12 +5,13 @@ import { number, object, oneOf, optional, string, type Infer } from './validate'
 export const ERROR_CODES = [
   'no-image-found', 'unsupported-url', 'unreadable', 'network', 'http-status', 'redirect-loop', 'timeout', 'too-large',
   'too-many-pixels', 'too-small', 'empty', 'not-an-image', 'corrupt', 'busy', 'interrupted', 'engine', 'internal',
+  'off-screen', 'off-screen-no-download',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const glimpseError = object({
   code: oneOf(ERROR_CODES),
-  /** HTTP status for 'http-status'. */
+  /** HTTP status for 'http-status' (and 'off-screen' when the download was refused). */
   status: optional(number),
   /** Technical detail for logs and bug reports; never the main message. */
   detail: optional(string),
@@ -75,10 +76,16 @@ export function errorMessageKey(error: GlimpseError): MessageKey {
     case 'interrupted': return { key: 'errInterrupted' };
     case 'engine': return { key: 'errEngine' };
     case 'internal': return { key: 'errInternal' };
+    case 'off-screen':
+      return error.status === undefined
+        ? { key: 'errOffScreenFailed' }
+        : { key: 'errOffScreenRefused', substitutions: [String(error.status)] };
+    case 'off-screen-no-download': return { key: 'errOffScreenNoDownload' };
   }
 }
 
 /** Whether trying the same image again may help (shown as a retry button). */
 export const isRetryable = (error: GlimpseError): boolean =>
-  ['network', 'timeout', 'busy', 'interrupted', 'engine', 'internal'].includes(error.code) ||
+  // Off screen: once the user has scrolled the picture into view, trying again reads it there.
+  ['network', 'timeout', 'busy', 'interrupted', 'engine', 'internal', 'off-screen', 'off-screen-no-download'].includes(error.code) ||
   (error.code === 'http-status' && (error.status ?? 0) >= 500);

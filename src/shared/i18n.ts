@@ -20,6 +20,12 @@ const BACKEND_NAME_KEYS: Record<Backend, string> = {
 
 export const backendName = (backend: Backend): string => t(BACKEND_NAME_KEYS[backend]);
 
+/** "WASM · 2 threads", "WASM · 1 thread" (threads unavailable), or just the backend's name. */
+export function engineName(backend: Backend, threads?: number): string {
+  if (threads === undefined) return backendName(backend);
+  return t(threads === 1 ? 'engineOneThread' : 'engineThreads', [backendName(backend), String(threads)]);
+}
+
 /** "WASM · 63 ms": which engine answered and how long the whole path took (card and popup alike). */
 export const timingText = (answer: Pick<Classification, 'backend' | 'totalMs'>): string =>
   t('timing', [backendName(answer.backend), String(Math.round(answer.totalMs))]);

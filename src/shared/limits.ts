@@ -16,6 +16,12 @@ export const LIMITS = {
   svgRasterSide: 1024,
   /** How long an SVG may take to render before it is refused as broken. */
   svgRenderTimeoutMs: 10_000,
+  /**
+   * A picture shown at least this large (device pixels, shorter side of its visible part) is read
+   * from a capture of the screen instead of downloaded: the model looks at 224 x 224. Measured in
+   * README "What is on screen".
+   */
+  minCaptureSide: 224,
   /** History entries kept; the oldest are evicted first. */
   historyCap: 200,
   /** Longest side of a history thumbnail, in CSS pixels. */

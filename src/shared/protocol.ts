@@ -6,7 +6,7 @@
 import { COMMANDS } from './commands';
 import { glimpseError } from './errors';
 import {
-  backendDecision, backendPreference, engineStatus, imageOrigin, imageSource,
+  backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
   type Backend, type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
 import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
@@ -18,7 +18,6 @@ interface Message<P, A> {
 }
 const message = <A>() => <P>(payload: Check<P>): Message<P, A> => ({ payload });
 const nothing = object({});
-const engineOptions = { backend: backendPreference, decision: optional(backendDecision) };
 
 export const MESSAGES = {
   background: {
@@ -36,8 +35,8 @@ export const MESSAGES = {
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },
   offscreen: {
-    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...engineOptions })),
-    warm: message<EngineStatus>()(object(engineOptions)),
+    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
+    warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
     /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
     'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number })),
@@ -53,6 +52,8 @@ export const MESSAGES = {
     'identify-pointer': message<{ accepted: boolean }>()(nothing),
     /** Remove every Glimpse label and card from the page, and stop a running scan. */
     'clear-all': message<void>()(nothing),
+    /** Dim the page and let the user drag a box; its pixels are identified (top frame only). */
+    'select-region': message<{ started: boolean }>()(nothing),
   },
 };
 

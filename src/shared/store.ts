@@ -94,6 +94,8 @@ export const backendDecision = defineItem<BackendDecision | undefined>('local:ba
   fallback: undefined,
   check: shapes.backendDecision,
 });
+/** Most WASM threads the engine may use (absent: chosen from the machine); benchmarks and tests set 1 to compare. */
+export const engineMaxThreads = defineItem<number | undefined>('local:engineMaxThreads', { fallback: undefined, check: shapes.ENGINE_OPTION_FIELDS.maxThreads });
 /** The running engine's state: about this browser session only (absent until an engine was started). */
 export const engineStatus = defineItem<EngineStatus | undefined>('session:engineStatus', {
   fallback: undefined,

@@ -4,7 +4,7 @@
  */
 import { glimpseError, type GlimpseError } from './errors';
 import {
-  arrayBuffer, number, object, oneOf, optional, partialRecord, string, variant, type Infer,
+  arrayBuffer, boolean, number, object, oneOf, optional, partialRecord, string, variant, type Infer,
 } from './validate';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
@@ -20,10 +20,28 @@ export type Via = (typeof VIAS)[number];
 export const backend = oneOf(BACKENDS);
 export const backendPreference = oneOf(BACKEND_PREFERENCES);
 
-/** Where an image's bytes come from. URLs are fetched by the service worker. */
+/** A part of the visible tab, in CSS pixels of the top frame's viewport; `dpr` turns them into device pixels. */
+export const screenArea = object({ left: number, top: number, width: number, height: number, dpr: number });
+export type ScreenArea = Infer<typeof screenArea>;
+
+/** Which part of a picture (0..1 of its width and height) an on-screen area shows. */
+export const picturePart = object({ x: number, y: number, width: number, height: number });
+export type PicturePart = Infer<typeof picturePart>;
+
+/** Where a picture is seen on screen: enough to capture it, or to check a download against it. */
+export const onScreen = object({ area: screenArea, part: picturePart });
+export type OnScreen = Infer<typeof onScreen>;
+
+/**
+ * Where an image's pixels come from. A 'url' is read from the screen when it is shown large
+ * enough (`onScreen`), else downloaded by the service worker; 'screen' is a part of the visible
+ * tab (a region the user selected, or a picture the page may not read). `offScreen` says the
+ * picture is shown fine but not where the user can see it now (scrolled away, hidden).
+ */
 export const imageSource = variant('kind', {
-  url: object({ url: string }),
+  url: object({ url: string, onScreen: optional(onScreen), offScreen: optional(boolean) }),
   bytes: object({ bytes: arrayBuffer, mimeType: string, name: optional(string) }),
+  screen: object({ area: screenArea, region: optional(boolean) }),
 });
 export type ImageSource = Infer<typeof imageSource>;
 
@@ -42,6 +60,8 @@ export const engineStatus = object({
   backend: optional(backend),
   /** 0..1 while loading the model. */
   progress: optional(number),
+  /** WASM only: the threads the model runs on (1: the single-threaded build, e.g. without cross-origin isolation). */
+  threads: optional(number),
   detail: optional(string),
 });
 export type EngineStatus = Infer<typeof engineStatus>;
@@ -54,6 +74,16 @@ export const backendDecision = object({
   timings: partialRecord(BACKENDS, number),
 });
 export type BackendDecision = Infer<typeof backendDecision>;
+
+/** How the background asks the engine to run (sent with every request). */
+export const ENGINE_OPTION_FIELDS = {
+  backend: backendPreference,
+  decision: optional(backendDecision),
+  /** Most WASM threads to use (absent: chosen from the machine). Takes effect when the engine document starts. */
+  maxThreads: optional(number),
+};
+export const engineOptions = object(ENGINE_OPTION_FIELDS);
+export type EngineOptions = Infer<typeof engineOptions>;
 
 /** The latest outcome the popup shows first: an entry in history, or why it failed. */
 export const latestOutcome = variant('kind', {

@@ -32,6 +32,11 @@ export const number: Check<number> = (value, path) => {
   return value;
 };
 
+export const boolean: Check<boolean> = (value, path) => {
+  if (typeof value !== 'boolean') throw new InvalidMessage(`${path} should be a boolean`);
+  return value;
+};
+
 export const arrayBuffer: Check<ArrayBuffer> = (value, path) => {
   if (value instanceof ArrayBuffer) return value;
   // Structured clone across realms can hand over a buffer whose constructor is another realm's.

@@ -123,7 +123,7 @@ describe('the popup', () => {
     expect(await popup.$('.latest[hidden]')).not.toBeNull();
     // Opening the popup warms the engine; the header follows it to "Ready".
     await until(() => popup.$eval('.engine', (p) => p.getAttribute('data-engine-state') === 'ready'), 'the engine to be ready', ANSWER_TIMEOUT);
-    expect(await popup.$eval('.engine', (p) => p.textContent)).toMatch(/^Ready · (WebGL|WASM|CPU)$/);
+    expect(await popup.$eval('.engine', (p) => p.textContent)).toMatch(/^Ready · (WebGL|WASM · \d threads?|CPU)$/);
     expect(await popup.$('.progress')).toBeNull();
     await popup.close();
   });

@@ -1,6 +1,7 @@
 /**
- * Privacy: identifying an image makes no request but the one for that image (and the page's
- * own), and an upload makes none at all. Three witnesses: DevTools' Network domain on every
+ * Privacy: identifying a picture on screen makes no request at all (its pixels are read from the
+ * page or a capture of the screen); only a picture off screen is downloaded, once, and never with
+ * "never contact image servers"; an upload makes none. Three witnesses: DevTools' Network domain on every
  * target (pages, the service worker, the offscreen document, Chromium's own UI), the test
  * server's log, and Chromium's net log, which records every request of the whole browser from
  * its first moment, so nothing made before a DevTools session attached can hide.
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './chromium';
-import { inServiceWorker, localStorage } from './fixtures/hostile/harness';
+import { englishMessage, history, inServiceWorker, localStorage } from './fixtures/hostile/harness';
 import { PHOTO, photoBytes } from './fixtures/hostile/images';
 import { identifyElement, settledCard } from './menu';
 import { htmlPage, startServer, type TestServer } from './server';
@@ -49,15 +50,21 @@ function netLogRequests(path: string): NetLogRequest[] {
     }));
 }
 
+const SEA_LION = 'n02077923_sea_lion.JPEG';
+const LLAMA = 'n02437616_llama.JPEG';
+
 describe('privacy: nothing leaves the machine but the image the user pointed at', () => {
   let ext: ExtensionBrowser;
   let server: TestServer;
+  /** Another origin, without CORS headers: its pictures' pixels are the page's to show, not to read. */
+  let other: TestServer;
   let work: string;
   let netLog: string;
   const seen: SeenRequest[] = [];
   const watched = new Set<Target>();
   let pageUrl = '';
   const imageUrl = () => `${server.origin}/samples/${PHOTO.file}`;
+  const offScreenUrl = () => `${other.origin}/samples/${LLAMA}`;
 
   async function watch(target: Target): Promise<void> {
     if (watched.has(target) || target.type() === 'browser') return;
@@ -74,7 +81,7 @@ describe('privacy: nothing leaves the machine but the image the user pointed at'
   const leaving = () => seen.filter((request) => leavesTheBrowser(request.url));
 
   beforeAll(async () => {
-    server = await startServer();
+    [server, other] = await Promise.all([startServer(), startServer()]);
     work = await mkdtemp(join(tmpdir(), 'glimpse-privacy-'));
     netLog = join(work, 'netlog.json');
     ext = await launchWithExtension({ extraArgs: [`--log-net-log=${netLog}`, '--net-log-capture-mode=Default'] });
@@ -83,7 +90,7 @@ describe('privacy: nothing leaves the machine but the image the user pointed at'
   });
   afterAll(async () => {
     await ext?.close().catch(() => undefined); // the last test closed it already, to complete the net log
-    await server?.close();
+    await Promise.all([server?.close(), other?.close()]);
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -108,27 +115,67 @@ describe('privacy: nothing leaves the machine but the image the user pointed at'
     await popup.close();
   });
 
-  it('a right-click fetches the image once, from the service worker, and nothing else', async () => {
-    const page: Page = await ext.browser.newPage();
-    pageUrl = htmlPage(server, '/privacy.html', `<img id="photo" src="/samples/${PHOTO.file}" width="400">`);
-    // The browser asks for a page's icon by itself: that is the page's request, not Glimpse's.
-    const pageOwn = [pageUrl, imageUrl(), `${server.origin}/favicon.ico`].sort();
-    const before = { seen: leaving().length, server: server.requests.length };
-    await page.goto(pageUrl);
-    await identifyElement(ext, page, '#photo', { srcUrl: imageUrl(), mediaType: 'image' });
-    const [card] = await settledCard(page);
-    expect(card?.state).toBe('result');
-    expect(card!.text.toLowerCase()).toContain(PHOTO.label);
+  /** Requests that left the browser since `since` (DevTools and the server), for the picture at `path`. */
+  const glimpseRequests = (since: number) => leaving().slice(since).filter((r) => r.by === 'service_worker' || r.by === 'background_page');
 
-    const made = leaving().slice(before.seen);
-    // The page loads itself and its image; Glimpse's worker fetches the image; nobody else asks for anything.
-    expect(made.filter((r) => r.by === 'service_worker').map((r) => r.url)).toEqual([imageUrl()]);
-    expect(made.filter((r) => r.target === page.target()).map((r) => r.url).sort()).toEqual(pageOwn);
-    expect(made.filter((r) => r.by !== 'service_worker' && r.target !== page.target()).map((r) => `${r.by}: ${r.url}`)).toEqual([]);
-    expect(server.requests.slice(before.server).sort()).toEqual(['/favicon.ico', '/privacy.html', `/samples/${PHOTO.file}`, `/samples/${PHOTO.file}`].sort());
-    // The service worker's fetch was really watched (not merely absent): it is the second download of the image.
+  async function openPage(path: string, body: string): Promise<Page> {
+    const page = await ext.browser.newPage();
+    await page.goto(htmlPage(server, path, body), { waitUntil: 'load' });
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+    return page;
+  }
+
+  it('a picture on screen is identified with no request at all: its own pixels, or a capture of the screen', async () => {
+    const page = await openPage('/privacy.html', `<img id="photo" src="/samples/${PHOTO.file}" width="400">
+      <img id="other" src="${other.origin}/samples/${SEA_LION}" width="400">`);
+    pageUrl = page.url();
+    const before = { seen: leaving().length, server: server.requests.length, other: other.requests.length };
+    await identifyElement(ext, page, '#photo', { srcUrl: imageUrl(), mediaType: 'image' });
+    await identifyElement(ext, page, '#other', { srcUrl: `${other.origin}/samples/${SEA_LION}`, mediaType: 'image' });
+    const [first, second] = await settledCard(page, 2);
+    expect(first!.text.toLowerCase()).toContain(PHOTO.label);
+    expect(second!.text).toContain('Sea lion');
+    expect(leaving().slice(before.seen).map((r) => `${r.by}: ${r.url}`)).toEqual([]);
+    expect(server.requests.slice(before.server)).toEqual([]);
+    expect(other.requests.slice(before.other)).toEqual([]);
+    const vias = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).map((entry) => entry.via).sort();
+    expect(vias).toEqual(['capture', 'page']);
+    await page.close();
+  });
+
+  /** A page whose photo (from the other origin) is scrolled away right after the right-click. */
+  async function identifyOffScreen(path: string): Promise<Page> {
+    const page = await openPage(path, `<p>Scroll down.</p><div style="height: 3000px"></div>
+      <img id="photo" src="${offScreenUrl()}" width="400">
+      <script>addEventListener('contextmenu', () => setTimeout(() => scrollTo(0, 0)));</script>`);
+    await identifyElement(ext, page, '#photo', { srcUrl: offScreenUrl(), mediaType: 'image' });
+    await settledCard(page);
+    return page;
+  }
+
+  it('a picture off screen is downloaded once, by the service worker, and nothing else', async () => {
+    const before = { seen: leaving().length, other: other.requests.length };
+    const page = await identifyOffScreen('/privacy-below.html');
+    expect(((await localStorage(ext)).latest as { kind: string }).kind).toBe('answer');
+    expect(glimpseRequests(before.seen).map((r) => r.url)).toEqual([offScreenUrl()]);
+    // The page's own load of the photo, then Glimpse's download.
+    expect(other.requests.slice(before.other)).toEqual([`/samples/${LLAMA}`, `/samples/${LLAMA}`]);
     const worker = await inServiceWorker<string>(ext, 'location.href');
-    expect(made.find((r) => r.by === 'service_worker')?.target.url()).toBe(worker);
+    expect(glimpseRequests(before.seen)[0]?.target.url()).toBe(worker);
+    await page.close();
+  });
+
+  it('"never contact image servers": an off-screen picture is not downloaded, and the user is told why', async () => {
+    await inServiceWorker(ext, 'chrome.storage.local.set({ neverContactServers: true })');
+    await until(async () => (await localStorage(ext)).neverContactServers === true, 'the setting to be stored');
+    const before = { seen: leaving().length, other: other.requests.length };
+    const page = await identifyOffScreen('/privacy-never.html');
+    const latest = (await localStorage(ext)).latest as { kind: string; error?: { code: string } };
+    expect(latest.error?.code).toBe('off-screen-no-download');
+    expect(englishMessage('off-screen-no-download')).toMatch(/never to contact image servers\. Scroll it into view.*Identify a region/);
+    expect(glimpseRequests(before.seen)).toEqual([]);
+    expect(other.requests.slice(before.other)).toEqual([`/samples/${LLAMA}`]);
+    await inServiceWorker(ext, 'chrome.storage.local.set({ neverContactServers: false })');
     await page.close();
   });
 
@@ -138,10 +185,12 @@ describe('privacy: nothing leaves the machine but the image the user pointed at'
     expect(requests.length).toBeGreaterThan(0);
     const extensionOrigin = `chrome-extension://${ext.extensionId}`;
     const byGlimpse = requests.filter((r) => r.initiator.startsWith(extensionOrigin) || r.isolationKey.includes(extensionOrigin));
-    expect(byGlimpse.map((r) => r.url)).toEqual([imageUrl()]);
+    // The one download: the picture that was off screen.
+    expect(byGlimpse.map((r) => r.url)).toEqual([offScreenUrl()]);
     const byThePage = requests.filter((r) => r.initiator.startsWith(server.origin) || r.isolationKey.includes('127.0.0.1'));
     expect([...new Set(byThePage.filter((r) => !byGlimpse.includes(r)).map((r) => r.url))].sort()).toEqual(
-      [pageUrl, imageUrl(), `${server.origin}/favicon.ico`].sort(),
+      [pageUrl, imageUrl(), `${other.origin}/samples/${SEA_LION}`, `${server.origin}/favicon.ico`,
+        `${server.origin}/privacy-below.html`, `${server.origin}/privacy-never.html`, offScreenUrl()].sort(),
     );
     // Everything else is Chromium's own housekeeping (no initiator at all), never to the test server.
     const rest = requests.filter((r) => !byGlimpse.includes(r) && !byThePage.includes(r));

@@ -26,6 +26,13 @@ describe('error mapping', () => {
     expect(errorMessageKey({ code: 'http-status', status: 418 }).key).toBe('errHttpStatus');
     for (const status of [404, 401, 503, 418]) expect(messages).toHaveProperty(errorMessageKey({ code: 'http-status', status }).key);
   });
+  it('tells an off-screen picture from a refused download, and names the status when there is one', () => {
+    expect(errorMessageKey({ code: 'off-screen', status: 403 })).toEqual({ key: 'errOffScreenRefused', substitutions: ['403'] });
+    expect(errorMessageKey({ code: 'off-screen' }).key).toBe('errOffScreenFailed');
+    expect(errorMessageKey({ code: 'off-screen-no-download' }).key).toBe('errOffScreenNoDownload');
+    for (const key of ['errOffScreenRefused', 'errOffScreenFailed', 'errOffScreenNoDownload']) expect(messages).toHaveProperty(key);
+    expect(isRetryable({ code: 'off-screen', status: 403 })).toBe(true);
+  });
   it('offers a retry only where trying again can help', () => {
     expect(isRetryable({ code: 'network' })).toBe(true);
     expect(isRetryable({ code: 'interrupted' })).toBe(true);

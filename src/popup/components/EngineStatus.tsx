@@ -1,4 +1,4 @@
-import { backendName, t } from '../../shared/i18n';
+import { engineName, t } from '../../shared/i18n';
 import type { EngineStatus as Status } from '../../shared/types';
 
 function describe(status: Status): string {
@@ -9,7 +9,7 @@ function describe(status: Status): string {
     case 'warming':
       return t('popupEngineWarming');
     case 'ready':
-      return status.backend ? t('popupEngineReady', backendName(status.backend)) : t('popupEngineReadyShort');
+      return status.backend ? t('popupEngineReady', engineName(status.backend, status.threads)) : t('popupEngineReadyShort');
     case 'failed':
       return t('popupEngineError');
   }

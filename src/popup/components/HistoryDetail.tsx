@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { capitalise } from '../../shared/format';
 import { t, timingText } from '../../shared/i18n';
-import type { HistoryEntry } from '../../shared/types';
+import type { HistoryEntry, Via } from '../../shared/types';
 import { fullTime, sourcePageUrl, sourceSite } from '../format';
 import { AnswerHeading } from './AnswerHeading';
 import { TrashIcon } from './HistoryItem';
@@ -14,6 +14,10 @@ interface Props {
   onBack(): void;
   onDelete(id: string): Promise<void>;
 }
+
+const VIA_KEYS: Record<Via, string> = {
+  download: 'popupViaDownload', page: 'popupViaPage', capture: 'popupViaCapture', region: 'popupViaRegion', upload: 'popupViaUpload',
+};
 
 /** Where the image came from: a link that opens the page in a new tab, or the uploaded file's name. */
 function Origin({ entry }: { entry: HistoryEntry }) {
@@ -77,6 +81,12 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
         <dd>{timingText(entry)}</dd>
         <dt>{t('popupImageSize')}</dt>
         <dd>{t('popupImageDimensions', [String(entry.width), String(entry.height)])}</dd>
+        {entry.via && (
+          <>
+            <dt>{t('popupVia')}</dt>
+            <dd class="via" data-via={entry.via}>{t(VIA_KEYS[entry.via])}</dd>
+          </>
+        )}
         <dt>{t('popupSource')}</dt>
         <dd class="source-cell">
           <Origin entry={entry} />

@@ -50,13 +50,16 @@ export function LatestAnswer({ shown, now, onRetry }: Props) {
   );
 }
 
-/** Compact: the answer in one row, its top 5 and timing one click away, so history keeps the room. */
+/**
+ * Compact: the answer in one row (its heading is for screen readers; the card speaks for itself),
+ * the top 5 and timing one click away, so history keeps the room.
+ */
 function LatestCard({ shown, now, onRetry }: Props) {
   const [expanded, setExpanded] = useState(false);
   return (
     <section class="latest" aria-labelledby="latest-heading" data-state={shown?.kind ?? 'none'}
       data-error-code={shown?.kind === 'error' ? shown.error.code : undefined} hidden={!shown}>
-      <h2 id="latest-heading" class="section-title latest-title">{t('popupLatest')}</h2>
+      <h2 id="latest-heading" class="visually-hidden">{t('popupLatest')}</h2>
       {shown?.kind === 'answer' && (
         <div class="latest-card compact">
           <div class="latest-head">

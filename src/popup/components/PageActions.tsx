@@ -19,10 +19,18 @@ async function onPage(command: CommandName): Promise<boolean> {
 }
 
 /**
- * What the popup does to the page in front: identify all its pictures, clear Glimpse's labels
- * from it, and presenter mode (big labels for a class) on every page.
+ * What the popup does to the page in front: identify all its pictures (or a region), clear
+ * Glimpse's labels from it, and presenter mode (big labels for a class) on every page.
  */
-export function PageActions({ inActionPopup, children }: { inActionPopup: boolean; children?: ComponentChildren }) {
+interface Props {
+  inActionPopup: boolean;
+  /** Beside "identify all images": the upload button. */
+  children?: ComponentChildren;
+  /** Beside "clear labels": region select. */
+  region?: ComponentChildren;
+}
+
+export function PageActions({ inActionPopup, children, region }: Props) {
   const presenter = useItem(presenterMode);
   const [notice, setNotice] = useState<Notice>(undefined);
 
@@ -43,13 +51,16 @@ export function PageActions({ inActionPopup, children }: { inActionPopup: boolea
         {children}
       </div>
       <div class="page-actions-row">
+        {region}
+        <button type="button" class="button secondary clear-labels" onClick={() => void run('clear-all', 'popupLabelsCleared')}>
+          {t('popupClearLabels')}
+        </button>
+      </div>
+      <div class="page-actions-row">
         <button type="button" class="switch presenter-toggle" role="switch" aria-checked={presenter.value ? 'true' : 'false'}
           disabled={!presenter.loaded} onClick={() => void presenterMode.setValue(!presenter.value)}>
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
           {t('popupPresenter')}
-        </button>
-        <button type="button" class="button secondary small clear-labels" onClick={() => void run('clear-all', 'popupLabelsCleared')}>
-          {t('popupClearLabels')}
         </button>
       </div>
       <p class={`page-notice ${notice?.kind ?? ''}`} role="status">{notice?.text ?? ''}</p>

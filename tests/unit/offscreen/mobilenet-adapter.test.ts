@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import * as mobilenet from '@tensorflow-models/mobilenet';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { graphOf, GRAPH_FIELD, loadMobileNetGraph } from '../../src/offscreen/mobilenet-adapter';
+import { graphOf, GRAPH_FIELD, loadMobileNetGraph } from '../../../src/offscreen/mobilenet-adapter';
 
 /** A graph model with the real one's input and a 1001-wide output: each image's mean, tiled. */
 function tinyArtifacts(): tf.io.ModelArtifacts {

@@ -1,0 +1,119 @@
+/**
+ * Where the pixels of an identification come from. The picture on screen is the truth: it is
+ * read without any request whenever it can be (the page's own pixels, then a capture of the
+ * visible tab); a download happens only for a picture that is off screen, mostly hidden or shown
+ * too small, and is checked against what is on screen when any of it is.
+ */
+import type { Tabs } from 'webextension-polyfill';
+import { decodeDataUrl } from '../shared/data-url';
+import { fail, GlimpseFailure } from '../shared/errors';
+import { LIMITS } from '../shared/limits';
+import { greyLevels, isSamePicture, SIGNATURE_SIDE } from '../shared/perceptual';
+import { neverContactServers } from '../shared/store';
+import type { ImageSource, OnScreen, ScreenArea, Via } from '../shared/types';
+import { captureTab, cropToPng, deviceRect } from './capture';
+import { fetchImageBytes } from './fetch-image';
+
+export interface Pixels {
+  bytes: ArrayBuffer;
+  via: Via;
+}
+
+/** Who asked: the tab a web page's request came from (none for the popup's uploads). */
+export interface Requester {
+  tab?: Tabs.Tab;
+}
+
+const canCapture = (requester: Requester): requester is { tab: Tabs.Tab & { id: number; windowId: number } } =>
+  requester.tab?.id !== undefined && requester.tab.id >= 0 && requester.tab.windowId !== undefined && requester.tab.active === true;
+
+async function capture(requester: Requester, area: ScreenArea): Promise<ArrayBuffer> {
+  if (!canCapture(requester)) return fail('off-screen', { detail: 'the tab is not the visible one' });
+  return cropToPng(await captureTab(requester.tab.id, requester.tab.windowId), area);
+}
+
+/** Large enough on screen for the model (the shorter side, in device pixels). */
+const largeEnough = (area: ScreenArea): boolean => Math.min(area.width, area.height) * area.dpr >= LIMITS.minCaptureSide;
+
+async function signature(source: ImageBitmap, rect: { left: number; top: number; width: number; height: number }): Promise<Float32Array> {
+  const small = await createImageBitmap(source, rect.left, rect.top, Math.max(1, rect.width), Math.max(1, rect.height), {
+    resizeWidth: SIGNATURE_SIDE, resizeHeight: SIGNATURE_SIDE, resizeQuality: 'high',
+  });
+  const canvas = new OffscreenCanvas(SIGNATURE_SIDE, SIGNATURE_SIDE);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(small, 0, 0);
+  small.close();
+  return greyLevels(context.getImageData(0, 0, SIGNATURE_SIDE, SIGNATURE_SIDE).data);
+}
+
+/**
+ * Whether downloaded bytes are the picture on screen: the part of the download that the
+ * visible area shows, against the capture of that area. Undefined when it cannot be told
+ * (a format the worker cannot decode, such as SVG): the download is then trusted.
+ */
+export async function downloadMatchesScreen(bytes: ArrayBuffer, screen: ImageBitmap, onScreen: OnScreen): Promise<boolean | undefined> {
+  let downloaded: ImageBitmap;
+  try {
+    downloaded = await createImageBitmap(new Blob([bytes]));
+  } catch {
+    return undefined;
+  }
+  try {
+    const { part } = onScreen;
+    const ofDownload = {
+      left: Math.round(part.x * downloaded.width),
+      top: Math.round(part.y * downloaded.height),
+      width: Math.round(part.width * downloaded.width),
+      height: Math.round(part.height * downloaded.height),
+    };
+    const ofScreen = deviceRect(onScreen.area, screen);
+    if (ofScreen.width < 1 || ofScreen.height < 1) return undefined;
+    return isSamePicture(await signature(downloaded, ofDownload), await signature(screen, ofScreen));
+  } finally {
+    downloaded.close();
+  }
+}
+
+async function download(url: string, onScreen: OnScreen | undefined, offScreen: boolean, requester: Requester): Promise<Pixels> {
+  const visible = onScreen && canCapture(requester) ? onScreen : undefined;
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await fetchImageBytes(url);
+  } catch (error) {
+    if (visible) return { bytes: await capture(requester, visible.area), via: 'capture' };
+    if (offScreen && error instanceof GlimpseFailure && ['http-status', 'network', 'timeout', 'redirect-loop'].includes(error.error.code)) {
+      fail('off-screen', { status: error.error.status, detail: `download failed: ${error.message}` });
+    }
+    throw error;
+  }
+  if (visible) {
+    const screen = await captureTab(requester.tab!.id!, requester.tab!.windowId!);
+    if ((await downloadMatchesScreen(bytes, screen, visible)) === false) {
+      return { bytes: await cropToPng(screen, visible.area), via: 'capture' };
+    }
+  }
+  return { bytes, via: 'download' };
+}
+
+/** The pixels to identify for `source`, read the least intrusive way that shows what the user sees. */
+export async function pixelsOf(source: ImageSource, requester: Requester): Promise<Pixels> {
+  switch (source.kind) {
+    case 'bytes':
+      return { bytes: source.bytes, via: requester.tab ? 'page' : 'upload' };
+    case 'screen':
+      return { bytes: await capture(requester, source.area), via: source.region ? 'region' : 'capture' };
+    case 'url': {
+      // A data: address is already in the page: no request, whatever its size.
+      if (/^data:/i.test(source.url)) return { bytes: decodeDataUrl(source.url).bytes, via: 'page' };
+      const { onScreen } = source;
+      if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) {
+        return { bytes: await capture(requester, onScreen.area), via: 'capture' };
+      }
+      if (await neverContactServers.getValue()) {
+        if (onScreen && canCapture(requester)) return { bytes: await capture(requester, onScreen.area), via: 'capture' };
+        return fail('off-screen-no-download');
+      }
+      return download(source.url, onScreen, source.offScreen === true, requester);
+    }
+  }
+}

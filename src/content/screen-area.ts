@@ -1,0 +1,139 @@
+/**
+ * Where a picture is seen on screen: its visible part in the top frame's viewport (clipped by
+ * scrolling containers, frames, the viewport, and sticky bars over it), and which part of the
+ * picture that is. The service worker captures it from there, or checks a download against it.
+ */
+import {
+  intersect, isEmpty, partOf, pictureBox, shift, trimCoveredRows, type Box,
+} from '../shared/screen-geometry';
+import type { OnScreen } from '../shared/types';
+
+/** Below this (CSS px on a side) a visible sliver tells nothing about the picture. */
+const MIN_VISIBLE_SIDE = 8;
+const SAMPLE_ROWS = 12;
+const SAMPLE_COLUMNS = 5;
+
+const boxOf = (rect: DOMRect): Box => ({ left: rect.left, top: rect.top, width: rect.width, height: rect.height });
+
+function contentBox(element: Element): Box {
+  const rect = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const px = (value: string) => parseFloat(value) || 0;
+  const left = px(style.borderLeftWidth) + px(style.paddingLeft);
+  const top = px(style.borderTopWidth) + px(style.paddingTop);
+  const right = px(style.borderRightWidth) + px(style.paddingRight);
+  const bottom = px(style.borderBottomWidth) + px(style.paddingBottom);
+  return { left: rect.left + left, top: rect.top + top, width: Math.max(0, rect.width - left - right), height: Math.max(0, rect.height - top - bottom) };
+}
+
+/** The box the picture itself is drawn in (an img's object-fit, a video's letterboxing). */
+function drawnBox(element: Element): Box {
+  if (element.localName === 'img') {
+    const img = element as HTMLImageElement;
+    return pictureBox(contentBox(img), { width: img.naturalWidth, height: img.naturalHeight }, getComputedStyle(img).objectFit);
+  }
+  if (element.localName === 'video') {
+    const video = element as HTMLVideoElement;
+    return pictureBox(contentBox(video), { width: video.videoWidth, height: video.videoHeight }, getComputedStyle(video).objectFit || 'contain');
+  }
+  if (element.localName === 'canvas') return contentBox(element);
+  return boxOf(element.getBoundingClientRect());
+}
+
+/** Clipped by every scrolling or overflow-hidden ancestor (carousels, cropped thumbnails). */
+function clipByAncestors(element: Element, box: Box): Box {
+  let clipped = box;
+  for (let node = element.parentElement; node && !isEmpty(clipped); node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clipped = intersect(clipped, boxOf(node.getBoundingClientRect()));
+    if (style.position === 'fixed') break;
+  }
+  return clipped;
+}
+
+function viewportOf(view: Window): Box {
+  const root = view.document.documentElement;
+  const standards = view.document.compatMode === 'CSS1Compat';
+  return { left: 0, top: 0, width: standards ? root.clientWidth : view.innerWidth, height: standards ? root.clientHeight : view.innerHeight };
+}
+
+function isGlimpse(element: Element): boolean {
+  return element.hasAttribute('data-glimpse-ui') || element.hasAttribute('data-glimpse-card');
+}
+
+/** Whether `element` is (inside) a fixed or sticky bar. */
+function inFixedBar(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const position = getComputedStyle(node).position;
+    if (position === 'fixed' || position === 'sticky') return true;
+  }
+  return false;
+}
+
+/**
+ * Rows of the visible box that a fixed or sticky bar covers (sampled with elementsFromPoint).
+ * Transparent overlays that scroll with the page are not trimmed: the picture shows through them.
+ */
+function coveredRows(element: Element, box: Box): boolean[] {
+  const document = element.ownerDocument;
+  const rows: boolean[] = [];
+  for (let row = 0; row < SAMPLE_ROWS; row++) {
+    const y = box.top + ((row + 0.5) * box.height) / SAMPLE_ROWS;
+    let covered = 0;
+    for (let column = 0; column < SAMPLE_COLUMNS; column++) {
+      const x = box.left + ((column + 0.5) * box.width) / SAMPLE_COLUMNS;
+      const top = document.elementsFromPoint(x, y).find((hit) => !isGlimpse(hit));
+      if (top && top !== element && !element.contains(top) && !top.contains(element) && inFixedBar(top)) covered++;
+    }
+    rows.push(covered === SAMPLE_COLUMNS);
+  }
+  return rows;
+}
+
+/** Moves a box from a same-origin child frame's viewport to the top one; undefined when a frame in between is another origin's. */
+function toTopViewport(view: Window, box: Box, picture: Box): { box: Box; picture: Box; top: Window } | undefined {
+  let current = view;
+  let [visible, drawn] = [intersect(box, viewportOf(view)), picture];
+  while (current !== current.top) {
+    let frame: Element | null;
+    try {
+      frame = current.frameElement;
+    } catch {
+      frame = null;
+    }
+    if (!frame) return undefined;
+    const parent = current.parent;
+    const inner = contentBox(frame);
+    [visible, drawn] = [intersect(shift(visible, inner.left, inner.top), inner), shift(drawn, inner.left, inner.top)];
+    visible = intersect(clipByAncestors(frame, visible), viewportOf(parent));
+    current = parent;
+  }
+  return { box: visible, picture: drawn, top: current };
+}
+
+export interface Sighting {
+  /** Where it is seen, when enough of it is. */
+  onScreen?: OnScreen;
+  /** Shown fine by the page, but not where the user can see it now. */
+  offScreen: boolean;
+}
+
+/** Where the picture `element` shows is visible, if it is. */
+export function sightingOf(element: Element): Sighting {
+  const view = element.ownerDocument.defaultView;
+  if (!view) return { offScreen: false };
+  if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return { offScreen: true };
+  const drawn = drawnBox(element);
+  if (isEmpty(drawn)) return { offScreen: true };
+  let visible = intersect(clipByAncestors(element, drawn), viewportOf(view));
+  if (!isEmpty(visible)) visible = trimCoveredRows(visible, coveredRows(element, visible));
+  const inTop = toTopViewport(view, visible, drawn);
+  // A frame of another origin in between: where it sits on screen is not this frame's to know.
+  if (!inTop) return { offScreen: false };
+  if (inTop.box.width < MIN_VISIBLE_SIDE || inTop.box.height < MIN_VISIBLE_SIDE) return { offScreen: true };
+  const { left, top, width, height } = inTop.box;
+  return {
+    onScreen: { area: { left, top, width, height, dpr: inTop.top.devicePixelRatio || 1 }, part: partOf(inTop.box, inTop.picture) },
+    offScreen: false,
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * The picture on screen is the truth: pictures a re-download would not give back (hotlink
+ * protection, a session cookie, a one-time address, an endpoint that serves a different photo on
+ * every request, a server gone after the page loaded) are identified as the user sees them, and
+ * their server never sees a second request. Region select identifies whatever is inside a box.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
+import type { LatestOutcome } from '../../src/shared/types';
+import { englishMessage, history, localStorage } from './fixtures/hostile/harness';
+import { photoBytes } from './fixtures/hostile/images';
+import { cards, identifyElement, rightClickAndIdentify, settledCard, type Box } from './menu';
+import { dragBox, openRegionSelect, selectRegion } from './region';
+import { htmlPage, startServer, type TestServer } from './server';
+
+const PENGUIN = { file: 'n02056570_king_penguin.JPEG', label: 'King penguin' };
+const SEA_LION = { file: 'n02077923_sea_lion.JPEG', label: 'Sea lion' };
+const LOAF = { file: 'n07684084_French_loaf.JPEG', label: 'French loaf' };
+const LLAMA = { file: 'n02437616_llama.JPEG', label: 'Llama' };
+const FLAMINGO = { file: 'n02007558_flamingo.JPEG', label: 'Flamingo' };
+
+const sendJpeg = (res: ServerResponse, file: string, headers: Record<string, string> = {}) =>
+  res.writeHead(200, { 'content-type': 'image/jpeg', ...headers }).end(photoBytes(file));
+
+describe('what is on screen is what gets identified', () => {
+  let ext: ExtensionBrowser;
+  /** Serves the pages. */
+  let site: TestServer;
+  /** Another origin without CORS headers serves the pictures: the page cannot read their pixels. */
+  let images: TestServer;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    [site, images] = await Promise.all([startServer(), startServer()]);
+    ext = await launchWithExtension();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await Promise.all([site?.close(), images?.close()]);
+  });
+
+  async function open(path: string, body: string): Promise<Page> {
+    const page = await ext.browser.newPage();
+    pages.push(page);
+    await page.goto(htmlPage(site, path, body), { waitUntil: 'load' });
+    await page.waitForFunction(() => [...document.images].every((img) => img.loading === 'lazy' || (img.complete && img.naturalWidth > 0)));
+    return page;
+  }
+
+  const countOf = (server: TestServer, path: string) => server.requests.filter((seen) => seen === path).length;
+
+  async function expectIdentified(page: Page, selector: string, label: string): Promise<void> {
+    const before = (await cards(page)).length;
+    await identifyElement(ext, page, selector);
+    const card = (await settledCard(page, before + 1)).at(-1)!;
+    expect(card.state, card.text).toBe('result');
+    expect(card.text).toContain(label);
+  }
+
+  async function latestVia(pageUrl: string): Promise<string | undefined> {
+    const entries = (await history(ext)).filter((entry) => entry.origin.pageUrl === pageUrl).sort((a, b) => b.createdAt - a.createdAt);
+    return entries[0]?.via;
+  }
+
+  it('hotlink protection (403 without the page\'s Referer): identified from the screen, no second request', async () => {
+    images.route('/hot/photo.jpg', (req: IncomingMessage, res: ServerResponse) => {
+      if (!(req.headers.referer ?? '').startsWith(site.origin)) return void res.writeHead(403).end('hotlinking forbidden');
+      sendJpeg(res, PENGUIN.file);
+    });
+    const page = await open('/hotlink.html', `<img id="photo" src="${images.origin}/hot/photo.jpg" width="400">`);
+    await expectIdentified(page, '#photo', PENGUIN.label);
+    expect(countOf(images, '/hot/photo.jpg')).toBe(1);
+    expect(await latestVia(page.url())).toBe('capture');
+  });
+
+  it('a picture served only with the session cookie the page set: no second request carrying it', async () => {
+    const withCookie: string[] = [];
+    images.route('/private/photo.jpg', (req, res) => {
+      withCookie.push(req.headers.cookie ?? '');
+      if (!/session=signed-in/.test(req.headers.cookie ?? '')) return void res.writeHead(401).end('sign in');
+      sendJpeg(res, SEA_LION.file);
+    });
+    // Cookies are per host, not per port: the page's cookie goes with its requests to the picture's server.
+    const page = await open('/cookie.html', `<script>document.cookie = 'session=signed-in; path=/';</script><div id="slot"></div>
+      <script>const img = new Image(); img.id = 'photo'; img.width = 400; img.src = '${images.origin}/private/photo.jpg'; document.getElementById('slot').append(img);</script>`);
+    await expectIdentified(page, '#photo', SEA_LION.label);
+    expect(withCookie).toEqual(['session=signed-in']);
+    expect(await latestVia(page.url())).toBe('capture');
+  });
+
+  it('a one-time address (410 after the first download)', async () => {
+    let served = 0;
+    images.route('/once/photo.jpg', (_req, res) => (served++ === 0 ? sendJpeg(res, LOAF.file) : void res.writeHead(410).end('gone')));
+    const page = await open('/once.html', `<img id="photo" src="${images.origin}/once/photo.jpg" width="400">`);
+    await expectIdentified(page, '#photo', LOAF.label);
+    expect(served).toBe(1);
+  });
+
+  it('a dynamic endpoint (a different photo on every request, no-store): the photo the user sees', async () => {
+    const rotation = [LLAMA, FLAMINGO, PENGUIN];
+    let served = 0;
+    images.route('/random.jpg', (_req, res) => sendJpeg(res, rotation[served++ % rotation.length]!.file, { 'cache-control': 'no-store' }));
+    const page = await open('/dynamic.html', `<img id="photo" src="${images.origin}/random.jpg" width="400">`);
+    await expectIdentified(page, '#photo', LLAMA.label);
+    expect(served).toBe(1);
+  });
+
+  it('offline after load: the server is gone, the photo on screen is still identified', async () => {
+    const gone = await startServer();
+    const page = await open('/offline.html', `<img id="photo" src="${gone.origin}/samples/${PENGUIN.file}" width="400">`);
+    await gone.close();
+    await expectIdentified(page, '#photo', PENGUIN.label);
+  });
+
+  it('a picture far below the fold (scrolled away after the right-click) is downloaded, once', async () => {
+    const page = await open('/below.html', `<p id="top">Scroll down for the photo.</p><div style="height: 3000px"></div>
+      <img id="photo" loading="lazy" src="${images.origin}/samples/${SEA_LION.file}" width="400">
+      <script>addEventListener('contextmenu', () => setTimeout(() => scrollTo(0, 0)));</script>`);
+    await page.$eval('#photo', (img) => img.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => (document.querySelector('#photo') as HTMLImageElement).naturalWidth > 0);
+    const box = await page.$eval('#photo', (img) => img.getBoundingClientRect().toJSON() as DOMRect);
+    const before = countOf(images, `/samples/${SEA_LION.file}`);
+    await rightClickAndIdentify(ext, page, box.left + box.width / 2, box.top + box.height / 2);
+    const [card] = await settledCard(page);
+    expect(card!.state).toBe('result');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    // The card waits beside the picture, out of view: it reads the answer once scrolled to.
+    await page.$eval('#photo', (img) => img.scrollIntoView({ block: 'center' }));
+    await until(async () => (await cards(page))[0]?.text.includes(SEA_LION.label), 'the card to read when scrolled to');
+    expect(countOf(images, `/samples/${SEA_LION.file}`) - before).toBe(1);
+    expect(await latestVia(page.url())).toBe('download');
+  });
+
+  it('off screen and its download refused: says so, and offers the two ways out', async () => {
+    images.route('/guarded.jpg', (req, res) =>
+      (req.headers.referer ?? '').startsWith(site.origin) ? sendJpeg(res, LOAF.file) : void res.writeHead(403).end('no'));
+    const page = await open('/guarded.html', `<p>Scroll down.</p><div style="height: 3000px"></div>
+      <img id="photo" src="${images.origin}/guarded.jpg" width="400">
+      <script>addEventListener('contextmenu', () => setTimeout(() => scrollTo(0, 0)));</script>`);
+    await page.$eval('#photo', (img) => img.scrollIntoView({ block: 'center' }));
+    const box = await page.$eval('#photo', (img) => img.getBoundingClientRect().toJSON() as DOMRect);
+    await rightClickAndIdentify(ext, page, box.left + box.width / 2, box.top + box.height / 2);
+    const [card] = await settledCard(page);
+    expect(card!.state).toBe('error');
+    expect(card!.errorCode).toBe('off-screen');
+    // The card waits beside the picture, out of view; the popup says the same.
+    const latest = (await localStorage(ext)).latest as LatestOutcome;
+    expect(latest.kind === 'error' && latest.error).toMatchObject({ code: 'off-screen', status: 403 });
+    const sentence = englishMessage({ code: 'off-screen', status: 403 });
+    expect(sentence).toMatch(/isn't on screen, and its server refused to send it \(HTTP 403\)\. Scroll it into view.*Identify a region/);
+    await page.$eval('#photo', (img) => img.scrollIntoView({ block: 'center' }));
+    await until(async () => (await cards(page))[0]?.text.includes(sentence), 'the card to read when scrolled to');
+  });
+
+  describe('region select', () => {
+    const collage = `<div id="collage" style="display: flex; gap: 0; width: 800px">
+      <img id="left" src="/samples/${PENGUIN.file}" style="width: 400px; height: 300px; margin: 0; object-fit: cover">
+      <img id="right" src="/samples/${LOAF.file}" style="width: 400px; height: 300px; margin: 0; object-fit: cover">
+    </div>`;
+    const boxOf = (page: Page, selector: string): Promise<Box> =>
+      page.$eval(selector, (node) => {
+        const rect = node.getBoundingClientRect();
+        return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+      });
+    const inset = (box: Box, by: number): Box => ({ left: box.left + by, top: box.top + by, width: box.width - 2 * by, height: box.height - 2 * by });
+    const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+    it('each half of a collage gives its own photo, with the card beside the box; Glimpse\'s card never shows in a capture', async () => {
+      const page = await open('/collage.html', collage);
+      const left = await boxOf(page, '#left');
+      const right = await boxOf(page, '#right');
+      await selectRegion(ext, page, inset(left, 10));
+      const [first] = await settledCard(page);
+      expect(first!.state, first!.text).toBe('result');
+      expect(first!.text).toContain(PENGUIN.label);
+      // Beside the box: just to its right, level with its top.
+      expect(Math.abs(first!.box!.left - (left.left + left.width - 10 + 8))).toBeLessThanOrEqual(1);
+      expect(await page.$('[data-glimpse-region]')).toBeNull();
+
+      // The first card now covers part of the right photo; the capture must not see it.
+      expect(overlaps(first!.box!, right)).toBe(true);
+      await selectRegion(ext, page, inset(right, 10));
+      const both = await settledCard(page, 2);
+      expect(both[1]!.state, both[1]!.text).toBe('result');
+      expect(both[1]!.text).toContain(LOAF.label);
+      const vias = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).map((entry) => entry.via);
+      expect(vias).toEqual(['region', 'region']);
+    });
+
+    it('the popup\'s button starts it on the page; the details say the pixels came from a region; the setting is one switch', async () => {
+      const page = await open('/collage-popup.html', collage);
+      await page.bringToFront();
+      // The pop-out window: a window of its own, so the page's tab stays the active one.
+      const worker = await ext.worker();
+      await worker.evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('src/popup/index.html'), type: 'popup', width: 400, height: 600 }));
+      const popup = (await (await ext.browser.waitForTarget((t) => t.url().endsWith('src/popup/index.html') && t.type() === 'page')).page())!;
+      pages.push(popup);
+      await popup.waitForSelector('main[data-ready="true"]');
+      await (await popup.waitForSelector('.region-button'))!.click();
+      await page.waitForSelector('[data-glimpse-region]');
+      await dragBox(page, inset(await boxOf(page, '#right'), 20));
+      const [card] = await settledCard(page);
+      expect(card!.text).toContain(LOAF.label);
+
+      await (await popup.waitForSelector('.entry-open'))!.click();
+      expect(await (await popup.waitForSelector('dd.via'))!.evaluate((dd) => dd.textContent)).toBe('Region you selected');
+
+      const never = (await popup.waitForSelector('#never-contact'))!;
+      expect(await never.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
+      await never.click();
+      await until(async () => (await localStorage(ext)).neverContactServers === true, 'the setting to be stored');
+      await never.click();
+      await until(async () => (await localStorage(ext)).neverContactServers === false, 'the setting to be switched off');
+    });
+
+    it('Esc cancels: the page is no longer dimmed and no card appears', async () => {
+      const page = await open('/collage-esc.html', collage);
+      await openRegionSelect(ext, page);
+      await page.keyboard.press('Escape');
+      await until(async () => (await page.$('[data-glimpse-region]')) === null, 'the dimming to go');
+      // A drag after cancelling is an ordinary drag on the page: nothing is identified.
+      await dragBox(page, inset(await boxOf(page, '#left'), 10));
+      expect(await cards(page)).toEqual([]);
+      expect((await history(ext)).filter((entry) => entry.origin.pageUrl === page.url())).toEqual([]);
+    });
+  });
+});
