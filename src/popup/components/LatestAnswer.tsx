@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { capitalise, percent } from '../../shared/format';
 import { errorText, t, timingText } from '../../shared/i18n';
-import type { ImageOrigin } from '../../shared/types';
+import type { HistoryEntry, ImageOrigin } from '../../shared/types';
 import { relativeTime, sourceSite } from '../format';
 import type { Shown } from '../latest';
-import { AnswerHeading } from './AnswerHeading';
 import { Spinner } from './Spinner';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
@@ -22,6 +21,22 @@ function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: num
       <span class="shrink">{where}</span>
       <time dateTime={new Date(at).toISOString()}>{relativeTime(at, now)}</time>
     </p>
+  );
+}
+
+/** The best guess, and how sure, where and when in one line under it. */
+function CompactHeading({ entry, now }: { entry: HistoryEntry; now: number }) {
+  const top = entry.predictions[0];
+  if (!top) return null;
+  return (
+    <>
+      <h3 class="label" title={top.synonyms.join(', ')}>{capitalise(top.label)}</h3>
+      <p class="source dotted">
+        <span class="confidence">{t('confidence', percent(top.probability))}</span>
+        <span class="shrink">{entry.origin.uploadedName ?? sourceSite(entry.origin)}</span>
+        <time dateTime={new Date(entry.createdAt).toISOString()}>{relativeTime(entry.createdAt, now)}</time>
+      </p>
+    </>
   );
 }
 
@@ -65,8 +80,7 @@ function LatestCard({ shown, now, onRetry }: Props) {
           <div class="latest-head">
             <Thumbnail src={shown.entry.thumbnail} size={48} />
             <div class="latest-text">
-              <AnswerHeading entry={shown.entry} level={3} />
-              <Source origin={shown.entry.origin} at={shown.entry.createdAt} now={now} />
+              <CompactHeading entry={shown.entry} now={now} />
             </div>
             <button type="button" class="button secondary small more-toggle" aria-expanded={expanded ? 'true' : 'false'}
               aria-controls="latest-more" onClick={() => setExpanded(!expanded)}>
