@@ -1,6 +1,7 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { decodeDataUrl } from '../shared/data-url';
 import { LIMITS } from '../shared/limits';
+import { credentialsOf } from '../shared/url';
 
 /** Reads a response body, giving up as soon as it grows past the byte limit. */
 async function readCapped(response: Response): Promise<ArrayBuffer> {
@@ -66,11 +67,20 @@ export async function fetchImageBytes(url: string): Promise<ArrayBuffer> {
   }
   // file: pages are not the worker's to read (fetch() has no file scheme); blob: URLs belong to their page.
   if (!['http:', 'https:'].includes(parsed.protocol)) fail('unsupported-url', { detail: parsed.protocol });
+  // fetch() refuses addresses carrying a user name and password: they are sent only if the server asks.
+  const userPass = credentialsOf(parsed);
+  parsed.username = '';
+  parsed.password = '';
   const signal = AbortSignal.timeout(LIMITS.fetchTimeoutMs);
   try {
     let response: Response;
     try {
       response = await fetch(parsed, { signal, credentials: 'include', redirect: 'follow', cache: 'default' });
+      if (response.status === 401 && userPass) {
+        await response.body?.cancel().catch(() => undefined);
+        const authorization = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(userPass)))}`;
+        response = await fetch(parsed, { signal, credentials: 'include', redirect: 'follow', cache: 'no-store', headers: { authorization } });
+      }
     } catch (error) {
       if (!isTimeout(signal, error) && (await failedOnRedirects(parsed, signal))) {
         return fail('redirect-loop', { detail: String(error) });
@@ -84,7 +94,7 @@ export async function fetchImageBytes(url: string): Promise<ArrayBuffer> {
     return await readCapped(response);
   } catch (error) {
     if (error instanceof GlimpseFailure) throw error;
-    if (isTimeout(signal, error)) return fail('timeout', { detail: url });
+    if (isTimeout(signal, error)) return fail('timeout', { detail: parsed.href });
     return fail('network', { detail: String(error) });
   }
 }

@@ -2,6 +2,7 @@ import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import { imageProblem } from '../shared/sniff';
 import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
+import { safeOrigin } from '../shared/url';
 import { classifyBytes } from './engine-host';
 import { pixelsOf, type Pixels, type Requester } from './pixels';
 
@@ -47,10 +48,11 @@ export async function identify(
 ): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
-  const fullOrigin: ImageOrigin = {
+  // Addresses like http://user:pass@host/ keep their credentials out of history and the popup.
+  const fullOrigin: ImageOrigin = safeOrigin({
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
-  };
+  });
   if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
     const { bytes, via } = await checkedPixels(source, { tab });

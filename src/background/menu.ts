@@ -1,8 +1,11 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
+import { safeOrigin } from '../shared/url';
 import { sendToFrame } from '../shared/messaging';
 import { runCommand } from './commands';
 import { identify } from './identify';
+import { injectContentScript } from './inject';
+import { rateLimiter } from './rate-limit';
 import { latest } from '../shared/store';
 import { REGION_MENU_ID, startRegionSelect } from './region-select';
 
@@ -30,11 +33,20 @@ export async function createMenu(): Promise<void> {
   });
 }
 
+async function askFrame(tabId: number, frameId: number, srcUrl: string | undefined, mediaType: string | undefined): Promise<boolean> {
+  try {
+    return (await sendToFrame(tabId, frameId, 'identify-target', { srcUrl, mediaType })).accepted;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The user chose "Identify image". The content script of the clicked frame knows what was
  * under the pointer and shows the answer beside it. Where no content script runs (a page
  * open since before Glimpse was installed, a browser page), the image address Chrome gives is
- * identified directly and the answer goes to the popup.
+ * identified directly and the answer goes to the popup. A page open since before an install or
+ * update gets the content script injected first.
  */
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId === PAGE_MENU_ID) {
@@ -48,14 +60,14 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   if (info.menuItemId !== MENU_ID) return;
   const { srcUrl, mediaType } = info;
   if (tab?.id !== undefined && tab.id >= 0) {
-    try {
-      const { accepted } = await sendToFrame(tab.id, info.frameId ?? 0, 'identify-target', { srcUrl, mediaType });
-      if (accepted) return;
-    } catch {
-      // No content script in that frame: fall through.
-    }
+    const frameId = info.frameId ?? 0;
+    // The identification that follows is the user's own: no rate limit applies to it.
+    rateLimiter.expectIdentification(tab.id, frameId);
+    if (await askFrame(tab.id, frameId, srcUrl, mediaType)) return;
+    // No working content script there (a page open since before an install or update): inject one and ask again.
+    if ((await injectContentScript(tab.id, frameId)) && (await askFrame(tab.id, frameId, srcUrl, mediaType))) return;
   }
-  const origin = { pageUrl: info.pageUrl, pageTitle: tab?.title };
+  const origin = safeOrigin({ pageUrl: info.pageUrl, pageTitle: tab?.title });
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
     await identify({ kind: 'url', url: srcUrl }, origin, { tab });
   } else {

@@ -2,9 +2,14 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
+import type { HistoryEntry, Outcome } from '../shared/types';
 import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { runCommand } from './commands';
 import { identify } from './identify';
+import { injectIntoOpenTabs } from './inject';
+import { rateLimiter } from './rate-limit';
+import { safeOrigin } from '../shared/url';
+import { warmOnce } from './warm';
 import { createMenu, onMenuClicked } from './menu';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
@@ -12,7 +17,11 @@ void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[g
 void history.migrate().catch((error: unknown) => console.warn('[glimpse] could not upgrade the history', error));
 
 // Listeners are registered at the top level so a restarted worker handles the event that woke it.
-browser.runtime.onInstalled.addListener(() => void createMenu());
+browser.runtime.onInstalled.addListener(() => {
+  void createMenu();
+  // Pages already open have no content script of this version (or an orphaned one of the last).
+  void injectIntoOpenTabs();
+});
 browser.runtime.onStartup.addListener(() => void createMenu());
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
@@ -21,22 +30,40 @@ browser.commands.onCommand.addListener((command, tab) => void runCommand(command
 const webPageOf = (sender: Runtime.MessageSender): Tabs.Tab | undefined =>
   sender.url?.startsWith(browser.runtime.getURL('')) ? undefined : sender.tab;
 
+browser.tabs.onRemoved.addListener((tabId) => rateLimiter.forgetTab(tabId));
+
+/** The tab id of a web page's frame, for the rate limiter; undefined for Glimpse's own pages. */
+const pageTabId = (sender: Runtime.MessageSender): number | undefined => webPageOf(sender)?.id;
+
 listen('background', {
-  identify: ({ source, origin, scanId }, sender) =>
-    identify(
+  identify({ source, origin, scanId }, sender): Promise<Outcome<HistoryEntry>> | Outcome<HistoryEntry> {
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined && !rateLimiter.allowIdentification(tabId, sender.frameId ?? 0)) {
+      return { ok: false, error: { code: 'busy', detail: 'this tab asked for too many identifications at once' } };
+    }
+    return identify(
       source,
       { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
       { tab: webPageOf(sender), scanId },
-    ),
+    );
+  },
   async 'report-error'({ error, origin }, sender) {
-    await latest.setValue({ kind: 'error', error, at: Date.now(), origin: { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url } });
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined && !rateLimiter.allow('report-error', tabId)) return;
+    const pageUrl = origin.pageUrl ?? webPageOf(sender)?.url;
+    await latest.setValue({ kind: 'error', error, at: Date.now(), origin: safeOrigin({ ...origin, pageUrl }) });
   },
   async warm(_payload, sender) {
-    if (__GLIMPSE_TEST_HOOKS__ && sender.tab?.id !== undefined && webPageOf(sender)) {
-      // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
-      (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId: sender.tab.id, frameId: sender.frameId ?? 0 };
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined) {
+      if (__GLIMPSE_TEST_HOOKS__) {
+        // The frame last right-clicked; Chrome's own menu info says the same, tests read it to build that info.
+        (globalThis as { glimpseLastRightClick?: unknown }).glimpseLastRightClick = { tabId, frameId: sender.frameId ?? 0 };
+      }
+      if (rateLimiter.allow('warm', tabId)) void warmOnce();
+    } else {
+      void warmOnce();
     }
-    void warmEngine().catch((error: unknown) => console.warn('[glimpse] warm-up failed', error));
     return (await engineStatus.getValue()) ?? { state: 'idle' as const };
   },
   async 'engine-status'({ status, decision }) {
@@ -57,7 +84,7 @@ listen('background', {
  */
 if (__GLIMPSE_TEST_HOOKS__) {
   Object.assign(globalThis, {
-    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict },
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, rateLimits: () => rateLimiter.stats },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
   });

@@ -5,6 +5,8 @@
  * browser's top layer, which sits above any z-index and escapes ancestors' transforms,
  * filters and overflow clipping. Being fixed and in the top layer, it takes no room in the page.
  */
+import { customElement } from './html';
+
 const HOST_TAG = 'glimpse-card';
 
 const HOST_DECLARATIONS = [
@@ -36,7 +38,7 @@ function modalAncestor(element: Element | undefined): Element | undefined {
 
 /** A host for a card about `anchor` (the picture, when there is one). */
 export function createCardHost(anchor?: Element): CardHost {
-  const host = document.createElement(HOST_TAG);
+  const host = customElement(HOST_TAG);
   host.setAttribute('data-glimpse-card', '');
   host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
   // Open, so tests and assistive tools can read it; page styles still cannot reach inside.

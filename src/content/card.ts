@@ -5,6 +5,7 @@ import type { HistoryEntry } from '../shared/types';
 import { createCardHost, type CardHost } from './card-host';
 import { placeCard, type Box } from './card-position';
 import { CARD_CSS } from './card-style';
+import { htmlElement } from './html';
 
 /** How often a card checks that its image has not moved for reasons no event reports (layout shifts, animations). */
 const FOLLOW_INTERVAL_MS = 250;
@@ -36,7 +37,7 @@ const sameBox = (a: Box | undefined, b: Box | undefined): boolean =>
   a?.left === b?.left && a?.top === b?.top && a?.width === b?.width && a?.height === b?.height;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
+  const element = htmlElement(tag);
   if (className) element.className = className;
   if (text !== undefined) element.textContent = text;
   return element;

@@ -4,34 +4,39 @@ import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
 import { identifyInBackground, pageOrigin } from './ask-background';
 import { dismissNewestCard, ResultCard } from './card';
+import { chooseTarget } from './chosen-target';
 import { isEngineWarming, onEngineStatus } from './engine-state';
-import { findImageAt, type ImageTarget } from './find-image';
+import { findImageAt } from './find-image';
+import { shared } from './in-flight';
+import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
 import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
 import { cancelRegionSelect, regionAnchor, startRegionSelect } from './region-select';
+import { lastRightClick, watchRightClicks } from './right-click';
 import { closeScan, scanPage } from './scan/page-scan';
 
-let lastRightClick: { x: number; y: number; target?: ImageTarget } | undefined;
+// A copy of this script left over from before an update or reload retires now.
+takeOver();
 
-addEventListener(
-  'contextmenu',
-  (event) => {
-    const target = findImageAt(event.clientX, event.clientY);
-    lastRightClick = { x: event.clientX, y: event.clientY, target };
+onRetire(
+  watchRightClicks(() => {
     // A right-click on a picture is usually followed by "Identify image": start the model now.
     // Sent on every such right-click: the worker also learns which frame was clicked.
-    if (target) send('background', 'warm', {}).catch(() => undefined);
-  },
-  { capture: true, passive: true },
+    send('background', 'warm', {}).catch(() => undefined);
+  }),
 );
 
-addEventListener(
-  'keydown',
-  (event) => {
-    if (event.key === 'Escape' && !cancelRegionSelect()) dismissNewestCard();
-  },
-  { capture: true },
-);
+const onKeyDown = (event: KeyboardEvent) => {
+  // A page's own (synthetic) Escape closes nothing of Glimpse's.
+  if (event.key !== 'Escape' || !event.isTrusted || !stillAlive()) return;
+  if (!cancelRegionSelect()) dismissNewestCard();
+};
+addEventListener('keydown', onKeyDown, { capture: true });
+onRetire(() => removeEventListener('keydown', onKeyDown, { capture: true }));
+onRetire(() => {
+  closeScan();
+  while (dismissNewestCard());
+});
 
 const origin = pageOrigin;
 
@@ -40,15 +45,20 @@ function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-/** Identifies what `read` gives, showing progress and the answer in `card`. */
-async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>): Promise<void> {
-  const retry = () => void identifyInto(card, read);
+/**
+ * Identifies what `read` gives, showing progress and the answer in `card`. `key` names the
+ * picture: a burst of clicks on one picture waits for one answer.
+ */
+async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, key?: unknown): Promise<void> {
+  const retry = () => void identifyInto(card, read, key);
+  watchWhile(() => card.isOpen);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const outcome = await identifyInBackground(await read());
+    const ask = async () => identifyInBackground(await read());
+    const outcome = await (key === undefined ? ask() : shared(key, ask));
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
   } catch (error) {
@@ -58,26 +68,15 @@ async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>):
   }
 }
 
-/**
- * What to identify: what is under the right-clicked point now (a lazy loader may have swapped
- * the picture in since), else what was there at the right-click, else the address Chrome gave.
- */
-function chooseTarget(hint: string | undefined): ImageTarget | undefined {
-  if (!lastRightClick) return hint ? { kind: 'url', url: hint } : undefined;
-  const now = findImageAt(lastRightClick.x, lastRightClick.y, hint);
-  if (now?.element) return now;
-  const then = lastRightClick.target;
-  if (then?.element?.isConnected) return then;
-  return now;
-}
-
 listen('content', {
   'identify-target'({ srcUrl, mediaType }) {
-    const point = lastRightClick ?? { x: innerWidth / 2, y: innerHeight / 2 };
-    const target = chooseTarget(mediaType === 'image' ? srcUrl : undefined);
-    const card = new ResultCard(target?.element, point);
-    if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyInto(card, () => readImageSource(target));
+    if (!stillAlive()) return { accepted: false };
+    const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
+    const card = new ResultCard(choice.anchor ?? choice.target?.element, choice.point);
+    const target = choice.target;
+    // A canvas, video or drawing the page removed since the right-click cannot be read any more.
+    if (!target) fail(card, choice.changed ? { code: 'unreadable', detail: 'the page removed the picture' } : { code: 'no-image-found' });
+    else void identifyInto(card, () => readImageSource(target), target.element ?? (target.kind === 'url' ? target.url : undefined));
     return { accepted: true };
   },
   'select-region'() {

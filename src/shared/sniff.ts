@@ -1,8 +1,9 @@
 import type { GlimpseError } from './errors';
 import { LIMITS } from './limits';
+import { isJxl, jxlSize } from './sniff-jxl';
 
 /** Image formats Glimpse decodes, recognised by their first bytes rather than a server's word. */
-export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'bmp' | 'ico' | 'svg';
+export type ImageFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'jxl' | 'bmp' | 'ico' | 'svg';
 
 export interface SniffedImage {
   format: ImageFormat;
@@ -19,7 +20,7 @@ interface Size {
 
 const MIME: Record<ImageFormat, string> = {
   jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
-  avif: 'image/avif', bmp: 'image/bmp', ico: 'image/x-icon', svg: 'image/svg+xml',
+  avif: 'image/avif', jxl: 'image/jxl', bmp: 'image/bmp', ico: 'image/x-icon', svg: 'image/svg+xml',
 };
 
 const ascii = (bytes: Uint8Array, start: number, length: number): string =>
@@ -133,6 +134,7 @@ export function sniffImage(buffer: ArrayBuffer): SniffedImage | undefined {
     return found('gif', bytes.length >= 10 ? { width: view.getUint16(6, true), height: view.getUint16(8, true) } : undefined);
   }
   if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return found('webp', webpSize(bytes, view));
+  if (isJxl(bytes)) return found('jxl', jxlSize(bytes));
   // AVIF: 'avif'/'avis' as the major brand, or among the compatible ones (after 'mif1', 'msf1', ...).
   // HEIC shares the container but not the codec: Chromium cannot decode it, so it is not an image here.
   const brands = ftypBrands(bytes, view);

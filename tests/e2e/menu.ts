@@ -8,6 +8,8 @@ export interface MenuTarget {
   mediaType?: 'image' | 'video';
   /** Frame to address; by default the frame the right-click landed in (see rightClickAndIdentify). */
   frameId?: number;
+  /** Runs between the right-click and the menu choice (a page changing under the open menu). */
+  afterRightClick?: () => Promise<void>;
 }
 
 interface LastRightClick {
@@ -68,7 +70,8 @@ async function frameIdOfClick(ext: ExtensionBrowser, tabId: number, inChildFrame
  * event), then choose "Identify image". Native menus cannot be clicked by automation, so the
  * click is the real listener fired with the info Chrome would pass.
  */
-export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x: number, y: number, target: MenuTarget = {}): Promise<void> {
+export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x: number, y: number, menuTarget: MenuTarget = {}): Promise<void> {
+  const { afterRightClick, ...target } = menuTarget;
   await page.bringToFront();
   const tabId = await tabIdOf(ext, page);
   const worker = await ext.worker();
@@ -93,6 +96,7 @@ export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x
   const inChildFrame = target.frameId === undefined && (await pointIsInChildFrame(page, x, y));
   await page.mouse.click(x, y, { button: 'right' });
   const frameId = target.frameId ?? (await frameIdOfClick(ext, tabId, inChildFrame));
+  await afterRightClick?.();
   await worker.evaluate(
     (info: { tabId: number; pageUrl: string; srcUrl?: string; mediaType?: string; frameId: number }) => {
       const { tabId: id, ...rest } = info;
