@@ -20,11 +20,19 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export const pageOrigin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
 
+export interface AskOptions {
+  /** The page scan this picture belongs to. */
+  scanId?: string;
+  /** The picture's own web address, kept in history even when its pixels were read from the page. */
+  imageUrl?: string;
+}
+
 /** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
-export async function identifyInBackground(source: ImageSource, scanId?: string): Promise<Outcome<HistoryEntry>> {
+export async function identifyInBackground(source: ImageSource, { scanId, imageUrl }: AskOptions = {}): Promise<Outcome<HistoryEntry>> {
+  const origin: ImageOrigin = { ...pageOrigin(), ...(imageUrl && /^https?:/i.test(imageUrl) ? { imageUrl } : {}) };
   for (let attempt = 1; ; attempt++) {
     try {
-      const payload = scanId ? { source, origin: pageOrigin(), scanId } : { source, origin: pageOrigin() };
+      const payload = scanId ? { source, origin, scanId } : { source, origin };
       const outcome = await withDeadline(send('background', 'identify', payload), ANSWER_DEADLINE_MS);
       if (outcome) return outcome;
       throw new Error('message port closed without an answer');
