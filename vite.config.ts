@@ -4,13 +4,16 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
-import { BACKEND_MODULE, rewriteBackendSource, rewriteThreadedGlue, THREADED_GLUE_MODULE, wasmAssets } from './scripts/build/wasm-threads';
+import { browserVariants, manifestFor, OUT_DIRS, SYNTAX_TARGETS, targetBrowser } from './scripts/build/browsers.ts';
+import { BACKEND_MODULE, rewriteBackendSource, rewriteThreadedGlue, THREADED_GLUE_MODULE, wasmAssets } from './scripts/build/wasm-threads.ts';
 
-const TARGET = 'chrome120';
-// GLIMPSE_OUT_DIR lets parallel work build side by side without replacing each other's dist/.
-const OUT_DIR = process.env.GLIMPSE_OUT_DIR ?? 'dist';
+// GLIMPSE_BROWSER=firefox builds the Firefox add-on (npm run build:firefox) into dist-firefox/.
+const BROWSER = targetBrowser();
+const TARGET = SYNTAX_TARGETS[BROWSER];
+// GLIMPSE_OUT_DIR(_FIREFOX) lets parallel work build side by side without replacing each other's dist/.
+const OUT_DIR = (BROWSER === 'firefox' ? process.env.GLIMPSE_OUT_DIR_FIREFOX : process.env.GLIMPSE_OUT_DIR) ?? OUT_DIRS[BROWSER];
 const CONTENT_SCRIPT_OUTPUT = 'content-script.js';
-const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifest;
+const { content_scripts: contentScripts, ...manifestWithoutContentScripts } = manifestFor(BROWSER, manifest) as typeof manifest;
 /**
  * Test-only hooks (globalThis.glimpse, glimpseReady, glimpseLastRightClick) stay in dist/, which
  * every test and benchmark loads; store packages (built with GLIMPSE_STORE_BUILD=1) leave them out.
@@ -34,6 +37,8 @@ function tfjsWasmBackend(): Plugin {
     },
     async generateBundle() {
       for (const [file, source] of Object.entries(await wasmAssets())) {
+        // Firefox's extension pages are never cross-origin isolated: no threads there, only single-threaded SIMD.
+        if (BROWSER === 'firefox' && file.includes('threaded')) continue;
         this.emitFile({ type: 'asset', fileName: `wasm/${file}`, source });
       }
     },
@@ -54,6 +59,7 @@ function selfContainedContentScript(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
+        plugins: [browserVariants(BROWSER)],
         define: DEFINE,
         build: {
           outDir: OUT_DIR,
@@ -72,7 +78,13 @@ function selfContainedContentScript(): Plugin {
 
 export default defineConfig({
   define: DEFINE,
-  plugins: [preact(), crx({ manifest: manifestWithoutContentScripts as never }), tfjsWasmBackend(), selfContainedContentScript()],
+  plugins: [
+    browserVariants(BROWSER),
+    preact(),
+    crx({ manifest: manifestWithoutContentScripts as never, browser: BROWSER }),
+    tfjsWasmBackend(),
+    selfContainedContentScript(),
+  ],
   build: {
     target: TARGET,
     outDir: OUT_DIR,
@@ -80,7 +92,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
     rollupOptions: {
-      input: { offscreen: 'src/offscreen/index.html' },
+      // Firefox has no offscreen documents: its background page hosts the engine.
+      input: BROWSER === 'chrome' ? { offscreen: 'src/offscreen/index.html' } : {},
     },
   },
 });

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The whole test suite: build (with the model step), typecheck, unit tests, end-to-end tests
-// in real headless Chromium. Ends with one line "N passed, N failed" and a matching exit code.
+// The whole test suite: build (with the model step; both browsers), typecheck, unit tests,
+// web-ext lint of the Firefox build, end-to-end tests in real headless Chromium and Firefox ESR.
+// Ends with "Chromium e2e: … Firefox e2e: …" and one line "N passed, N failed" with a matching exit code.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
+/** Per-browser end-to-end counts, for the summary. */
+const perBrowser = [];
 const failures = [];
 
 function step(name, command, args) {
@@ -24,6 +27,7 @@ function vitest(project, extraArgs = []) {
     return;
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
+  perBrowser.push({ project, passed: json.numPassedTests, failed: json.numFailedTests });
   results.passed += json.numPassedTests;
   results.failed += json.numFailedTests;
   results.skipped += json.numPendingTests + json.numTodoTests;
@@ -55,6 +59,14 @@ if (wants('typecheck')) {
   }
 }
 if (wants('unit')) vitest('unit');
+if (wants('lint')) {
+  // addons.mozilla.org's own checks on the Firefox build: any error fails (warnings are printed).
+  if (step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist-firefox', '--output', 'text'])) results.passed++;
+  else {
+    results.failed++;
+    failures.push('web-ext lint: errors in dist-firefox');
+  }
+}
 if (wants('e2e')) {
   if (step('chromium', 'node', ['scripts/ensure-chromium.mjs'])) vitest('e2e');
   else {
@@ -62,7 +74,19 @@ if (wants('e2e')) {
     failures.push('e2e: Chromium is not available');
   }
 }
+if (wants('e2e-firefox')) {
+  if (step('firefox', 'node', ['scripts/ensure-firefox.mjs'])) vitest('e2e-firefox');
+  else {
+    results.failed++;
+    failures.push('e2e-firefox: Firefox is not available');
+  }
+}
 
+const BROWSER_NAMES = { e2e: 'Chromium', 'e2e-firefox': 'Firefox' };
+const browsers = perBrowser.filter(({ project }) => project in BROWSER_NAMES);
+if (browsers.length) {
+  console.log(`\n${browsers.map(({ project, passed, failed }) => `${BROWSER_NAMES[project]} e2e: ${passed} passed, ${failed} failed`).join(' · ')}`);
+}
 if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 const skipped = results.skipped ? `, ${results.skipped} skipped` : '';
 console.log(`\n${results.passed} passed, ${results.failed} failed${skipped}`);

@@ -6,8 +6,9 @@
 import { GlimpseFailure, isDisconnect } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
-import { backendDecision, backendPreference, engineMaxThreads, engineStatus } from '../shared/store';
-import type { Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
+import { engineStatus } from '../shared/store';
+import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
 let creating: Promise<void> | undefined;
@@ -78,20 +79,15 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-async function backendSettings(): Promise<EngineOptions> {
-  const [backend, decision, maxThreads] = await Promise.all([backendPreference.getValue(), backendDecision.getValue(), engineMaxThreads.getValue()]);
-  return { backend, decision, maxThreads };
-}
-
 export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
 }
 
 export async function warmEngine(): Promise<EngineStatus> {
-  const settings = await backendSettings();
+  const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'warm', settings));
 }
 

@@ -39,15 +39,17 @@ const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.tes
 /**
  * Identifies one image end to end: bytes, engine, history, and the popup's "latest". The pictures
  * of a page scan (`scanId`) share one history group, and only their answers become "latest": two
- * dozen "working" and failure flashes would tell the popup nothing.
+ * dozen "working" and failure flashes would tell the popup nothing. `requestedAt` is when the user
+ * asked (the menu click), for the time they waited (`waitedMs`); else now.
  */
 export async function identify(
   source: ImageSource,
   origin: ImageOrigin,
-  { tab, scanId }: Requester & { scanId?: string } = {},
+  { tab, scanId, requestedAt }: Requester & { scanId?: string; requestedAt?: number } = {},
 ): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
+  const askedAt = requestedAt !== undefined && requestedAt <= startedAt ? requestedAt : startedAt;
   // Addresses like http://user:pass@host/ keep their credentials out of history and the popup.
   const fullOrigin: ImageOrigin = safeOrigin({
     ...origin,
@@ -57,8 +59,10 @@ export async function identify(
   try {
     const { bytes, via } = await checkedPixels(source, { tab });
     const classification = await classifyBytes(bytes);
+    const createdAt = Date.now();
     const entry: HistoryEntry = {
-      ...classification, id: crypto.randomUUID(), createdAt: Date.now(), origin: fullOrigin, via, ...(scanId ? { scanId } : {}),
+      ...classification, id: crypto.randomUUID(), createdAt, origin: fullOrigin, via, waitedMs: createdAt - askedAt,
+      ...(scanId ? { scanId } : {}),
     };
     try {
       await history.add(entry);

@@ -33,9 +33,11 @@ export async function createMenu(): Promise<void> {
   });
 }
 
-async function askFrame(tabId: number, frameId: number, srcUrl: string | undefined, mediaType: string | undefined): Promise<boolean> {
+async function askFrame(
+  tabId: number, frameId: number, srcUrl: string | undefined, mediaType: string | undefined, requestedAt: number,
+): Promise<boolean> {
   try {
-    return (await sendToFrame(tabId, frameId, 'identify-target', { srcUrl, mediaType })).accepted;
+    return (await sendToFrame(tabId, frameId, 'identify-target', { srcUrl, mediaType, requestedAt })).accepted;
   } catch {
     return false;
   }
@@ -58,18 +60,19 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
     return;
   }
   if (info.menuItemId !== MENU_ID) return;
+  const requestedAt = Date.now();
   const { srcUrl, mediaType } = info;
   if (tab?.id !== undefined && tab.id >= 0) {
     const frameId = info.frameId ?? 0;
     // The identification that follows is the user's own: no rate limit applies to it.
     rateLimiter.expectIdentification(tab.id, frameId);
-    if (await askFrame(tab.id, frameId, srcUrl, mediaType)) return;
+    if (await askFrame(tab.id, frameId, srcUrl, mediaType, requestedAt)) return;
     // No working content script there (a page open since before an install or update): inject one and ask again.
-    if ((await injectContentScript(tab.id, frameId)) && (await askFrame(tab.id, frameId, srcUrl, mediaType))) return;
+    if ((await injectContentScript(tab.id, frameId)) && (await askFrame(tab.id, frameId, srcUrl, mediaType, requestedAt))) return;
   }
   const origin = safeOrigin({ pageUrl: info.pageUrl, pageTitle: tab?.title });
   if (srcUrl && (mediaType === 'image' || mediaType === undefined)) {
-    await identify({ kind: 'url', url: srcUrl }, origin, { tab });
+    await identify({ kind: 'url', url: srcUrl }, origin, { tab, requestedAt });
   } else {
     await latest.setValue({ kind: 'error', error: { code: 'no-image-found' }, at: Date.now(), origin });
   }

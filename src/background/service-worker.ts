@@ -36,7 +36,7 @@ browser.tabs.onRemoved.addListener((tabId) => rateLimiter.forgetTab(tabId));
 const pageTabId = (sender: Runtime.MessageSender): number | undefined => webPageOf(sender)?.id;
 
 listen('background', {
-  identify({ source, origin, scanId }, sender): Promise<Outcome<HistoryEntry>> | Outcome<HistoryEntry> {
+  identify({ source, origin, scanId, requestedAt }, sender): Promise<Outcome<HistoryEntry>> | Outcome<HistoryEntry> {
     const tabId = pageTabId(sender);
     if (tabId !== undefined && !rateLimiter.allowIdentification(tabId, sender.frameId ?? 0)) {
       return { ok: false, error: { code: 'busy', detail: 'this tab asked for too many identifications at once' } };
@@ -44,7 +44,7 @@ listen('background', {
     return identify(
       source,
       { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
-      { tab: webPageOf(sender), scanId },
+      { tab: webPageOf(sender), scanId, requestedAt },
     );
   },
   async 'report-error'({ error, origin }, sender) {

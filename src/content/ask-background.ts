@@ -20,19 +20,18 @@ function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export const pageOrigin = (): ImageOrigin => ({ pageUrl: location.href, pageTitle: document.title });
 
-export interface AskOptions {
-  /** The page scan this picture belongs to. */
-  scanId?: string;
-  /** The picture's own web address, kept in history even when its pixels were read from the page. */
-  imageUrl?: string;
-}
-
-/** Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand). */
-export async function identifyInBackground(source: ImageSource, { scanId, imageUrl }: AskOptions = {}): Promise<Outcome<HistoryEntry>> {
+/**
+ * Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand).
+ * `scanId`: the page scan it belongs to; `requestedAt`: when the user asked, for the time they waited;
+ * `imageUrl`: the picture's own web address, kept in history even when its pixels were read from the page.
+ */
+export async function identifyInBackground(
+  source: ImageSource, { scanId, requestedAt, imageUrl }: { scanId?: string; requestedAt?: number; imageUrl?: string } = {},
+): Promise<Outcome<HistoryEntry>> {
   const origin: ImageOrigin = { ...pageOrigin(), ...(imageUrl && /^https?:/i.test(imageUrl) ? { imageUrl } : {}) };
   for (let attempt = 1; ; attempt++) {
     try {
-      const payload = scanId ? { source, origin, scanId } : { source, origin };
+      const payload = { source, origin, ...(scanId ? { scanId } : {}), ...(requestedAt ? { requestedAt } : {}) };
       const outcome = await withDeadline(send('background', 'identify', payload), ANSWER_DEADLINE_MS);
       if (outcome) return outcome;
       throw new Error('message port closed without an answer');

@@ -20,6 +20,8 @@ export interface CardHost {
   host: HTMLElement;
   shadow: ShadowRoot;
   moveTo(left: number, top: number, visible: boolean): void;
+  /** Above every other Glimpse card (the one the user just opened). */
+  raise(): void;
 }
 
 /**
@@ -39,10 +41,13 @@ function modalAncestor(element: Element | undefined): Element | undefined {
 /** A host for a card about `anchor` (the picture, when there is one). */
 export function createCardHost(anchor?: Element): CardHost {
   const host = customElement(HOST_TAG);
+  host.setAttribute('data-glimpse-ui', '');
   host.setAttribute('data-glimpse-card', '');
   host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
-  // Open, so tests and assistive tools can read it; page styles still cannot reach inside.
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: page script can neither read the answer (what the user asked about) nor rewrite it.
+  // Only this script keeps the reference; assistive tools still read it (it is in the page's
+  // accessibility tree), and tests read it through DevTools.
+  const shadow = host.attachShadow({ mode: 'closed' });
   // After <body> (page code that rewrites the body leaves it alone), or inside a modal dialog.
   const modal = modalAncestor(anchor);
   (modal?.ownerDocument === document ? modal : document.documentElement).append(host);
@@ -60,6 +65,14 @@ export function createCardHost(anchor?: Element): CardHost {
       host.style.setProperty('left', `${left}px`, 'important');
       host.style.setProperty('top', `${top}px`, 'important');
       host.style.setProperty('visibility', visible ? 'visible' : 'hidden', 'important');
+    },
+    raise() {
+      try {
+        host.hidePopover();
+        host.showPopover();
+      } catch {
+        // Not in the top layer: the fixed position keeps it where it was.
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Where a card goes: pure geometry, in viewport CSS pixels. */
+/** Where a label goes: pure geometry, in viewport CSS pixels. */
 
 export interface Box {
   left: number;
@@ -7,55 +7,159 @@ export interface Box {
   height: number;
 }
 
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Where the label sits relative to its picture: inside one of its corners, on one of its edges, or at a point. */
+export type Side = 'inside-top-left' | 'inside-top-right' | 'inside-bottom-left' | 'inside-bottom-right'
+  | 'above' | 'below' | 'right' | 'left' | 'point';
+
 export interface Placement {
   left: number;
   top: number;
-  /** False while the image is scrolled out of view: the card hides with it. */
+  /** False while the picture is out of view (scrolled away, under a sticky bar): the label hides with it. */
   visible: boolean;
+  side: Side;
 }
 
+export interface LabelScene {
+  /** The label's own size. */
+  size: Size;
+  /** The picture's box (undefined: nothing to pin to, use `point`). */
+  anchor: Box | undefined;
+  /** The window's viewport, without scrollbars: a label never leaves it. */
+  viewport: Box;
+  /** Where the part of the picture a person can see ends: the viewport, narrowed by scrolling ancestors. */
+  clip: Box;
+  /** Where to go without a picture: the point that was clicked. */
+  point: { x: number; y: number };
+  /** The page's own fixed and sticky bars (headers, toolbars): a label never sits on them when it can avoid it. */
+  covers: Box[];
+  /** Other pictures on screen: a label covers at most a sliver of them. */
+  pictures: Box[];
+  /** Labels already placed: never overlapped. */
+  taken: Box[];
+}
+
+/** Inset from the picture's edges for a label inside it. */
+export const INSET = 6;
 export const GAP = 8;
 
 const right = (box: Box): number => box.left + box.width;
 const bottom = (box: Box): number => box.top + box.height;
-const overlaps = (a: Box, b: Box): boolean =>
-  a.left < right(b) && b.left < right(a) && a.top < bottom(b) && b.top < bottom(a);
-const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), Math.max(min, max));
+const area = (box: Box): number => Math.max(0, box.width) * Math.max(0, box.height);
+
+export function intersection(a: Box, b: Box): Box {
+  const left = Math.max(a.left, b.left);
+  const top = Math.max(a.top, b.top);
+  return { left, top, width: Math.max(0, Math.min(right(a), right(b)) - left), height: Math.max(0, Math.min(bottom(a), bottom(b)) - top) };
+}
+
+export const overlapArea = (a: Box, b: Box): number => area(intersection(a, b));
+
+/** The part of the picture a person sees: clipped to the view, minus fixed bars across its top or bottom. */
+export function visiblePart(anchor: Box, clip: Box, covers: Box[]): Box {
+  let seen = intersection(anchor, clip);
+  for (const cover of covers) {
+    if (overlapArea(cover, seen) === 0) continue;
+    const acrossWidth = cover.left <= seen.left + 1 && right(cover) >= right(seen) - 1;
+    if (!acrossWidth) continue;
+    if (cover.top <= seen.top) seen = { ...seen, top: bottom(cover), height: bottom(seen) - bottom(cover) };
+    else if (bottom(cover) >= bottom(seen)) seen = { ...seen, height: cover.top - seen.top };
+    if (seen.height <= 0) return { ...seen, height: 0 };
+  }
+  return seen;
+}
+
+interface Candidate {
+  side: Side;
+  left: number;
+  top: number;
+}
 
 /**
- * Beside the image: to its right, else its left, else below, else above, and inside its
- * top-left corner when it fills the screen. Without an image, just below-right of the point
- * that was clicked. Cards already on screen (`taken`) are stepped around, downwards.
+ * Inside the picture's top-left corner when it fits (it covers nothing else there), else in its
+ * other corners, else on its edges (below, above, right, left) touching it; each spot scored
+ * by what it would cover: the page's sticky bars and labels already placed count most, other
+ * pictures by the share of them covered, leaving the view excludes a spot.
  */
-export function placeCard(
-  card: { width: number; height: number },
-  viewport: { width: number; height: number },
-  anchor: Box | undefined,
-  point: { x: number; y: number },
-  taken: Box[] = [],
-): Placement {
-  const fitsX = (left: number) => left >= GAP && left + card.width <= viewport.width - GAP;
-  const fitsY = (top: number) => top >= GAP && top + card.height <= viewport.height - GAP;
-  let left = point.x + GAP;
-  let top = point.y + GAP;
-  let visible = true;
-  if (anchor) {
-    visible = right(anchor) > 0 && anchor.left < viewport.width && bottom(anchor) > 0 && anchor.top < viewport.height;
-    // Level with the top of the part of the image that is on screen.
-    const besideTop = Math.max(anchor.top, GAP);
-    const besideLeft = Math.max(anchor.left, GAP);
-    if (fitsX(right(anchor) + GAP)) [left, top] = [right(anchor) + GAP, besideTop];
-    else if (fitsX(anchor.left - GAP - card.width)) [left, top] = [anchor.left - GAP - card.width, besideTop];
-    else if (fitsY(bottom(anchor) + GAP)) [left, top] = [besideLeft, bottom(anchor) + GAP];
-    else if (fitsY(anchor.top - GAP - card.height)) [left, top] = [besideLeft, anchor.top - GAP - card.height];
-    else [left, top] = [Math.max(anchor.left, 0) + GAP, Math.max(anchor.top, 0) + GAP];
+function candidates(size: Size, anchor: Box, seen: Box, view: Box): Candidate[] {
+  const list: Candidate[] = [];
+  const fitsInside = size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height;
+  if (fitsInside) {
+    const leftIn = seen.left + INSET;
+    const rightIn = right(seen) - INSET - size.width;
+    const topIn = seen.top + INSET;
+    const bottomIn = bottom(seen) - INSET - size.height;
+    list.push({ side: 'inside-top-left', left: leftIn, top: topIn }, { side: 'inside-top-right', left: rightIn, top: topIn },
+      { side: 'inside-bottom-left', left: leftIn, top: bottomIn }, { side: 'inside-bottom-right', left: rightIn, top: bottomIn });
   }
-  left = clamp(left, GAP, viewport.width - card.width - GAP);
-  top = clamp(top, GAP, viewport.height - card.height - GAP);
-  for (let step = 0; step < taken.length; step++) {
-    const clash = taken.find((box) => overlaps({ left, top, ...card }, box));
-    if (!clash) break;
-    top = bottom(clash) + GAP;
+  const alignedLeft = seen.left;
+  const alignedRight = right(seen) - size.width;
+  // Beside the picture: level with the top of its visible part, moved up (while still touching
+  // the picture) when that would run off the bottom of the view.
+  const besideTop = Math.max(Math.min(seen.top, bottom(view) - size.height), anchor.top - size.height + 1, view.top);
+  // An edge of the picture that is cut off by the view cannot hold a label touching it.
+  if (bottom(anchor) <= bottom(seen) + 0.5) {
+    list.push({ side: 'below', left: alignedLeft, top: bottom(anchor) }, { side: 'below', left: alignedRight, top: bottom(anchor) });
   }
-  return { left: Math.round(left), top: Math.round(top), visible };
+  if (anchor.top >= seen.top - 0.5) {
+    list.push({ side: 'above', left: alignedLeft, top: anchor.top - size.height }, { side: 'above', left: alignedRight, top: anchor.top - size.height });
+  }
+  if (right(anchor) <= right(seen) + 0.5) list.push({ side: 'right', left: right(anchor), top: besideTop });
+  if (anchor.left >= seen.left - 0.5) list.push({ side: 'left', left: anchor.left - size.width, top: besideTop });
+  if (!fitsInside) {
+    // A picture smaller than its label, with no room around it: the label starts at its corner.
+    list.push({ side: 'inside-top-left', left: seen.left, top: seen.top });
+  }
+  return list;
+}
+
+const HARD = 1e6;
+
+function cost(box: Box, order: number, scene: LabelScene): number {
+  const view = scene.viewport;
+  let total = order;
+  if (box.left < view.left - 0.5 || box.top < view.top - 0.5 || right(box) > right(view) + 0.5 || bottom(box) > bottom(view) + 0.5) {
+    total += 100 * HARD;
+  }
+  for (const cover of scene.covers) total += overlapArea(box, cover) * HARD;
+  for (const label of scene.taken) total += overlapArea(box, label) * HARD;
+  for (const picture of scene.pictures) {
+    const covered = overlapArea(box, picture) / Math.max(1, area(picture));
+    // A sliver (under 2% of a picture) is tolerated; more costs in proportion.
+    if (covered > 0.02) total += covered * 10_000;
+  }
+  return total;
+}
+
+/** Where the label of a picture goes; without a picture, just below-right of the point. */
+export function placeLabel(scene: LabelScene): Placement {
+  const { size, anchor, clip, viewport } = scene;
+  if (!anchor) {
+    let left = Math.min(Math.max(scene.point.x + GAP, viewport.left + GAP), right(viewport) - size.width - GAP);
+    let top = Math.min(Math.max(scene.point.y + GAP, viewport.top + GAP), bottom(viewport) - size.height - GAP);
+    left = Math.max(left, viewport.left);
+    top = Math.max(top, viewport.top);
+    for (let step = 0; step < scene.taken.length; step++) {
+      const clash = scene.taken.find((box) => overlapArea({ left, top, ...size }, box) > 0);
+      if (!clash) break;
+      top = bottom(clash) + GAP;
+    }
+    return { left: Math.round(left), top: Math.round(top), visible: true, side: 'point' };
+  }
+  const seen = visiblePart(anchor, clip, scene.covers);
+  const hidden = { left: Math.round(anchor.left), top: Math.round(anchor.top), visible: false, side: 'inside-top-left' as const };
+  if (seen.width < 1 || seen.height < 1) return hidden;
+  let best: Candidate | undefined;
+  let bestCost = Infinity;
+  candidates(size, anchor, seen, scene.viewport).forEach((candidate, order) => {
+    const price = cost({ left: candidate.left, top: candidate.top, ...size }, order, scene);
+    if (price < bestCost) [best, bestCost] = [candidate, price];
+  });
+  // Every spot leaves the view: the picture is all but gone (a few pixels at an edge).
+  if (!best || bestCost >= 100 * HARD) return hidden;
+  return { left: Math.round(best.left), top: Math.round(best.top), visible: true, side: best.side };
 }

@@ -1,192 +1,231 @@
+/**
+ * The answer on the page: a compact label pinned to its picture ("Polar bear", "Probably a
+ * lion", "Not sure: velvet?") that opens on click into the full card (the sentence, other
+ * names, the top 5 as bars, how long the user waited, the engine). Where it goes is decided
+ * for all labels at once by card-layer; what it says comes from shared/answer-words.
+ */
+import { describeAnswer, guessPercent, plainName, waitedText } from '../shared/answer-words';
+import { capitalise } from '../shared/format';
 import { type GlimpseError, isRetryable } from '../shared/errors';
-import { capitalise, percent } from '../shared/format';
 import { errorText, t, timingText } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
+import { bar, brandIcon, button, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
-import { placeCard, type Box } from './card-position';
+import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, scheduleLayout } from './card-layer';
+import { INSET, type Box, type Placement, type Size } from './card-position';
 import { CARD_CSS } from './card-style';
-import { htmlElement } from './html';
+import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
 
-/** How often a card checks that its image has not moved for reasons no event reports (layout shifts, animations). */
-const FOLLOW_INTERVAL_MS = 250;
-const openCards: ResultCard[] = [];
+export { clearAllCards, escapeCards };
 
-/** An element's box in this window's viewport, even when it lives in a same-origin child frame. */
-function boxInViewport(element: Element): Box {
-  const rect = element.getBoundingClientRect();
-  let { left, top } = rect;
-  let view: Window | null = element.ownerDocument.defaultView;
-  while (view && view !== window && view.frameElement) {
-    const frame = view.frameElement;
-    const frameRect = frame.getBoundingClientRect();
-    left += frameRect.left + frame.clientLeft;
-    top += frameRect.top + frame.clientTop;
-    view = view.parent;
-  }
-  return { left, top, width: rect.width, height: rect.height };
+/** A box chosen on screen (region select), in viewport CSS px at the moment it was chosen. */
+export interface RegionAnchor {
+  region: Box;
 }
 
-/** The viewport without its scrollbars, which a card must not sit under. */
-function viewportSize(): { width: number; height: number } {
-  const root = document.documentElement;
-  const standards = document.compatMode === 'CSS1Compat';
-  return { width: standards ? root.clientWidth : innerWidth, height: standards ? root.clientHeight : innerHeight };
-}
+type State = 'working' | 'result' | 'error';
 
-const sameBox = (a: Box | undefined, b: Box | undefined): boolean =>
-  a?.left === b?.left && a?.top === b?.top && a?.width === b?.width && a?.height === b?.height;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const element = htmlElement(tag);
-  if (className) element.className = className;
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
-
-function bar(probability: number): HTMLElement {
-  const outer = el('div', 'bar');
-  outer.setAttribute('aria-hidden', 'true');
-  const inner = el('span');
-  inner.style.width = `${Math.max(2, Math.round(probability * 100))}%`;
-  outer.append(inner);
-  return outer;
-}
-
-/**
- * The answer beside an image: a spinner while working, then the top label and how sure the
- * model is, the top 5 on demand, the engine and its time; or what went wrong. It floats above
- * the page (see card-host), follows its image on scroll and resize, and never moves the page.
- */
 export class ResultCard {
   readonly host: HTMLElement;
+  /** The picture, when the label is pinned to an element. */
+  readonly element: Element | undefined;
   private readonly frameHost: CardHost;
-  private readonly card: HTMLElement;
-  private readonly observer?: ResizeObserver;
-  private readonly follower: ReturnType<typeof setInterval>;
-  private readonly reposition = () => this.place();
-  private lastAnchorBox?: Box;
+  private readonly root: HTMLElement;
+  private readonly chip: HTMLButtonElement;
+  private readonly chipText: HTMLElement;
+  private readonly panel: HTMLElement;
+  private readonly live: HTMLElement;
+  /** A chosen region, in page coordinates (it scrolls with the page). */
+  private readonly region: Box | undefined;
+  private clippers: Element[];
+  private state: State = 'working';
+  private warming: boolean | undefined;
+  private isExpanded = false;
+  lastAnchorBox: Box | undefined;
 
-  constructor(
-    private readonly anchor: Element | undefined,
-    private readonly point: { x: number; y: number },
-  ) {
-    for (const card of [...openCards]) if (anchor && card.anchor === anchor) card.dismiss();
-    this.frameHost = createCardHost(anchor);
+  constructor(anchor: Element | RegionAnchor | undefined, readonly point: { x: number; y: number }) {
+    // Not `instanceof Element`: a picture in a same-origin child frame is another window's Element.
+    const region = anchor && 'region' in anchor ? anchor.region : undefined;
+    this.element = anchor && !('region' in anchor) ? anchor : undefined;
+    this.region = region ? { ...region, left: region.left + scrollX, top: region.top + scrollY } : undefined;
+    this.clippers = this.element ? clippingAncestors(this.element) : [];
+    this.frameHost = createCardHost(this.element);
     this.host = this.frameHost.host;
-    this.card = el('div', 'card');
+    this.root = el('div', 'glimpse');
     // The card speaks the extension's language, whatever the page's direction.
-    this.card.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-    this.card.lang = t('@@ui_locale').replace('_', '-');
-    this.card.setAttribute('role', 'status');
-    this.card.setAttribute('aria-live', 'polite');
-    this.card.setAttribute('aria-label', t('cardRegionLabel'));
-    this.frameHost.shadow.append(el('style', undefined, CARD_CSS), this.card);
-    openCards.push(this);
-    addEventListener('scroll', this.reposition, { capture: true, passive: true });
-    addEventListener('resize', this.reposition, { passive: true });
-    if (anchor) {
-      this.observer = new ResizeObserver(this.reposition);
-      this.observer.observe(anchor);
-    }
-    this.follower = setInterval(() => {
-      const box = this.anchorBox();
-      if (!sameBox(box, this.lastAnchorBox)) this.place();
-    }, FOLLOW_INTERVAL_MS);
+    this.root.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+    this.root.lang = t('@@ui_locale').replace('_', '-');
+    this.chip = button('chip', '', () => this.toggle());
+    this.chip.setAttribute('aria-expanded', 'false');
+    this.chipText = el('span', 'short');
+    this.panel = el('section', 'card');
+    this.panel.setAttribute('aria-label', t('cardRegionLabel'));
+    this.panel.hidden = true;
+    // Announces the answer once, when it arrives (not every state the card goes through).
+    this.live = el('p', 'live');
+    this.live.setAttribute('role', 'status');
+    this.live.setAttribute('aria-live', 'polite');
+    this.root.append(this.chip, this.panel, this.live);
+    this.applyPresenterMode(isPresenterMode());
+    adoptStyles(this.frameHost.shadow);
+    this.frameHost.shadow.append(this.root);
+    for (const card of keepCard(this)) if (this.element && card.element === this.element) card.dismiss();
   }
 
-  get isOpen(): boolean {
-    return openCards.includes(this);
+  get expanded(): boolean {
+    return this.isExpanded;
   }
 
-  private anchorBox(): Box | undefined {
-    return this.anchor?.isConnected ? boxInViewport(this.anchor) : undefined;
+  /** The picture's box now (undefined: pinned to a point, or the picture is gone). */
+  anchorBox(): Box | undefined {
+    if (this.region) return { ...this.region, left: this.region.left - scrollX, top: this.region.top - scrollY };
+    return this.element?.isConnected ? boxInViewport(this.element) : undefined;
   }
 
-  private frame(state: 'working' | 'result' | 'error', body: HTMLElement[]): void {
-    this.card.className = `card ${state}`;
+  /** Whether the card has a picture or region to stay with (else it sits at the point). */
+  get isPinned(): boolean {
+    return this.region !== undefined || this.element !== undefined;
+  }
+
+  /** A region's box in page coordinates is fixed: pictures inside it belong to it. */
+  owns(picture: Element, box: Box): boolean {
+    if (this.element) return picture === this.element || picture.contains(this.element) || this.element.contains(picture);
+    const here = this.anchorBox();
+    if (!here) return false;
+    const overlapX = Math.max(0, Math.min(here.left + here.width, box.left + box.width) - Math.max(here.left, box.left));
+    const overlapY = Math.max(0, Math.min(here.top + here.height, box.top + box.height) - Math.max(here.top, box.top));
+    return overlapX * overlapY >= 0.5 * box.width * box.height;
+  }
+
+  clipBox(viewport: Box): Box {
+    return clipFor(this.clippers, viewport);
+  }
+
+  /** The size of what is shown: the label, or the open card. */
+  size(): Size {
+    const rect = (this.isExpanded ? this.panel : this.chip).getBoundingClientRect();
+    return { width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
+  }
+
+  place(placement: Placement): void {
+    this.root.setAttribute('data-side', placement.side);
+    this.frameHost.moveTo(placement.left, placement.top, placement.visible);
+  }
+
+  /**
+   * Lets a long name wrap to fit inside a narrow picture (presenter mode keeps one line); the
+   * label of a thumbnail too small to hold any label sits on its edge, on one line.
+   */
+  fitTo(anchorWidth: number | undefined): void {
+    const inside = anchorWidth === undefined ? 260 : Math.round(anchorWidth - 2 * INSET);
+    const width = inside < 120 ? 260 : Math.min(260, inside);
+    const value = `${width}px`;
+    if (this.root.style.getPropertyValue('--fit') !== value) this.root.style.setProperty('--fit', value);
+  }
+
+  applyPresenterMode(on: boolean): void {
+    this.root.classList.toggle('presenter', on);
+  }
+
+  private setState(state: State): void {
+    this.state = state;
+    this.root.setAttribute('data-state', state);
     this.host.setAttribute('data-state', state);
-    const close = el('button', 'close', '×');
-    close.setAttribute('aria-label', t('cardDismiss'));
-    close.title = t('cardDismiss');
-    close.addEventListener('click', () => this.dismiss());
-    this.card.replaceChildren(el('p', 'brand', t('cardTitle')), ...body, close);
-    this.place();
+    scheduleLayout();
   }
 
   showWorking(warming: boolean): void {
-    const row = el('div', 'working');
-    const spinner = el('span', 'spinner');
-    spinner.setAttribute('aria-hidden', 'true');
-    row.append(spinner, el('span', 'status-text', t(warming ? 'cardWarming' : 'cardWorking')));
-    this.frame('working', [row]);
+    if (this.state === 'working' && this.warming === warming) return;
+    this.warming = warming;
+    const text = t(warming ? 'cardWarming' : 'cardWorking');
+    if (this.state !== 'working' || !this.chip.contains(this.chipText)) {
+      this.chip.replaceChildren(spinner(), this.chipText);
+      this.chip.disabled = true;
+    }
+    this.chipText.textContent = text;
+    this.setState('working');
   }
 
   showResult(entry: HistoryEntry): void {
-    const [top, ...rest] = entry.predictions;
-    if (!top) return;
-    const label = el('p', 'label', capitalise(top.label));
-    label.title = top.synonyms.join(', ');
-    const confidence = el('p', 'confidence', t('confidence', percent(top.probability)));
+    const words = describeAnswer(entry);
+    this.chipText.textContent = words.short;
+    this.chip.replaceChildren(brandIcon(), this.chipText);
+    this.chip.disabled = false;
+    this.chip.title = t('cardOpen');
+    this.root.setAttribute('data-certainty', words.certainty);
+    const details: HTMLElement[] = [el('p', 'sentence', words.sentence)];
+    if (words.alsoCalled.length) details.push(el('p', 'also', t('cardAlsoCalled', words.alsoCalled.join(', '))));
     const list = el('ol', 'top5');
-    list.hidden = true;
-    for (const prediction of [top, ...rest]) {
+    list.setAttribute('aria-label', t('cardTopFive'));
+    for (const prediction of entry.predictions) {
       const item = el('li');
-      item.append(el('span', 'name', capitalise(prediction.label)), el('span', 'p', `${percent(prediction.probability)}%`), bar(prediction.probability));
+      item.append(el('span', 'name', capitalise(plainName(prediction))), el('span', 'p', guessPercent(prediction)), bar(prediction.probability));
       list.append(item);
     }
-    const toggle = el('button', 'toggle', t('cardMore'));
-    toggle.setAttribute('aria-expanded', 'false');
-    toggle.addEventListener('click', () => {
-      list.hidden = !list.hidden;
-      toggle.textContent = t(list.hidden ? 'cardMore' : 'cardLess');
-      toggle.setAttribute('aria-expanded', String(!list.hidden));
-      this.place();
-    });
-    const meta = el('p', 'meta', timingText(entry));
-    this.frame('result', [label, confidence, bar(top.probability), toggle, list, meta]);
+    details.push(list, el('p', 'meta', `${waitedText(entry)} · ${timingText(entry)}`));
+    this.fillPanel(details, t('cardCollapse'), () => this.collapse());
+    this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
+    this.setExpanded(false);
+    this.setState('result');
   }
 
   showError(error: GlimpseError, retry?: () => void): void {
-    const body: HTMLElement[] = [el('p', 'label', errorText(error))];
-    if (retry && isRetryable(error)) {
-      const button = el('button', 'retry', t('cardRetry'));
-      button.addEventListener('click', retry);
-      body.push(button);
-    }
+    const body: HTMLElement[] = [el('p', 'message', errorText(error))];
+    if (retry && isRetryable(error)) body.push(button('retry', t('cardRetry'), retry));
     this.host.setAttribute('data-error-code', error.code);
-    this.frame('error', body);
+    this.fillPanel(body, t('cardDismiss'), () => this.dismiss());
+    this.live.textContent = errorText(error);
+    // Nothing short to say about a failure: it shows in full until dismissed.
+    this.setExpanded(true);
+    this.setState('error');
+  }
+
+  private fillPanel(body: HTMLElement[], closeLabel: string, onClose: () => void): void {
+    const head = el('p', 'head');
+    head.append(brandIcon(), el('span', 'brand', t('cardTitle')), el('span', 'by', t('cardByExtension')));
+    this.panel.replaceChildren(head, ...body, button('close', '×', onClose, closeLabel));
+  }
+
+  private setExpanded(open: boolean): void {
+    this.isExpanded = open;
+    this.chip.hidden = open;
+    this.panel.hidden = !open;
+    this.chip.setAttribute('aria-expanded', String(open));
+    this.host.toggleAttribute('data-expanded', open);
+    if (open) this.frameHost.raise();
+    scheduleLayout();
+  }
+
+  private toggle(): void {
+    if (this.state === 'result') this.setExpanded(!this.isExpanded);
+  }
+
+  /** Back to the compact label (failures have none: they stay until dismissed). */
+  collapse(): void {
+    if (this.state !== 'result' || !this.isExpanded) return;
+    this.setExpanded(false);
+    this.chip.focus({ preventScroll: true });
+  }
+
+  get isOpen(): boolean {
+    return this.host.isConnected;
   }
 
   dismiss(): void {
-    this.observer?.disconnect();
-    clearInterval(this.follower);
-    removeEventListener('scroll', this.reposition, { capture: true });
-    removeEventListener('resize', this.reposition);
     this.host.remove();
-    const at = openCards.indexOf(this);
-    if (at >= 0) openCards.splice(at, 1);
-  }
-
-  /** The card's box on screen, for younger cards to step around. */
-  private box(): Box {
-    const rect = this.card.getBoundingClientRect();
-    return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
-  }
-
-  private place(): void {
-    if (!this.isOpen) return;
-    const anchor = this.anchorBox();
-    this.lastAnchorBox = anchor;
-    const older = openCards.slice(0, openCards.indexOf(this)).filter((card) => card.host.style.visibility !== 'hidden');
-    const size = { width: this.card.offsetWidth || 320, height: this.card.offsetHeight || 100 };
-    const { left, top, visible } = placeCard(size, viewportSize(), anchor, this.point, older.map((card) => card.box()));
-    this.frameHost.moveTo(left, top, visible);
+    forgetCard(this);
   }
 }
 
-/** Esc closes the newest card. */
-export function dismissNewestCard(): boolean {
-  const newest = openCards.at(-1);
-  newest?.dismiss();
-  return newest !== undefined;
+let sheet: CSSStyleSheet | undefined;
+
+/** The card's styles as a constructed sheet: pages whose CSP forbids inline <style> still allow it. */
+function adoptStyles(shadow: ShadowRoot): void {
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(CARD_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.append(el('style', undefined, CARD_CSS));
+  }
 }

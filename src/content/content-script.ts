@@ -3,7 +3,7 @@ import { toGlimpseError, type GlimpseError } from '../shared/errors';
 import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
 import { identifyInBackground, pageOrigin } from './ask-background';
-import { dismissNewestCard, ResultCard } from './card';
+import { clearAllCards, escapeCards, ResultCard } from './card';
 import { chooseTarget } from './chosen-target';
 import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt } from './find-image';
@@ -29,13 +29,14 @@ onRetire(
 const onKeyDown = (event: KeyboardEvent) => {
   // A page's own (synthetic) Escape closes nothing of Glimpse's.
   if (event.key !== 'Escape' || !event.isTrusted || !stillAlive()) return;
-  if (!cancelRegionSelect()) dismissNewestCard();
+  // Region select first; then open cards close back to their labels; then every label goes.
+  if (!cancelRegionSelect()) escapeCards();
 };
 addEventListener('keydown', onKeyDown, { capture: true });
 onRetire(() => removeEventListener('keydown', onKeyDown, { capture: true }));
 onRetire(() => {
   closeScan();
-  while (dismissNewestCard());
+  clearAllCards();
 });
 
 const origin = pageOrigin;
@@ -47,9 +48,10 @@ function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
 
 /**
  * Identifies what `read` gives, showing progress and the answer in `card`. `key` names the
- * picture: a burst of clicks on one picture waits for one answer.
+ * picture: a burst of clicks on one picture waits for one answer. `requestedAt`: when the user
+ * asked (the menu click), for the time they waited.
  */
-async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, key?: unknown): Promise<void> {
+async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, key?: unknown, requestedAt = Date.now()): Promise<void> {
   const retry = () => void identifyInto(card, read, key);
   watchWhile(() => card.isOpen);
   card.showWorking(await isEngineWarming());
@@ -57,7 +59,7 @@ async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, 
     if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
-    const ask = async () => identifyInBackground(await read());
+    const ask = async () => identifyInBackground(await read(), { requestedAt });
     const outcome = await (key === undefined ? ask() : shared(key, ask));
     if (outcome.ok) card.showResult(outcome.value);
     else card.showError(outcome.error, retry);
@@ -69,14 +71,14 @@ async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, 
 }
 
 listen('content', {
-  'identify-target'({ srcUrl, mediaType }) {
+  'identify-target'({ srcUrl, mediaType, requestedAt }) {
     if (!stillAlive()) return { accepted: false };
     const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
     const card = new ResultCard(choice.anchor ?? choice.target?.element, choice.point);
     const target = choice.target;
     // A canvas, video or drawing the page removed since the right-click cannot be read any more.
     if (!target) fail(card, choice.changed ? { code: 'unreadable', detail: 'the page removed the picture' } : { code: 'no-image-found' });
-    else void identifyInto(card, () => readImageSource(target), target.element ?? (target.kind === 'url' ? target.url : undefined));
+    else void identifyInto(card, () => readImageSource(target), target.element ?? (target.kind === 'url' ? target.url : undefined), requestedAt);
     return { accepted: true };
   },
   'select-region'() {
@@ -102,7 +104,7 @@ listen('content', {
   },
   'clear-all'() {
     closeScan();
-    while (dismissNewestCard());
+    clearAllCards();
   },
   ping: () => ({ ready: true as const }),
 });

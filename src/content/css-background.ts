@@ -16,27 +16,51 @@ export function lazyBackgroundUrl(value: string): string | undefined {
 const absolute = (url: string, element: Element): string => new URL(url, element.ownerDocument.baseURI).href;
 
 /**
- * The picture an element shows as a CSS background: a lazy loader's real one first (the
- * current one is likely a placeholder), then its own background, then its ::before/::after.
+ * The picture an element shows through CSS: a lazy loader's real one first (the current one is
+ * likely a placeholder), then what it paints (see shownBackgroundUrl), then a list item's
+ * `list-style-image` marker (which sits outside the element's box).
  */
 export function cssBackgroundUrl(element: Element): string | undefined {
   for (const attribute of LAZY_BACKGROUND_ATTRIBUTES) {
     const lazy = lazyBackgroundUrl(element.getAttribute(attribute) ?? '');
     if (lazy) return absolute(lazy, element);
   }
-  return shownBackgroundUrl(element);
+  const shown = shownBackgroundUrl(element);
+  if (shown) return shown;
+  const style = (element.ownerDocument.defaultView ?? window).getComputedStyle(element);
+  // list-style-image is inherited: only the list item itself draws the marker.
+  const marker = style.display.includes('list-item') ? backgroundImageUrl(style.listStyleImage) : undefined;
+  return marker ? absolute(marker, element) : undefined;
 }
 
-/** The background picture an element paints now (its own, else its ::before/::after). */
+/** `content: url(…)` replaces what an element (or pseudo-element) shows with that picture. */
+const contentUrl = (style: CSSStyleDeclaration): string | undefined =>
+  /^url\(/i.test(style.content) ? backgroundImageUrl(style.content) : undefined;
+
+/** A border-image with `fill` paints its picture over the whole box, not just the border. */
+const filledBorderImageUrl = (style: CSSStyleDeclaration): string | undefined =>
+  /\bfill\b/.test(style.borderImageSlice) ? backgroundImageUrl(style.borderImageSource) : undefined;
+
+/**
+ * The picture an element paints in its own box now: `content: url(…)`, a filled border-image
+ * or its background, else its ::before/::after's.
+ */
 export function shownBackgroundUrl(element: Element): string | undefined {
   const view = element.ownerDocument.defaultView ?? window;
-  const own = backgroundImageUrl(view.getComputedStyle(element).backgroundImage);
+  const style = view.getComputedStyle(element);
+  const own = contentUrl(style) ?? filledBorderImageUrl(style) ?? backgroundImageUrl(style.backgroundImage);
   if (own) return absolute(own, element);
   for (const pseudo of ['::before', '::after']) {
-    const style = view.getComputedStyle(element, pseudo);
-    if (style.content === 'none' || style.display === 'none') continue;
-    const url = backgroundImageUrl(style.backgroundImage);
+    const pseudoStyle = view.getComputedStyle(element, pseudo);
+    if (pseudoStyle.content === 'none' || pseudoStyle.display === 'none') continue;
+    const url = contentUrl(pseudoStyle) ?? backgroundImageUrl(pseudoStyle.backgroundImage);
     if (url) return absolute(url, element);
   }
   return undefined;
+}
+
+/** The picture `content: url(…)` puts in place of an element's own (an <img>'s src). */
+export function contentReplacedUrl(element: Element): string | undefined {
+  const url = contentUrl((element.ownerDocument.defaultView ?? window).getComputedStyle(element));
+  return url ? absolute(url, element) : undefined;
 }

@@ -1,4 +1,4 @@
-import { cssBackgroundUrl } from './css-background';
+import { cssBackgroundUrl, contentReplacedUrl } from './css-background';
 import { imageElementUrl } from './image-element';
 
 /** What kind of image an element shows, and the element that shows it. */
@@ -22,7 +22,8 @@ export const isGlimpseUi = (element: Element): boolean => element.hasAttribute('
 export function targetOf(element: Element): ImageTarget | undefined {
   if (isGlimpseUi(element)) return undefined;
   if (isHtml(element, 'img')) {
-    const url = imageElementUrl(element as HTMLImageElement);
+    // `content: url(…)` on an <img> shows that picture instead of its src.
+    const url = contentReplacedUrl(element) ?? imageElementUrl(element as HTMLImageElement);
     return url ? { kind: 'url', url, element } : undefined;
   }
   if (isHtml(element, 'input') && (element as HTMLInputElement).type === 'image' && (element as HTMLInputElement).src) {

@@ -22,7 +22,11 @@ const nothing = object({});
 export const MESSAGES = {
   background: {
     /** Identify an image (content script after a right-click, popup after an upload). */
-    identify: message<Outcome<HistoryEntry>>()(object({ source: imageSource, origin: imageOrigin, scanId: optional(string) })),
+    identify: message<Outcome<HistoryEntry>>()(object({
+      source: imageSource, origin: imageOrigin, scanId: optional(string),
+      /** When the user asked (menu click, shortcut, file added), for the time they waited (history `waitedMs`). */
+      requestedAt: optional(number),
+    })),
     /** A failure found before the service worker was involved (nothing under the pointer, a protected canvas). */
     'report-error': message<void>()(object({ error: glimpseError, origin: imageOrigin })),
     /** Start loading the model now: a right-click on an image is likely to be followed by "Identify image". */
@@ -43,7 +47,7 @@ export const MESSAGES = {
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */
-    'identify-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string) })),
+    'identify-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string), requestedAt: optional(number) })),
     /** Whether the content script of a frame is running (it loads asynchronously at document start). */
     ping: message<{ ready: true }>()(nothing),
     /** "Identify all images on this page" (menu, popup, shortcut): start a page scan in this frame. */

@@ -113,6 +113,8 @@ export interface Classification {
   height: number;
   /** Small JPEG data URL for history and the popup. */
   thumbnail: string;
+  /** How much neighbouring pixels agree, 0..1 (near 0: random noise); see shared/structure.ts. */
+  structure?: number;
 }
 
 /** An answer as kept in history (schema version and migrations: HISTORY_VERSION in history-store.ts). */

@@ -7,7 +7,7 @@ import { openPopup } from './chromium';
 import { SAMPLES_DIR } from './server';
 
 const PHOTOS: [file: string, classIndex: number, label: string][] = [
-  ['n02106662_German_shepherd.JPEG', 235, 'German shepherd'],
+  ['n02106662_German_shepherd.JPEG', 235, 'German Shepherd Dog'],
   ['n02056570_king_penguin.JPEG', 145, 'king penguin'],
   ['n01843065_jacamar.JPEG', 95, 'jacamar'],
   ['n03345487_fire_engine.JPEG', 555, 'fire engine'],

@@ -254,6 +254,7 @@ describe('hostile pages: no page can choose, fake or delay what the user identif
       'A banner pushes the picture down while the menu is open', 'An .svg file opened in its own tab',
       'A page opened as http://user:password@host/', 'A title, an address and a file name full of HTML',
       '3,000 pictures on one page', '100 "Identify image" in a burst on one picture',
+      'Glimpse reloads (as after every update) while a page is open', 'A page opened while Glimpse was switched off',
     ]) expect(doc, name).toContain(`| ${name} |`);
   });
 });

@@ -134,38 +134,121 @@ export interface Box {
 
 export interface CardState {
   state: string | null;
+  /** What a person reads: the label, or the whole card when it is open (failures always are). */
   text: string;
   errorCode: string | null;
-  /** The card on screen, in its own frame's viewport. */
+  /** What is on screen (the label, or the open card), in its own frame's viewport. */
   box: Box | null;
+  /** The compact label's box (null while the card is open). */
+  labelBox: Box | null;
+  /** The open card's box (null while only the label shows). */
+  cardBox: Box | null;
+  expanded: boolean;
+  /** Whether it is shown at all (labels hide with pictures scrolled out of view). */
+  visible: boolean;
+  /** 'sure' | 'probably' | 'unsure' for answers. */
+  certainty: string | null;
+  /** Which side of its picture it sits on ('inside-top-left', 'below', …). */
+  side: string | null;
+  /** The label text's computed font size in CSS px. */
+  fontSize: number;
   /** That viewport's size (without scrollbars). */
   viewport: { width: number; height: number };
   frameUrl: string;
 }
 
-/** The cards Glimpse shows on a page (all frames), as a user would read them. */
+type CdpClient = { send(method: string, params?: object): Promise<any> };
+
+/** Reads one card through its closed shadow root (DevTools can; page script cannot). */
+function readCard(this: ShadowRoot) {
+  const host = this.host as HTMLElement;
+  const root = this.querySelector('.glimpse') as HTMLElement | null;
+  const chip = this.querySelector('.chip') as HTMLElement | null;
+  const panel = this.querySelector('.card') as HTMLElement | null;
+  const boxOf = (element: HTMLElement | null) => {
+    if (!element || element.hidden) return null;
+    const rect = element.getBoundingClientRect();
+    return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+  };
+  const expanded = !!panel && !panel.hidden;
+  const shown = expanded ? panel : chip;
+  return {
+    state: host.getAttribute('data-state'),
+    text: (shown?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+    errorCode: host.getAttribute('data-error-code'),
+    box: boxOf(shown),
+    labelBox: expanded ? null : boxOf(chip),
+    cardBox: expanded ? boxOf(panel) : null,
+    expanded,
+    visible: getComputedStyle(host).visibility !== 'hidden',
+    certainty: root?.getAttribute('data-certainty') ?? null,
+    side: root?.getAttribute('data-side') ?? null,
+    fontSize: parseFloat(getComputedStyle(this.querySelector('.short') ?? host).fontSize),
+    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    frameUrl: location.href,
+  };
+}
+
+/** Each card host of each frame with its closed shadow root, as DevTools sees them (page script cannot). */
+async function* shadowRoots(page: Page): AsyncGenerator<{ client: CdpClient; objectId: string }> {
+  for (const frame of page.frames()) {
+    // Each frame's DevTools session (a cross-site frame has its own).
+    const client = (frame as unknown as { client: CdpClient }).client;
+    let hosts;
+    try {
+      hosts = await frame.$$('[data-glimpse-card]');
+    } catch {
+      continue; // a frame that navigated or went away
+    }
+    for (const host of hosts) {
+      try {
+        const { node } = await client.send('DOM.describeNode', { objectId: host.remoteObject().objectId, depth: 1, pierce: true });
+        const shadowRoot = (node.shadowRoots ?? [])[0] as { backendNodeId: number } | undefined;
+        if (!shadowRoot) continue;
+        const { object } = await client.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId });
+        try {
+          yield { client, objectId: object.objectId as string };
+        } finally {
+          await client.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => undefined);
+        }
+      } catch {
+        // removed while being read
+      } finally {
+        await host.dispose().catch(() => undefined);
+      }
+    }
+  }
+}
+
+async function callOn<T>(client: CdpClient, objectId: string, fn: string, args: unknown[] = []): Promise<T> {
+  const { result, exceptionDetails } = await client.send('Runtime.callFunctionOn', {
+    objectId, functionDeclaration: `function (...args) { return (${fn})(this, ...args); }`,
+    arguments: args.map((value) => ({ value })), returnByValue: true, awaitPromise: true,
+  });
+  if (exceptionDetails) throw new Error(`in the card: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as T;
+}
+
+/** The cards Glimpse shows on a page (all frames), as a user would read them, oldest first. */
 export async function cards(page: Page): Promise<CardState[]> {
   const all: CardState[] = [];
-  for (const frame of page.frames()) {
-    const found = await frame
-      .evaluate(() =>
-        [...document.querySelectorAll('[data-glimpse-card]')].map((host) => {
-          const card = host.shadowRoot?.querySelector('.card') as HTMLElement | null;
-          const rect = card?.getBoundingClientRect();
-          return {
-            state: host.getAttribute('data-state'),
-            text: (card?.innerText ?? '').replace(/\s+/g, ' ').trim(),
-            errorCode: host.getAttribute('data-error-code'),
-            box: rect ? { left: rect.left, top: rect.top, width: rect.width, height: rect.height } : null,
-            viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
-            frameUrl: location.href,
-          };
-        }),
-      )
-      .catch(() => [] as CardState[]);
-    all.push(...found);
+  for await (const { client, objectId } of shadowRoots(page)) {
+    all.push(await callOn<CardState>(client, objectId, `(root) => (${readCard.toString()}).call(root)`));
   }
   return all;
+}
+
+/**
+ * Runs `fn(shadowRoot, ...args)` in the page's main world on the closed shadow root of card
+ * `index` (oldest first, all frames), through DevTools: for tests that click inside a card or
+ * watch it change. Returns its (serialisable) result.
+ */
+export async function inCard<T, A extends unknown[]>(page: Page, index: number, fn: (root: ShadowRoot, ...args: A) => T | Promise<T>, ...args: A): Promise<T> {
+  let at = 0;
+  for await (const { client, objectId } of shadowRoots(page)) {
+    if (at++ === index) return callOn<T>(client, objectId, fn.toString(), args);
+  }
+  throw new Error(`no card ${index} on the page`);
 }
 
 /** Waits until at least `count` cards are open and all have finished (result or error). */

@@ -17,7 +17,7 @@ import { htmlPage, startServer, type TestServer } from './server';
 
 const PENGUIN = { file: 'n02056570_king_penguin.JPEG', label: 'King penguin' };
 const SEA_LION = { file: 'n02077923_sea_lion.JPEG', label: 'Sea lion' };
-const LOAF = { file: 'n07684084_French_loaf.JPEG', label: 'French loaf' };
+const LOAF = { file: 'n07684084_French_loaf.JPEG', label: 'Baguette' };
 const LLAMA = { file: 'n02437616_llama.JPEG', label: 'Llama' };
 const FLAMINGO = { file: 'n02007558_flamingo.JPEG', label: 'Flamingo' };
 

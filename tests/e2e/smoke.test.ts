@@ -48,7 +48,7 @@ describe('the extension loads and works in Chromium', () => {
     await identifyElement(ext, page, '#photo', { srcUrl: `${server.origin}/samples/n02106662_German_shepherd.JPEG`, mediaType: 'image' });
     const [card] = await settledCard(page);
     expect(card?.state).toBe('result');
-    expect(card?.text).toContain('German shepherd');
+    expect(card?.text).toContain('German Shepherd Dog');
     expect(workerErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The label a page scan puts on each picture. Until the compact in-page label lands (the card's
- * work), it is the answer card anchored on the picture.
+ * The label a page scan puts on each picture: the compact label pinned to it (card.ts), laid out
+ * with every other label of the page (card-layer.ts).
  */
 import type { GlimpseError } from '../../shared/errors';
 import type { HistoryEntry } from '../../shared/types';

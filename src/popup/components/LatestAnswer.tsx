@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { capitalise, percent } from '../../shared/format';
+import { describeAnswer, waitedText } from '../../shared/answer-words';
+import { percent } from '../../shared/format';
 import { errorText, t, timingText } from '../../shared/i18n';
 import type { HistoryEntry, ImageOrigin } from '../../shared/types';
 import { relativeTime, sourceSite } from '../format';
@@ -24,13 +25,16 @@ function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: num
   );
 }
 
-/** The best guess, and how sure, where and when in one line under it. */
+/** The answer in the label's words ("Probably a koala"), and how sure, where and when in one line under it. */
 function CompactHeading({ entry, now }: { entry: HistoryEntry; now: number }) {
   const top = entry.predictions[0];
   if (!top) return null;
+  const words = describeAnswer(entry);
   return (
     <>
-      <h3 class="label" title={top.synonyms.join(', ')}>{capitalise(top.label)}</h3>
+      <h3 class="label" data-certainty={words.certainty} title={words.alsoCalled.length ? t('cardAlsoCalled', words.alsoCalled.join(', ')) : undefined}>
+        {words.sentence}
+      </h3>
       <p class="source dotted">
         <span class="confidence">{t('confidence', percent(top.probability))}</span>
         <span class="shrink">{entry.origin.uploadedName ?? sourceSite(entry.origin)}</span>
@@ -45,10 +49,10 @@ function CompactHeading({ entry, now }: { entry: HistoryEntry; now: number }) {
  * It lives apart from the card, so the clock ticking "1 minute ago" is not announced again and again.
  */
 function Announcement({ shown }: { shown: Shown | undefined }) {
-  const top = shown?.kind === 'answer' ? shown.entry.predictions[0] : undefined;
+  const words = shown?.kind === 'answer' && shown.entry.predictions.length ? describeAnswer(shown.entry) : undefined;
   return (
     <p class="visually-hidden" aria-live="polite" aria-atomic="true">
-      {top && <><span>{capitalise(top.label)}</span> <span>{t('confidence', percent(top.probability))}</span></>}
+      {words && <span>{words.sentence}</span>}
       {shown?.kind === 'working' && t('popupWorking')}
       {shown?.kind === 'error' && <><span>{t('popupFailed')}</span> <span>{errorText(shown.error)}</span></>}
     </p>
@@ -89,7 +93,7 @@ function LatestCard({ shown, now, onRetry }: Props) {
           </div>
           <div id="latest-more" class="latest-more" hidden={!expanded}>
             <TopFive predictions={shown.entry.predictions} />
-            <p class="meta">{timingText(shown.entry)}</p>
+            <p class="meta">{waitedText(shown.entry)} · {timingText(shown.entry)}</p>
           </div>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { plainName } from '../../shared/answer-words';
 import { capitalise, percent } from '../../shared/format';
 import { t } from '../../shared/i18n';
 import type { Prediction } from '../../shared/types';
@@ -9,7 +10,7 @@ export function TopFive({ predictions }: { predictions: Prediction[] }) {
       {predictions.map((prediction) => (
         <li key={prediction.classIndex}>
           <span class="top5-name" title={prediction.synonyms.join(', ')}>
-            {capitalise(prediction.label)}
+            {capitalise(plainName(prediction))}
           </span>
           <span class="top5-pct">{t('popupPercent', percent(prediction.probability))}</span>
           <span class="bar" aria-hidden="true">

@@ -25,6 +25,7 @@ export function useIdentify(): Identify {
 
   const identify = useCallback(async (request: Request): Promise<void> => {
     const mine = ++sequence.current;
+    const requestedAt = Date.now();
     const show = (shown: Shown) => {
       if (mine === sequence.current) setLocal(shown);
     };
@@ -45,7 +46,7 @@ export function useIdentify(): Identify {
       } else {
         source = { kind: 'url', url: request.url };
       }
-      const outcome = await send('background', 'identify', { source, origin });
+      const outcome = await send('background', 'identify', { source, origin, requestedAt });
       if (outcome.ok) show({ kind: 'answer', at: outcome.value.createdAt, entry: outcome.value });
       else failed(outcome.error);
     } catch (error) {

@@ -1,0 +1,8 @@
+/** What the engine is asked to run with, from the user's settings and the machine's stored decision (both browsers' hosts). */
+import { backendDecision, backendPreference, engineMaxThreads } from '../shared/store';
+import type { EngineOptions } from '../shared/types';
+
+export async function engineOptions(): Promise<EngineOptions> {
+  const [backend, decision, maxThreads] = await Promise.all([backendPreference.getValue(), backendDecision.getValue(), engineMaxThreads.getValue()]);
+  return { backend, decision, maxThreads };
+}

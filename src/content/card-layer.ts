@@ -1,0 +1,149 @@
+/**
+ * Every label in this frame, laid out together: once per frame after anything moved (scroll,
+ * resize, a picture resized or shifted), all labels are measured, then placed in the order they
+ * appeared (each keeping off the page's bars, the others' pictures and the labels before it),
+ * then moved: one read phase and one write phase, however many labels there are.
+ * Also: Esc (routed here by the content script) and clicks on the page, clear all, presenter mode.
+ */
+import type { ResultCard } from './card';
+import { placeLabel, type Box, type Placement } from './card-position';
+import { pageBars, picturesOnScreen, viewportBox } from './page-scene';
+import { onPresenterMode } from './presenter';
+
+/** How often labels check that their pictures have not moved for reasons no event reports (layout shifts, animations). */
+const FOLLOW_INTERVAL_MS = 250;
+
+const open: ResultCard[] = [];
+let presenter = false;
+let scheduled = false;
+let follower: ReturnType<typeof setInterval> | undefined;
+let resizeObserver: ResizeObserver | undefined;
+let stopPresenter: (() => void) | undefined;
+
+const sameBox = (a: Box | undefined, b: Box | undefined): boolean =>
+  a?.left === b?.left && a?.top === b?.top && a?.width === b?.width && a?.height === b?.height;
+
+export const isPresenterMode = (): boolean => presenter;
+
+/** Lays every label out once, soon (the next frame; a timer too, as hidden tabs get no frames). */
+export function scheduleLayout(): void {
+  if (scheduled) return;
+  scheduled = true;
+  const run = () => {
+    if (!scheduled) return;
+    scheduled = false;
+    layout();
+  };
+  requestAnimationFrame(run);
+  setTimeout(run, 100);
+}
+
+function layout(): void {
+  if (!open.length) return;
+  const viewport = viewportBox();
+  // Read everything first, then write: no layout thrashing with dozens of labels.
+  const anchors = open.map((card) => card.anchorBox());
+  const elements = open.flatMap((card) => (card.element ? [card.element] : []));
+  const bars = pageBars(viewport, elements);
+  const pictures = picturesOnScreen(viewport);
+  open.forEach((card, i) => card.fitTo(anchors[i]?.width));
+  const sizes = open.map((card) => card.size());
+  const clips = open.map((card) => card.clipBox(viewport));
+  const placements: Placement[] = [];
+  const taken: Box[] = [];
+  // Compact labels first, so they never overlap one another; open cards then go on top.
+  const order = open.map((_, i) => i).sort((a, b) => Number(open[a]!.expanded) - Number(open[b]!.expanded));
+  for (const i of order) {
+    const card = open[i]!;
+    const anchor = anchors[i];
+    card.lastAnchorBox = anchor;
+    const placement = card.isPinned && !anchor
+      ? { left: 0, top: 0, visible: false, side: 'point' as const }
+      : placeLabel({
+        size: sizes[i]!, anchor, clip: clips[i]!, viewport, point: card.point, covers: bars,
+        pictures: pictures.filter((picture) => !card.owns(picture.element, picture.box)).map((picture) => picture.box),
+        taken: card.expanded ? [] : taken,
+      });
+    placements[i] = placement;
+    if (placement.visible && !card.expanded) taken.push({ left: placement.left, top: placement.top, ...sizes[i]! });
+  }
+  open.forEach((card, i) => card.place(placements[i]!));
+}
+
+const relayout = () => scheduleLayout();
+
+function followMoves(): void {
+  for (const card of open) {
+    if (!sameBox(card.anchorBox(), card.lastAnchorBox)) return scheduleLayout();
+  }
+}
+
+/** Esc (routed by the content script): first it closes open cards back to their labels, the next clears every label. */
+export function escapeCards(): void {
+  if (!collapseAll()) clearAllCards();
+}
+
+function onPointerDown(event: PointerEvent): void {
+  if (!event.isTrusted) return;
+  const path = event.composedPath();
+  if (open.some((card) => path.includes(card.host))) return;
+  collapseAll();
+}
+
+/** Closes every open card back to its label; whether there was one. */
+function collapseAll(): boolean {
+  const expanded = open.filter((card) => card.expanded && card.host.getAttribute('data-state') === 'result');
+  for (const card of expanded) card.collapse();
+  return expanded.length > 0;
+}
+
+function start(): void {
+  addEventListener('scroll', relayout, { capture: true, passive: true });
+  addEventListener('resize', relayout, { passive: true });
+  addEventListener('pointerdown', onPointerDown, { capture: true, passive: true });
+  resizeObserver = new ResizeObserver(relayout);
+  follower = setInterval(followMoves, FOLLOW_INTERVAL_MS);
+  stopPresenter = onPresenterMode((on) => {
+    presenter = on;
+    for (const card of open) card.applyPresenterMode(on);
+    scheduleLayout();
+  });
+}
+
+function stop(): void {
+  removeEventListener('scroll', relayout, { capture: true });
+  removeEventListener('resize', relayout);
+  removeEventListener('pointerdown', onPointerDown, { capture: true });
+  resizeObserver?.disconnect();
+  clearInterval(follower);
+  stopPresenter?.();
+}
+
+/** Registers a new card; returns the cards that were open before it. */
+export function keepCard(card: ResultCard): ResultCard[] {
+  const before = [...open];
+  if (!open.length) start();
+  open.push(card);
+  if (card.element) resizeObserver?.observe(card.element);
+  scheduleLayout();
+  return before;
+}
+
+export function forgetCard(card: ResultCard): void {
+  const at = open.indexOf(card);
+  if (at < 0) return;
+  open.splice(at, 1);
+  if (card.element && !open.some((other) => other.element === card.element)) resizeObserver?.unobserve(card.element);
+  if (!open.length) stop();
+  else scheduleLayout();
+}
+
+/** Removes every Glimpse label and card in this frame (Esc, the command, the popup's button); how many there were. */
+export function clearAllCards(): number {
+  const count = open.length;
+  for (const card of [...open]) card.dismiss();
+  return count;
+}
+
+/** The cards open in this frame, oldest first (for the router and tests of this module). */
+export const openCards = (): readonly ResultCard[] => open;

@@ -1,0 +1,81 @@
+/**
+ * An answer in words a child reads right: "Polar bear", "Probably a lion, maybe a tiger",
+ * "Not sure: velvet?". How sure the words sound comes from a calibration measured on the dev
+ * photos (how often the top answer is right at each confidence: docs/CALIBRATION.md, redo it
+ * with `npm run calibrate`). Shared by the card in the page and the popup.
+ */
+import { capitalise, percent } from './format';
+import { t } from './i18n';
+import { alsoCalled, simpleName } from './labels';
+import type { Classification, HistoryEntry, Prediction } from './types';
+
+export type Certainty = 'sure' | 'probably' | 'unsure';
+
+/** Measured thresholds on the top answer's probability (docs/CALIBRATION.md). */
+export const CALIBRATION = {
+  /** At or above: right 98% of the time on the dev photos. Said plainly. */
+  sure: 0.7,
+  /** Below: right 23% of the time. Said as "Not sure". Between: "Probably", right 76% of the time. */
+  unsure: 0.3,
+  /** Below this neighbour correlation the picture has no structure (noise scores 0.14, the lowest dev photo 0.55): "Not sure", whatever the model says. */
+  structure: 0.35,
+  /** A second guess worth naming after "maybe". */
+  maybe: 0.05,
+} as const;
+
+/** The everyday name of a guess, for entries saved before everyday names existed too. */
+export const plainName = (prediction: Pick<Prediction, 'classIndex' | 'label'>): string =>
+  simpleName(prediction.classIndex) ?? prediction.label;
+
+/** "a lion", "an owl", "sunglasses" (English; plural names take no article). */
+export function withArticle(name: string): string {
+  if (/[^s]s$/i.test(name) && !/(us|is|ss)$/i.test(name)) return name;
+  if (/^[A-Z]{2}/.test(name)) return `${/^[AEFHILMNORSX]/.test(name) ? 'an' : 'a'} ${name}`;
+  if (/^(uni|use|eu|one)/i.test(name)) return `a ${name}`;
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+export function certaintyOf(answer: Pick<Classification, 'predictions' | 'structure'>): Certainty {
+  const top = answer.predictions[0];
+  if (!top || top.probability < CALIBRATION.unsure) return 'unsure';
+  if (answer.structure !== undefined && answer.structure < CALIBRATION.structure) return 'unsure';
+  return top.probability >= CALIBRATION.sure ? 'sure' : 'probably';
+}
+
+export interface AnswerWords {
+  certainty: Certainty;
+  /** One line for the label on the picture and presenter mode: "Polar bear", "Probably a lion", "Not sure: velvet?". */
+  short: string;
+  /** The full answer for the card and popup: "Probably a lion, maybe a tiger", "Not sure. Best guesses: …". */
+  sentence: string;
+  /** WordNet's other names for the top guess ("ice bear, Ursus maritimus"); empty when none. */
+  alsoCalled: string[];
+}
+
+export function describeAnswer(answer: Pick<Classification, 'predictions' | 'structure'>): AnswerWords {
+  const [top, second] = answer.predictions;
+  if (!top) return { certainty: 'unsure', short: t('wordsNotSure'), sentence: t('wordsNotSure'), alsoCalled: [] };
+  const certainty = certaintyOf(answer);
+  const name = plainName(top);
+  const others = alsoCalled({ label: name, synonyms: top.synonyms });
+  if (certainty === 'sure') return { certainty, short: capitalise(name), sentence: capitalise(name), alsoCalled: others };
+  if (certainty === 'probably') {
+    const short = t('wordsProbably', withArticle(name));
+    const sentence = second && second.probability >= CALIBRATION.maybe
+      ? t('wordsProbablyMaybe', [withArticle(name), withArticle(plainName(second))])
+      : short;
+    return { certainty, short, sentence, alsoCalled: others };
+  }
+  const guesses = answer.predictions.slice(0, 3).map(plainName);
+  return { certainty, short: t('wordsNotSureShort', name), sentence: t('wordsNotSureGuesses', guesses.join(', ')), alsoCalled: others };
+}
+
+/** "Polar bear 97%" lines for the details: every guess with its percentage. */
+export const guessPercent = (prediction: Prediction): string => `${percent(prediction.probability)}%`;
+
+/** What the user waited, in words: "0.4 seconds", "3 seconds". */
+export function waitedText(entry: Pick<HistoryEntry, 'waitedMs' | 'totalMs'>): string {
+  const ms = entry.waitedMs ?? entry.totalMs;
+  const seconds = ms < 10_000 ? (Math.round(ms / 100) / 10).toFixed(1) : String(Math.round(ms / 1000));
+  return t('wordsWaited', seconds);
+}

@@ -1,0 +1,103 @@
+/**
+ * Headless Firefox ESR with the built Firefox add-on (dist-firefox/), driven by puppeteer-core
+ * over WebDriver BiDi. Debian's firefox-esr, never a downloaded browser (FIREFOX_PATH overrides).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../scripts/build/browsers';
+
+export const DIST_FIREFOX = resolve(process.cwd(), process.env.GLIMPSE_DIST_FIREFOX ?? 'dist-firefox');
+
+/** Pinned with a pref, so tests know the extension's pages' addresses before installing it. */
+export const EXTENSION_UUID = '0f1e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4b';
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
+
+export function firefoxPath(): string {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error('Firefox not found: install Debian\'s "firefox-esr" package or set FIREFOX_PATH.');
+  return found;
+}
+
+/** Polls `check` until it is truthy (or throws after `timeoutMs`). */
+export async function until<T>(check: () => Promise<T> | T, what: string, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface FirefoxWithExtension {
+  browser: Browser;
+  profileDir: string;
+  /** A tab showing one of the extension's pages (`path` under its root), loaded. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Reuse a profile (history kept across a restart). */
+  profileDir?: string;
+  /** Firefox suspends an idle background page after this long (its default is 30 s). */
+  idleTimeoutMs?: number;
+}
+
+/** Launches Firefox and installs the add-on (a temporary add-on, as about:debugging would). */
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'glimpse-firefox-')));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    protocolTimeout: 60_000,
+    userDataDir: profileDir,
+    // Lets BiDi open moz-extension:// pages and reach the browser window (the real context menu).
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 900 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // A temporary add-on is removed when Firefox quits; its storage stays for the next install.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      'extensions.background.idle.timeout': options.idleTimeoutMs ?? 30_000,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  await browser.installExtension(DIST_FIREFOX);
+
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await browser.newPage();
+    // page.goto() never sees a moz-extension:// load finish: navigate without waiting, then poll.
+    await (browser as unknown as BidiBrowser).connection.send('browsingContext.navigate', {
+      context: (page.mainFrame() as unknown as { _id: string })._id,
+      url: `${EXTENSION_ORIGIN}/${path}`,
+      wait: 'none',
+    });
+    await until(
+      () => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete').catch(() => false),
+      `${path} to load`,
+    );
+    return page;
+  };
+
+  return {
+    browser,
+    profileDir,
+    openExtensionPage,
+    async close({ keepProfile = false } = {}) {
+      await browser.close();
+      if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BidiBrowser {
+  connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+}

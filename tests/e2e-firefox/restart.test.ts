@@ -1,0 +1,76 @@
+/**
+ * Firefox suspends the add-on's background page when idle (after ~30 s; here after 2 s) and the
+ * engine, which lives there, goes with it; and history must outlive the browser itself.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GECKO_ID } from '../../scripts/build/browsers';
+import { settledCard } from '../e2e/menu';
+import { startServer, type TestServer } from '../e2e/server';
+import { historyOf } from './extension-state';
+import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
+import { identifyElement, inBrowserWindow } from './menu';
+
+const TENCH = 0;
+const VOLCANO = 980;
+
+describe('Firefox: suspension and restart', () => {
+  let ff: FirefoxWithExtension | undefined;
+  let server: TestServer;
+  let profileDir: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    server.route('/two-photos.html', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>Two photos</title>
+        <img id="fish" src="/samples/n01440764_tench.JPEG" width="320" alt="">
+        <img id="volcano" src="/samples/n09472597_volcano.JPEG" width="320" alt="">`);
+    });
+  });
+  afterAll(async () => {
+    await ff?.close();
+    await server?.close();
+  });
+
+  const backgroundState = (browser: FirefoxWithExtension) =>
+    inBrowserWindow<string>(browser, `String(WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState)`);
+
+  async function openPhotos(browser: FirefoxWithExtension): Promise<Page> {
+    const page = await browser.browser.newPage();
+    await page.goto(`${server.origin}/two-photos.html`, { waitUntil: 'load' });
+    return page;
+  }
+
+  it('answers again after Firefox suspended the background page (and the model with it)', async () => {
+    ff = await launchFirefox({ idleTimeoutMs: 2_000 });
+    profileDir = ff.profileDir;
+    const page = await openPhotos(ff);
+    await identifyElement(ff, page, '#fish');
+    expect((await settledCard(page))[0]!.state).toBe('result');
+    await until(async () => (await backgroundState(ff!)) === 'stopped', 'Firefox to suspend the background page', 60_000);
+
+    await page.keyboard.press('Escape');
+    await identifyElement(ff, page, '#volcano');
+    const cards = await settledCard(page);
+    const history = await until(async () => {
+      const all = await historyOf(ff!);
+      return all.length === 2 ? all : undefined;
+    }, 'both answers in history');
+    expect(history.map((entry) => entry.predictions[0]!.classIndex)).toEqual([VOLCANO, TENCH]);
+    const card = cards.find((c) => c.text.toLowerCase().includes(history[0]!.predictions[0]!.label.toLowerCase()));
+    expect(card?.state, JSON.stringify(cards)).toBe('result');
+  });
+
+  it('keeps history when Firefox restarts with the same profile', async () => {
+    await ff!.close({ keepProfile: true });
+    ff = await launchFirefox({ profileDir });
+    const popup = await ff.openExtensionPage('src/popup/index.html');
+    const labels = await until(async () => {
+      const shown = await popup.$$eval('.entry .entry-label', (items) => items.map((item) => item.textContent?.trim().toLowerCase() ?? ''));
+      return shown.length > 0 ? shown : undefined;
+    }, 'the popup to list the history');
+    const history = await historyOf(ff);
+    expect(history.map((entry) => entry.predictions[0]!.classIndex)).toEqual([VOLCANO, TENCH]);
+    expect(labels).toEqual(history.map((entry) => entry.predictions[0]!.label.toLowerCase()));
+  });
+});
