@@ -10,7 +10,7 @@
  *   npm run calibrate -- dev.jsonl not-photos.jsonl
  */
 import { readFile } from 'node:fs/promises';
-import { CALIBRATION, certaintyOf } from '../src/shared/answer-words';
+import { CALIBRATION, certaintyOf } from '../src/shared/calibration';
 
 interface Row { file: string; probability: number; second?: number; structure?: number; top1: boolean; label?: string }
 

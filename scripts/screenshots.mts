@@ -1,6 +1,6 @@
 /**
  * Screenshots of the popup with some history, light and dark: docs/popup-light.png and
- * docs/popup-dark.png; and of the answer card beside a photo on a page: docs/card.png. Drives the built extension (GLIMPSE_DIST, default dist/) in headless
+ * docs/popup-dark.png (the labels on pages: scripts/screenshots-card.mts). Drives the built extension (GLIMPSE_DIST, default dist/) in headless
  * Chromium with the real model; the answers are real identifications of ImageNet samples.
  *
  *   GLIMPSE_DIST=dist npx tsx scripts/screenshots.mts
@@ -8,21 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { envelope } from '../src/shared/protocol';
 import { launchWithExtension, openPopup, until } from '../tests/e2e/chromium';
-import { identifyElement, settledCard } from '../tests/e2e/menu';
-import { htmlPage, startServer } from '../tests/e2e/server';
-
-const ARTICLE = `
-<style>
-  body { font: 17px/1.6 Georgia, serif; color: #222; max-width: 760px; margin: 32px auto; padding: 0 16px; }
-  h1 { font: 700 34px/1.2 system-ui, sans-serif; margin: 0 0 8px; }
-  .byline { color: #666; font: 14px system-ui, sans-serif; margin-bottom: 20px; }
-  figure { margin: 0 0 16px; } figure img { width: 100%; display: block; border-radius: 4px; }
-  figcaption { color: #666; font: 13px system-ui, sans-serif; margin-top: 6px; }
-</style>
-<h1>Life on the sub-Antarctic islands</h1>
-<div class="byline">Field notes · 6 min read</div>
-<figure><img id="photo" src="/samples/n02056570_king_penguin.JPEG" alt=""><figcaption>Photo: a colony at dawn.</figcaption></figure>
-<p>Each spring the beaches fill with birds returning from months at sea. They court, they squabble, and they raise their chicks in the wind.</p>`;
+import { startServer } from '../tests/e2e/server';
 
 /** Sample photo, and the page it pretends to come from (only its address is kept in history). */
 const SHOTS: [string, string][] = [
@@ -59,18 +45,6 @@ try {
     await popup.screenshot({ path: `docs/popup-${scheme}.png`, clip: { x: 0, y: 0, width: 380, height: 600 } });
     console.log(`docs/popup-${scheme}.png`);
   }
-  const page = await ext.browser.newPage();
-  await page.setViewport({ width: 1000, height: 700 });
-  await page.goto(htmlPage(server, '/article.html', ARTICLE, 'Field notes'));
-  await identifyElement(ext, page, '#photo', { srcUrl: `${server.origin}/samples/n02056570_king_penguin.JPEG`, mediaType: 'image' });
-  await settledCard(page);
-  await page.evaluate(() => {
-    const toggle = document.querySelector('[data-glimpse-card]')?.shadowRoot?.querySelector<HTMLButtonElement>('.toggle');
-    toggle?.click();
-  });
-  await new Promise((r) => setTimeout(r, 400));
-  await page.screenshot({ path: 'docs/card.png', clip: { x: 0, y: 0, width: 1000, height: 560 } });
-  console.log('docs/card.png');
   if (process.env.GLIMPSE_SHOT_DETAIL) {
     await popup.click('.entry-open');
     await popup.waitForSelector('.detail');

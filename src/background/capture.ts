@@ -5,7 +5,7 @@
  * the capture is taken. Captures stay in this worker's memory and are dropped once cropped.
  */
 import browser from 'webextension-polyfill';
-import { decodeDataUrl } from '../shared/data-url';
+import { decodeDataUrl } from './data-url';
 import { fail } from '../shared/errors';
 import type { ScreenArea } from '../shared/types';
 

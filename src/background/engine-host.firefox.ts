@@ -9,12 +9,17 @@
 import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
+import type { ImageFormat } from '../shared/sniff';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
 import { engineOptions } from './engine-options';
 
 let engine: Engine | undefined;
+
+// A new background page has no engine yet, and a suspended one takes its engine with it.
+void engineStatus.setValue({ state: 'idle' });
+browser.runtime.onSuspend?.addListener(() => void engineStatus.setValue({ state: 'idle' }));
 
 
 function theEngine(): Engine {
@@ -38,10 +43,23 @@ export async function closeEngineDocument(): Promise<void> {
   await engineStatus.setValue({ state: 'idle' });
 }
 
-export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
+export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Classification> {
   const options = await engineOptions();
   try {
-    return await theEngine().classify(bytes, options);
+    return await theEngine().classify(bytes, options, { format });
+  } catch (error) {
+    throw new GlimpseFailure(toGlimpseError(error));
+  }
+}
+
+/** As in Chrome: the answer first, its thumbnail (made just after) collected later. */
+export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+  const options = await engineOptions();
+  const jobId = crypto.randomUUID();
+  const current = theEngine();
+  try {
+    const classification = await current.classify(bytes, options, { format, jobId });
+    return { classification, thumbnail: async () => current.thumbnail(jobId) };
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
   }
@@ -61,4 +79,4 @@ export const engineStats = async (): Promise<EngineStats> => theEngine().stats()
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs);
 
 // The same functions as Chrome's host, checked by the compiler.
-({ ensureEngineDocument, closeEngineDocument, classifyBytes, warmEngine, engineStats, benchPredict }) satisfies typeof ChromeHost;
+({ ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict }) satisfies typeof ChromeHost;

@@ -3,9 +3,11 @@
  * DOM or WebGL); this module is the only one that knows it, so a Firefox build (whose
  * background page has a DOM) would swap just this file.
  */
-import { GlimpseFailure, isDisconnect } from '../shared/errors';
+import { GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
+import { isDisconnect } from '../shared/protocol';
+import type { ImageFormat } from '../shared/sniff';
 import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';
@@ -79,11 +81,24 @@ async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function classifyBytes(bytes: ArrayBuffer): Promise<Classification> {
+/** Identifies bytes; the answer carries its thumbnail. `format`: what a sniff of these bytes found (else the engine sniffs). */
+export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Classification> {
   const settings = await engineOptions();
-  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings }));
+  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
+}
+
+/**
+ * Identifies bytes whose format a sniff already found; the answer comes first, without its
+ * thumbnail (made by the engine once the answer is out), which `thumbnail()` collects after.
+ */
+export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+  const settings = await engineOptions();
+  const jobId = crypto.randomUUID();
+  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return { classification: outcome.value, thumbnail: () => send('offscreen', 'thumbnail', { jobId }).catch(() => '') };
 }
 
 export async function warmEngine(): Promise<EngineStatus> {

@@ -1,5 +1,5 @@
 import { fail, GlimpseFailure } from '../shared/errors';
-import { decodeDataUrl } from '../shared/data-url';
+import { decodeDataUrl } from './data-url';
 import { LIMITS } from '../shared/limits';
 import { credentialsOf } from '../shared/url';
 

@@ -1,18 +1,20 @@
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
-import { imageProblem } from '../shared/sniff';
+import { inspectImage } from '../shared/image-problem';
+import type { ImageFormat } from '../shared/sniff';
 import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { safeOrigin } from '../shared/url';
-import { classifyBytes } from './engine-host';
+import { classifyAnswerFirst } from './engine-host';
 import { pixelsOf, type Pixels, type Requester } from './pixels';
 
-async function checkedPixels(source: ImageSource, requester: Requester): Promise<Pixels> {
+async function checkedPixels(source: ImageSource, requester: Requester): Promise<Pixels & { format: ImageFormat }> {
   const pixels = await pixelsOf(source, requester);
   // Servers mislabel images, and error pages come back as "images": the bytes decide. What they
-  // already rule out (bombs, cut-off files, spacer pixels) never reaches the engine.
-  const problem = imageProblem(pixels.bytes);
+  // already rule out (bombs, cut-off files, spacer pixels) never reaches the engine, which is
+  // told the format found (the bytes are sniffed once).
+  const { image, problem } = inspectImage(pixels.bytes);
   if (problem) throw new GlimpseFailure(problem);
-  return pixels;
+  return { ...pixels, format: image.format };
 }
 
 /**
@@ -57,11 +59,15 @@ export async function identify(
   });
   if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
-    const { bytes, via } = await checkedPixels(source, { tab });
-    const classification = await classifyBytes(bytes);
+    const { bytes, via, format } = await checkedPixels(source, { tab });
+    const { classification, thumbnail } = await classifyAnswerFirst(bytes, format);
+    // A card in a page shows no thumbnail: its answer goes out first and history gets the
+    // thumbnail just after. The popup shows one, so its own uploads wait the few ms for it.
+    const answerFirst = tab !== undefined;
     const createdAt = Date.now();
     const entry: HistoryEntry = {
-      ...classification, id: crypto.randomUUID(), createdAt, origin: fullOrigin, via, waitedMs: createdAt - askedAt,
+      ...classification, thumbnail: answerFirst ? '' : await thumbnail(),
+      id: crypto.randomUUID(), createdAt, origin: fullOrigin, via, waitedMs: createdAt - askedAt,
       ...(scanId ? { scanId } : {}),
     };
     try {
@@ -71,6 +77,11 @@ export async function identify(
       console.warn('[glimpse] could not save to history', error);
     }
     await latest.setValue({ kind: 'answer', entryId: entry.id, at: entry.createdAt }).catch(() => undefined);
+    if (answerFirst) {
+      void thumbnail()
+        .then((dataUrl) => (dataUrl ? history.setThumbnail(entry, dataUrl) : undefined))
+        .catch((error: unknown) => console.warn('[glimpse] could not add the thumbnail to history', error));
+    }
     return { ok: true, value: entry };
   } catch (thrown) {
     const error = toGlimpseError(thrown);

@@ -5,7 +5,7 @@
  * too small, and is checked against what is on screen when any of it is.
  */
 import type { Tabs } from 'webextension-polyfill';
-import { decodeDataUrl } from '../shared/data-url';
+import { decodeDataUrl } from './data-url';
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { greyLevels, isSamePicture, SIGNATURE_SIDE } from '../shared/perceptual';

@@ -1,7 +1,8 @@
 /** Asking the service worker to identify a picture, surviving a worker that stops mid-way. */
-import { GlimpseFailure, isDisconnect } from '../shared/errors';
+import { GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
+import { isDisconnect } from '../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 
 /**

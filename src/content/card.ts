@@ -5,8 +5,9 @@
  * for all labels at once by card-layer; what it says comes from shared/answer-words.
  */
 import { describeAnswer, guessPercent, plainName, waitedText } from '../shared/answer-words';
-import { capitalise } from '../shared/format';
-import { type GlimpseError, isRetryable } from '../shared/errors';
+import { capitalise } from '../shared/answer-text';
+import { isRetryable } from '../shared/error-text';
+import type { GlimpseError } from '../shared/errors';
 import { errorText, t, timingText } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { bar, brandIcon, button, el, spinner } from './card-dom';

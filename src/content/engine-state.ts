@@ -6,7 +6,7 @@ export async function isEngineWarming(): Promise<boolean> {
   try {
     return (await engineStatus.getValue())?.state !== 'ready';
   } catch {
-    // Session storage is out of a content script's reach in Firefox: no "warming" hint there.
+    // Storage out of this content script's reach: no "warming" hint (see content-readable.ts).
     return false;
   }
 }

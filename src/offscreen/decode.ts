@@ -1,6 +1,7 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import { imageProblem, sniffImage } from '../shared/sniff';
+import { inspectImage, sizeProblem } from '../shared/image-problem';
+import { MIME, type ImageFormat } from '../shared/sniff';
 
 export interface DecodedImage {
   bitmap: ImageBitmap;
@@ -9,10 +10,10 @@ export interface DecodedImage {
   height: number;
 }
 
+/** The decoded size decides when the header did not state one (SVG, some AVIF). */
 function checkPixels(width: number, height: number): void {
-  if (width * height > LIMITS.maxDecodedPixels) fail('too-many-pixels', { detail: `${width}x${height}` });
-  if (width === 0 || height === 0) fail('corrupt', { detail: `${width}x${height}` });
-  if (Math.min(width, height) < LIMITS.minImageSide) fail('too-small', { detail: `${width}x${height}` });
+  const problem = sizeProblem(width, height);
+  if (problem) throw new GlimpseFailure(problem);
 }
 
 function loadSvg(blob: Blob): Promise<HTMLImageElement> {
@@ -72,23 +73,29 @@ async function decodeSvg(blob: Blob): Promise<DecodedImage> {
   }
 }
 
+function checkedFormat(bytes: ArrayBuffer): ImageFormat {
+  const { image, problem } = inspectImage(bytes);
+  if (problem) throw new GlimpseFailure(problem);
+  return image.format;
+}
+
 /**
  * Decodes image bytes, whatever the server said they were: the bytes' own signature decides.
  * Bitmaps follow EXIF orientation; animations give their first frame. A header that claims too
  * many pixels is refused before decoding (a decompression bomb), and so is a file cut short
  * (see isTruncated); whatever gets past the header checks is measured again once decoded.
+ * `inspected` is what the service worker's one sniff of these same bytes found (they are not
+ * sniffed twice); without it they are inspected here.
  */
-export async function decodeImage(bytes: ArrayBuffer): Promise<DecodedImage> {
-  const problem = imageProblem(bytes);
-  if (problem) throw new GlimpseFailure(problem);
-  const sniffed = sniffImage(bytes)!;
-  const blob = new Blob([bytes], { type: sniffed.mimeType });
-  if (sniffed.format === 'svg') return decodeSvg(blob);
+export async function decodeImage(bytes: ArrayBuffer, inspected?: ImageFormat): Promise<DecodedImage> {
+  const format = inspected ?? checkedFormat(bytes);
+  const blob = new Blob([bytes], { type: MIME[format] });
+  if (format === 'svg') return decodeSvg(blob);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'default' });
   } catch (error) {
-    return fail('corrupt', { detail: `${sniffed.format}: ${String(error)}` });
+    return fail('corrupt', { detail: `${format}: ${String(error)}` });
   }
   try {
     checkPixels(bitmap.width, bitmap.height);

@@ -5,21 +5,32 @@
  */
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
+import type { ImageFormat } from '../shared/sniff';
 import { neighbourCorrelation } from '../shared/structure';
 import { MODEL_INPUT_SIZE as INPUT_SIZE } from './preprocess';
-import { SerialQueue } from '../shared/queue';
+import { SerialQueue } from './queue';
 import type { Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';
+import { LateThumbnails } from './late-thumbnails';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
 import { prepareImage, type PreparedImage } from './prepare';
+import { thumbnailDataUrl } from './preprocess';
 import { rankLogits } from './rank';
 import { probeRenderer, type RendererInfo } from './renderer';
 import { activateBackend, configureWasmThreads, runningWasmThreads, tf } from './tfjs';
 import { warmUpImage } from './warm-up-image';
 
 type StatusListener = (status: EngineStatus, decision?: BackendDecision) => void;
+
+/** About one image: what the service worker already knows of its bytes, and the id to collect its thumbnail by. */
+export interface ImageJob {
+  /** What the service worker's sniff found (the bytes are not sniffed again). */
+  format?: ImageFormat;
+  /** When given, the answer goes without its thumbnail, which `thumbnail(jobId)` hands out after. */
+  jobId?: string;
+}
 
 const TIMED_RUNS = 3;
 
@@ -34,6 +45,7 @@ export class Engine {
   private loading?: Promise<Loaded>;
   private readonly queue = new SerialQueue(LIMITS.maxQueuedJobs);
   private readonly renderer: RendererInfo = probeRenderer();
+  private readonly thumbnails = new LateThumbnails();
   private modelLoads = 0;
   private classified = 0;
   private status: EngineStatus = { state: 'idle' };
@@ -91,12 +103,32 @@ export class Engine {
    * One image at a time, in order. (Decoding the next image while the model works on the
    * current one was tried: on two cores it bought nothing measurable, so it is not done.)
    */
-  classify(bytes: ArrayBuffer, options: EngineOptions): Promise<Classification> {
+  classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId }: ImageJob = {}): Promise<Classification> {
     return this.withModel(options, async (model) => {
-      const result = await classifyPrepared(model, await prepareImage(bytes));
+      const image = await prepareImage(bytes, format);
+      let result: Classification;
+      try {
+        result = await classifyPrepared(model, image);
+      } catch (error) {
+        image.bitmap.close();
+        throw error;
+      }
       this.classified++;
-      return result;
+      if (jobId !== undefined) {
+        this.thumbnails.keep(jobId, image.bitmap);
+        return result;
+      }
+      try {
+        return { ...result, thumbnail: thumbnailDataUrl(image.bitmap) };
+      } finally {
+        image.bitmap.close();
+      }
     });
+  }
+
+  /** The thumbnail of an answer given without one ('' when unknown or forgotten). */
+  thumbnail(jobId: string): string {
+    return this.thumbnails.take(jobId);
   }
 
   /** Bare model.predict on a zero 1x224x224x3 tensor: the floor the full path is compared with. */
@@ -133,12 +165,19 @@ export class Engine {
    * then returns its warm ms per image over a few more runs.
    */
   private async warmUp(model: LoadedModel, timed: boolean): Promise<number> {
-    const sample = warmUpImage();
+    const run = async () => {
+      const image = await prepareImage(warmUpImage());
+      try {
+        await classifyPrepared(model, image);
+      } finally {
+        image.bitmap.close();
+      }
+    };
     const start = performance.now();
-    await classifyPrepared(model, await prepareImage(sample));
+    await run();
     if (!timed) return performance.now() - start;
     const timedStart = performance.now();
-    for (let i = 0; i < TIMED_RUNS; i++) await classifyPrepared(model, await prepareImage(sample));
+    for (let i = 0; i < TIMED_RUNS; i++) await run();
     return (performance.now() - timedStart) / TIMED_RUNS;
   }
 
@@ -169,7 +208,7 @@ export class Engine {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Runs one prepared image through the model and ranks the answer. */
+/** Runs one prepared image through the model and ranks the answer (its thumbnail is left to the caller). */
 async function classifyPrepared(model: LoadedModel, image: PreparedImage): Promise<Classification> {
   const inferStarted = performance.now();
   const [logits] = await model.logits([image.input]);
@@ -181,7 +220,7 @@ async function classifyPrepared(model: LoadedModel, image: PreparedImage): Promi
     totalMs: round(image.prepareMs + performance.now() - inferStarted),
     width: image.width,
     height: image.height,
-    thumbnail: image.thumbnail,
+    thumbnail: '',
     structure: Math.round(neighbourCorrelation(image.input, INPUT_SIZE) * 1000) / 1000,
   };
 }

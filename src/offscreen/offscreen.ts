@@ -11,9 +11,9 @@ const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, d
 });
 
 listen('offscreen', {
-  async classify({ bytes, ...options }) {
+  async classify({ bytes, format, jobId, ...options }) {
     try {
-      return { ok: true as const, value: await engine.classify(bytes, options) };
+      return { ok: true as const, value: await engine.classify(bytes, options, { format, jobId }) };
     } catch (error) {
       return { ok: false as const, error: toGlimpseError(error) };
     }
@@ -25,6 +25,7 @@ listen('offscreen', {
       return { state: 'failed' as const, detail: toGlimpseError(error).detail };
     }
   },
+  thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
   'bench-predict': ({ runs }) => engine.benchPredict(runs),
 });

@@ -1,6 +1,6 @@
 import { labelForClass } from '../shared/labels';
 import { TOP_K } from '../shared/limits';
-import { softmax, topK } from '../shared/topk';
+import { softmax, topK } from './topk';
 import type { Prediction } from '../shared/types';
 
 /** The model's 1000 ImageNet logits -> the top classes with their labels and probabilities. */

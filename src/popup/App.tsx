@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { isRetryable } from '../shared/errors';
+import { isRetryable } from '../shared/error-text';
 import { t } from '../shared/i18n';
 import { send } from '../shared/messaging';
 import { backendPreference, engineStatus, history } from '../shared/store';
@@ -23,6 +23,7 @@ import { useItem } from './hooks/useItem';
 import { useLatest } from './hooks/useLatest';
 import { useNow } from './hooks/useNow';
 import { pickLatest } from './latest';
+import './App.css';
 
 const focusUpload = () => document.querySelector<HTMLElement>('.upload-button')?.focus();
 

@@ -1,11 +1,13 @@
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import { App } from './App';
+// The base styles and buttons first: components' own styles build on them.
 import './popup.css';
+import './buttons.css';
+import { t, uiLanguage } from '../shared/i18n';
+import { App } from './App';
 
 // The page follows the browser's language and its direction (Arabic and Hebrew read right to left).
 const root = document.documentElement;
-root.lang = browser.i18n.getUILanguage();
-root.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+root.lang = uiLanguage();
+root.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 
 render(<App />, document.getElementById('app')!);

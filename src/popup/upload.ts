@@ -1,6 +1,6 @@
 import type { GlimpseError } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import { imageProblem } from '../shared/sniff';
+import { imageProblem } from '../shared/image-problem';
 
 /**
  * Problems a file shows before any bytes are read: too big or empty. Its type is not trusted

@@ -4,24 +4,13 @@
  * photos (how often the top answer is right at each confidence: docs/CALIBRATION.md, redo it
  * with `npm run calibrate`). Shared by the card in the page and the popup.
  */
-import { capitalise, percent } from './format';
+import { capitalise, percent } from './answer-text';
 import { t } from './i18n';
 import { alsoCalled, simpleName } from './labels';
+import { CALIBRATION, certaintyOf, type Certainty } from './calibration';
 import type { Classification, HistoryEntry, Prediction } from './types';
 
-export type Certainty = 'sure' | 'probably' | 'unsure';
-
-/** Measured thresholds on the top answer's probability (docs/CALIBRATION.md). */
-export const CALIBRATION = {
-  /** At or above: right 98% of the time on the dev photos. Said plainly. */
-  sure: 0.7,
-  /** Below: right 23% of the time. Said as "Not sure". Between: "Probably", right 76% of the time. */
-  unsure: 0.3,
-  /** Below this neighbour correlation the picture has no structure (noise scores 0.14, the lowest dev photo 0.55): "Not sure", whatever the model says. */
-  structure: 0.35,
-  /** A second guess worth naming after "maybe". */
-  maybe: 0.05,
-} as const;
+export { CALIBRATION, certaintyOf, type Certainty };
 
 /** The everyday name of a guess, for entries saved before everyday names existed too. */
 export const plainName = (prediction: Pick<Prediction, 'classIndex' | 'label'>): string =>
@@ -33,13 +22,6 @@ export function withArticle(name: string): string {
   if (/^[A-Z]{2}/.test(name)) return `${/^[AEFHILMNORSX]/.test(name) ? 'an' : 'a'} ${name}`;
   if (/^(uni|use|eu|one)/i.test(name)) return `a ${name}`;
   return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
-}
-
-export function certaintyOf(answer: Pick<Classification, 'predictions' | 'structure'>): Certainty {
-  const top = answer.predictions[0];
-  if (!top || top.probability < CALIBRATION.unsure) return 'unsure';
-  if (answer.structure !== undefined && answer.structure < CALIBRATION.structure) return 'unsure';
-  return top.probability >= CALIBRATION.sure ? 'sure' : 'probably';
 }
 
 export interface AnswerWords {

@@ -129,6 +129,13 @@ export class HistoryStore {
     if (keys.length > this.cap) await this.area.remove(keys.slice(0, keys.length - this.cap));
   }
 
+  /** Fills in the thumbnail of an entry stored before it was made; nothing if the entry is gone. */
+  async setThumbnail(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, thumbnail: string): Promise<void> {
+    const key = HistoryStore.keyFor(entry);
+    const stored = (await this.area.get(key))[key];
+    if (looksLikeEntry(stored)) await this.area.set({ [key]: { ...stored, thumbnail } });
+  }
+
   async remove(id: string): Promise<void> {
     const keys = (await this.keys()).filter((key) => key.endsWith(`:${id}`));
     if (keys.length > 0) await this.area.remove(keys);

@@ -1,11 +1,15 @@
 import browser from 'webextension-polyfill';
-import { errorMessageKey, type GlimpseError } from './errors';
+import { errorMessageKey } from './error-text';
+import type { GlimpseError } from './errors';
 import type { Backend, Classification } from './types';
 
 /** A localised string from _locales; falls back to the key so a missing string is visible, not blank. */
 export function t(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
+
+/** The browser's language ("en-GB"), for dates and numbers. */
+export const uiLanguage = (): string => browser.i18n.getUILanguage() || 'en';
 
 export function errorText(error: GlimpseError): string {
   const { key, substitutions } = errorMessageKey(error);

@@ -5,6 +5,7 @@
  */
 import { COMMANDS } from './commands';
 import { glimpseError } from './errors';
+import { IMAGE_FORMATS } from './sniff';
 import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
   type Backend, type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
@@ -39,7 +40,12 @@ export const MESSAGES = {
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },
   offscreen: {
-    classify: message<Outcome<Classification>>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
+    /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
+    classify: message<Outcome<Classification>>()(
+      object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)), jobId: optional(string) }),
+    ),
+    /** The thumbnail of an answer sent without one ('' when the engine no longer has it). */
+    thumbnail: message<string>()(object({ jobId: string })),
     warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
     /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
@@ -91,4 +97,10 @@ export function checkPayload<D extends Destination>(to: D, message: Envelope<D>)
   const check = Object.prototype.hasOwnProperty.call(declared, message.type) ? declared[message.type]?.payload : undefined;
   if (!check) throw new InvalidMessage(`unknown message type "${message.type}" for ${to}`);
   return check(message.payload, 'payload');
+}
+
+/** Messages that mean the other end of an extension message went away before answering. */
+export function isDisconnect(thrown: unknown): boolean {
+  const text = thrown instanceof Error ? thrown.message : String(thrown);
+  return /message port closed|receiving end does not exist|could not establish connection|extension context invalidated|message channel closed/i.test(text);
 }

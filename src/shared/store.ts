@@ -4,6 +4,7 @@
  * missing value reads as the fallback). This module is the only one that calls the storage API.
  */
 import browser, { type Storage } from 'webextension-polyfill';
+import { CONTENT_READABLE_AREA } from './content-readable';
 import { HistoryStore, type KeyValueArea } from './history-store';
 import * as shapes from './types';
 import type { BackendDecision, BackendPreference, EngineStatus, LatestOutcome } from './types';
@@ -96,8 +97,11 @@ export const backendDecision = defineItem<BackendDecision | undefined>('local:ba
 });
 /** Most WASM threads the engine may use (absent: chosen from the machine); benchmarks and tests set 1 to compare. */
 export const engineMaxThreads = defineItem<number | undefined>('local:engineMaxThreads', { fallback: undefined, check: shapes.ENGINE_OPTION_FIELDS.maxThreads });
-/** The running engine's state: about this browser session only (absent until an engine was started). */
-export const engineStatus = defineItem<EngineStatus | undefined>('session:engineStatus', {
+/**
+ * The running engine's state: about this browser session only (absent until an engine was started).
+ * Content scripts read it: its area is the one they can read in this browser (see content-readable.ts).
+ */
+export const engineStatus = defineItem<EngineStatus | undefined>(`${CONTENT_READABLE_AREA}:engineStatus`, {
   fallback: undefined,
   check: shapes.engineStatus,
 });
@@ -122,13 +126,5 @@ export function watchHistory(callback: (change: { removedIds: string[] }) => voi
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-/**
- * Lets content scripts read session storage (the card's "warming up" comes from the engine
- * status). Chrome only: Firefox has no setAccessLevel, and its content scripts cannot read
- * session storage at all (they then see the fallback).
- */
-export async function shareSessionWithContentScripts(): Promise<void> {
-  const session = (globalThis as { chrome?: { storage?: { session?: { setAccessLevel?: (o: object) => Promise<void> } } } }).chrome?.storage
-    ?.session;
-  await session?.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
-}
+/** Lets content scripts read the engine status (Chrome: opens session storage; Firefox: nothing to do). */
+export { shareSessionWithContentScripts } from './content-readable';

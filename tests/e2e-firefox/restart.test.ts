@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/build/browsers';
 import { settledCard } from '../e2e/menu';
 import { startServer, type TestServer } from '../e2e/server';
-import { historyOf } from './extension-state';
+import { historyOf, localStorageOf } from './extension-state';
 import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
 import { identifyElement, inBrowserWindow } from './menu';
 
@@ -44,10 +44,14 @@ describe('Firefox: suspension and restart', () => {
   it('answers again after Firefox suspended the background page (and the model with it)', async () => {
     ff = await launchFirefox({ idleTimeoutMs: 2_000 });
     profileDir = ff.profileDir;
+    // Storage is read from an extension page opened now: opening one later would wake the engine.
+    expect(await historyOf(ff)).toEqual([]);
     const page = await openPhotos(ff);
     await identifyElement(ff, page, '#fish');
     expect((await settledCard(page))[0]!.state).toBe('result');
     await until(async () => (await backgroundState(ff!)) === 'stopped', 'Firefox to suspend the background page', 60_000);
+    // What content scripts read for the card's "warming up" (local storage in Firefox) no longer says ready.
+    expect((await localStorageOf(ff)).engineStatus).toEqual({ state: 'idle' });
 
     await page.keyboard.press('Escape');
     await identifyElement(ff, page, '#volcano');

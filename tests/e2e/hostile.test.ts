@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRetryable } from '../../src/shared/errors';
+import { isRetryable } from '../../src/shared/error-text';
 import { LIMITS } from '../../src/shared/limits';
 import type { HistoryEntry, LatestOutcome } from '../../src/shared/types';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from './chromium';

@@ -222,7 +222,8 @@ async function* shadowRoots(page: Page): AsyncGenerator<{ client: CdpClient; obj
 
 async function callOn<T>(client: CdpClient, objectId: string, fn: string, args: unknown[] = []): Promise<T> {
   const { result, exceptionDetails } = await client.send('Runtime.callFunctionOn', {
-    objectId, functionDeclaration: `function (...args) { return (${fn})(this, ...args); }`,
+    // __name: what esbuild's keepNames (tsx) wraps around named functions in the source.
+    objectId, functionDeclaration: `function (...args) { const __name = (f) => f; return (${fn})(this, ...args); }`,
     arguments: args.map((value) => ({ value })), returnByValue: true, awaitPromise: true,
   });
   if (exceptionDetails) throw new Error(`in the card: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDataUrl } from '../../src/shared/data-url';
+import { decodeDataUrl } from '../../src/background/data-url';
 import { GlimpseFailure } from '../../src/shared/errors';
 
 const text = (buffer: ArrayBuffer) => new TextDecoder().decode(buffer);

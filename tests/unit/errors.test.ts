@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import messages from '../../public/_locales/en/messages.json';
-import {
-  ERROR_CODES, errorMessageKey, GlimpseFailure, isDisconnect, isRetryable, toGlimpseError,
-} from '../../src/shared/errors';
+import { errorMessageKey, isRetryable } from '../../src/shared/error-text';
+import { ERROR_CODES, GlimpseFailure, toGlimpseError } from '../../src/shared/errors';
+import { isDisconnect } from '../../src/shared/protocol';
 import { LIMITS } from '../../src/shared/limits';
 
 describe('error mapping', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, percent } from '../../src/shared/format';
+import { capitalise, percent } from '../../src/shared/answer-text';
 import { alsoCalled, CLASS_COUNT, labelForClass, parseClassName } from '../../src/shared/labels';
 
 describe('ImageNet labels', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GlimpseFailure } from '../../src/shared/errors';
-import { SerialQueue } from '../../src/shared/queue';
+import { SerialQueue } from '../../src/offscreen/queue';
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 

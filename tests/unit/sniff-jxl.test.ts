@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { imageProblem, sniffImage } from '../../src/shared/sniff';
+import { imageProblem } from '../../src/shared/image-problem';
+import { sniffImage } from '../../src/shared/sniff';
 
 const fixture = (name: string): ArrayBuffer => {
   const file = readFileSync(new URL(`../e2e/fixtures/hostile/${name}`, import.meta.url));

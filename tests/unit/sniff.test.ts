@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { LIMITS } from '../../src/shared/limits';
-import { imageProblem, isTruncated, sniffImage } from '../../src/shared/sniff';
+import { imageProblem } from '../../src/shared/image-problem';
+import { sniffImage } from '../../src/shared/sniff';
+import { isTruncated } from '../../src/shared/truncation';
 
 const bytes = (...values: number[]) => new Uint8Array(values).buffer;
 const text = (value: string) => new TextEncoder().encode(value).buffer as ArrayBuffer;

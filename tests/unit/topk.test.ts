@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { softmax, topK } from '../../src/shared/topk';
+import { softmax, topK } from '../../src/offscreen/topk';
 
 describe('softmax', () => {
   it('sums to one and keeps the order', () => {

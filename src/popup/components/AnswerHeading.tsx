@@ -1,7 +1,8 @@
 import { describeAnswer } from '../../shared/answer-words';
-import { percent } from '../../shared/format';
+import { percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
+import './AnswerHeading.css';
 
 /** The answer in the same words as the label on the page ("Probably a lion, maybe a tiger"), then how sure: "62% sure". */
 export function AnswerHeading({ entry, level, id }: { entry: HistoryEntry; level: 2 | 3; id?: string }) {

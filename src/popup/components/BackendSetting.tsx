@@ -1,5 +1,6 @@
 import { t } from '../../shared/i18n';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../shared/types';
+import './BackendSetting.css';
 
 const LABEL_KEYS: Record<BackendPreference, string> = {
   auto: 'popupBackendAuto',

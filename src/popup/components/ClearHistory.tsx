@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
+import './ClearHistory.css';
 
 interface Props {
   count: number;

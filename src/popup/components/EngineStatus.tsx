@@ -1,5 +1,6 @@
 import { engineName, t } from '../../shared/i18n';
 import type { EngineStatus as Status } from '../../shared/types';
+import './EngineStatus.css';
 
 function describe(status: Status): string {
   switch (status.state) {

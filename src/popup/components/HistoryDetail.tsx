@@ -1,13 +1,14 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { capitalise } from '../../shared/format';
+import { capitalise } from '../../shared/answer-text';
 import { t, timingText } from '../../shared/i18n';
 import type { HistoryEntry, Via } from '../../shared/types';
-import { fullTime, sourcePageUrl, sourceSite } from '../format';
+import { fullTime, sourcePageUrl, sourceSite } from '../entry-text';
 import { AnswerHeading } from './AnswerHeading';
 import { TrashIcon } from './HistoryItem';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import './HistoryDetail.css';
 
 interface Props {
   entry: HistoryEntry;

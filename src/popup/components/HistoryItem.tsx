@@ -1,8 +1,9 @@
-import { capitalise, percent } from '../../shared/format';
+import { capitalise, percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
-import { fullTime, relativeTime, sourceSite } from '../format';
+import { fullTime, relativeTime, sourceSite } from '../entry-text';
 import { Thumbnail } from './Thumbnail';
+import './HistoryItem.css';
 
 interface Props {
   entry: HistoryEntry;

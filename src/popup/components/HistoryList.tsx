@@ -6,6 +6,7 @@ import { ClearHistory } from './ClearHistory';
 import { HistoryFilter } from './HistoryFilter';
 import { HistoryItem } from './HistoryItem';
 import { ScanGroup } from './ScanGroup';
+import './HistoryList.css';
 
 interface Props {
   entries: HistoryEntry[];

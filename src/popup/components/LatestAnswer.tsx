@@ -1,13 +1,14 @@
 import { useState } from 'preact/hooks';
 import { describeAnswer, waitedText } from '../../shared/answer-words';
-import { percent } from '../../shared/format';
+import { percent } from '../../shared/answer-text';
 import { errorText, t, timingText } from '../../shared/i18n';
 import type { HistoryEntry, ImageOrigin } from '../../shared/types';
-import { relativeTime, sourceSite } from '../format';
+import { relativeTime, sourceSite } from '../entry-text';
 import type { Shown } from '../latest';
 import { Spinner } from './Spinner';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import './LatestAnswer.css';
 
 interface Props {
   shown: Shown | undefined;

@@ -1,5 +1,6 @@
 import { t } from '../../shared/i18n';
 import { popOut } from '../hooks/useInActionPopup';
+import './PopOutButton.css';
 
 /** Moves Glimpse into a window of its own (the toolbar popup closes when focus leaves it). */
 export function PopOutButton() {

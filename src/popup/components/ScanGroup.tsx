@@ -1,6 +1,6 @@
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
-import { fullTime, relativeTime, sourceSite } from '../format';
+import { fullTime, relativeTime, sourceSite } from '../entry-text';
 import { HistoryItem } from './HistoryItem';
 import { Thumbnail } from './Thumbnail';
 import './ScanGroup.css';

@@ -1,3 +1,5 @@
+import './Thumbnail.css';
+
 interface Props {
   src: string;
   size: number;
@@ -9,7 +11,8 @@ interface Props {
 export function Thumbnail({ src, size, alt = '' }: Props) {
   return (
     <span class="thumb" style={{ width: `${size}px`, height: `${size}px` }}>
-      <img src={src} alt={alt} width={size} height={size} decoding="async" draggable={false} />
+      {/* Empty for the few ms between an answer from a page and its thumbnail. */}
+      {src && <img src={src} alt={alt} width={size} height={size} decoding="async" draggable={false} />}
     </span>
   );
 }

@@ -1,7 +1,8 @@
 import { plainName } from '../../shared/answer-words';
-import { capitalise, percent } from '../../shared/format';
+import { capitalise, percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { Prediction } from '../../shared/types';
+import './TopFive.css';
 
 /** The five best guesses as labelled bars, best first. */
 export function TopFive({ predictions }: { predictions: Prediction[] }) {

@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n';
+import './UploadZone.css';
 
 /** "Choose a picture…" (an icon button), with a reminder that dropping and pasting work too. */
 export function UploadZone({ onFile }: { onFile(file: File): void }) {

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { isDisconnect, toGlimpseError, type GlimpseError } from '../../shared/errors';
+import { toGlimpseError, type GlimpseError } from '../../shared/errors';
 import { send } from '../../shared/messaging';
+import { isDisconnect } from '../../shared/protocol';
 import type { ImageOrigin, ImageSource } from '../../shared/types';
 import type { Shown } from '../latest';
 import { checkBytes, checkFile } from '../upload';

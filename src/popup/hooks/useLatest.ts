@@ -37,6 +37,9 @@ export function useLatest(): { latest: Shown | undefined; loaded: boolean } {
         sequence++;
         current.current = undefined;
         setState({ latest: undefined, loaded: true });
+      } else if (shown?.kind === 'answer' && !shown.entry.thumbnail) {
+        // An answer from a page is stored first and gets its thumbnail a moment later.
+        void latest.getValue().then(publish);
       }
     });
     latest

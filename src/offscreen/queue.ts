@@ -1,4 +1,4 @@
-import { GlimpseFailure } from './errors';
+import { GlimpseFailure } from '../shared/errors';
 
 /**
  * Runs async jobs one at a time, in the order they arrived. One model serves everyone;

@@ -1,5 +1,5 @@
-import { fail } from './errors';
-import { LIMITS } from './limits';
+import { fail } from '../shared/errors';
+import { LIMITS } from '../shared/limits';
 
 /**
  * Decodes a data: URL's bytes (base64 or percent-encoded). Malformed ones fail as 'corrupt',

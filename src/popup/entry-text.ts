@@ -1,7 +1,5 @@
-import { t } from '../shared/i18n';
+import { t, uiLanguage } from '../shared/i18n';
 import type { ImageOrigin } from '../shared/types';
-
-const locale = (): string => globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -11,16 +9,16 @@ const DAY = 24 * HOUR;
 export function relativeTime(at: number, now: number): string {
   const seconds = Math.max(0, (now - at) / 1000);
   if (seconds < 45) return t('popupJustNow');
-  const format = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
   if (seconds < HOUR) return format.format(-Math.max(1, Math.round(seconds / MINUTE)), 'minute');
   if (seconds < DAY) return format.format(-Math.round(seconds / HOUR), 'hour');
   if (seconds < 7 * DAY) return format.format(-Math.round(seconds / DAY), 'day');
-  return new Date(at).toLocaleDateString(locale(), { dateStyle: 'medium' });
+  return new Date(at).toLocaleDateString(uiLanguage(), { dateStyle: 'medium' });
 }
 
 /** The full date and time, for the details view and tooltips. */
 export const fullTime = (at: number): string =>
-  new Date(at).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(at).toLocaleString(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
 
 const hostOf = (url: string | undefined): string | undefined => {
   if (!url) return undefined;
