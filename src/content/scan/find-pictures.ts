@@ -7,7 +7,7 @@ import { targetOf } from '../image-target';
 /** Smaller than this on either side (CSS pixels) is an icon, a spacer or a tracking pixel, not a picture. */
 export const MIN_PICTURE_SIDE = 50;
 /** Longest stretch of work between two yields; far under the 50 ms that makes a long task. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 /** One distinct picture and every element on the page that shows it. */
 export interface Picture {
