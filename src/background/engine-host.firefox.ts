@@ -10,7 +10,8 @@ import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { ImageFormat } from '../shared/sniff';
-import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import type { Classification, EngineStats, EngineStatus, ExplainMethod } from '../shared/types';
+import { deletionTest, viewLogits } from '../offscreen/explain/bench';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
 import { engineOptions } from './engine-options';
@@ -78,5 +79,13 @@ export const engineStats = async (): Promise<EngineStats> => theEngine().stats()
 
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs);
 
+export const benchViews = async (bytes: ArrayBuffer) =>
+  theEngine().withModel(await engineOptions(), (model) => viewLogits(model.graph, bytes));
+export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) =>
+  theEngine().withModel(await engineOptions(), (model) => deletionTest(model.graph, bytes, method, seed));
+
 // The same functions as Chrome's host, checked by the compiler.
-({ ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict }) satisfies typeof ChromeHost;
+({
+  ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict, benchViews,
+  benchDeletion,
+}) satisfies typeof ChromeHost;

@@ -8,6 +8,7 @@ import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import { isDisconnect } from '../shared/protocol';
 import type { ImageFormat } from '../shared/sniff';
+import type { ExplainMethod } from '../shared/types';
 import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';
@@ -108,5 +109,13 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
+export const benchViews = async (bytes: ArrayBuffer) => {
+  const settings = await engineOptions();
+  return callEngine(() => send('offscreen', 'bench-views', { bytes, ...settings }));
+};
+export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) => {
+  const settings = await engineOptions();
+  return callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed, ...settings }));
+};
 export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>
   callEngine(() => send('offscreen', 'bench-predict', { runs }));

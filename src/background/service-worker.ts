@@ -3,7 +3,7 @@ import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import type { HistoryEntry, Outcome } from '../shared/types';
-import { benchPredict, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { benchDeletion, benchPredict, benchViews, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { injectIntoOpenTabs } from './inject';
@@ -62,7 +62,8 @@ listen('background', {
       }
       if (rateLimiter.allow('warm', tabId)) void warmOnce();
     } else {
-      void warmOnce();
+      // Glimpse's own pages (the popup after a change of engine) reload the engine on purpose: always obeyed.
+      void warmEngine().catch((error: unknown) => console.warn('[glimpse] warm-up failed', error));
     }
     return (await engineStatus.getValue()) ?? { state: 'idle' as const };
   },
@@ -84,7 +85,7 @@ listen('background', {
  */
 if (__GLIMPSE_TEST_HOOKS__) {
   Object.assign(globalThis, {
-    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, rateLimits: () => rateLimiter.stats },
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
   });

@@ -16,6 +16,7 @@ import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, sche
 import { INSET, type Box, type Placement, type Size } from './card-position';
 import { CARD_CSS } from './card-style';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
+import { pictureBox, whyControl, type WhyControl } from './why';
 
 export { clearAllCards, escapeCards };
 
@@ -42,6 +43,8 @@ export class ResultCard {
   private state: State = 'working';
   private warming: boolean | undefined;
   private isExpanded = false;
+  /** "Why?" in the open card: its heat-map over the picture. */
+  private why: WhyControl | null = null;
   lastAnchorBox: Box | undefined;
 
   constructor(anchor: Element | RegionAnchor | undefined, readonly point: { x: number; y: number }) {
@@ -156,6 +159,11 @@ export class ResultCard {
     this.root.setAttribute('data-certainty', words.certainty);
     const details: HTMLElement[] = [el('p', 'sentence', words.sentence)];
     if (words.alsoCalled.length) details.push(el('p', 'also', t('cardAlsoCalled', words.alsoCalled.join(', '))));
+    this.why?.dispose();
+    // Over the picture's pixels (inside its border and padding), or over the chosen region.
+    const element = this.element;
+    this.why = whyControl(entry, () => (element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox()), scheduleLayout);
+    if (this.why) details.push(this.why.element);
     const list = el('ol', 'top5');
     list.setAttribute('aria-label', t('cardTopFive'));
     for (const prediction of entry.predictions) {
@@ -188,6 +196,8 @@ export class ResultCard {
   }
 
   private setExpanded(open: boolean): void {
+    // The heat-map goes with the open card: the label has no control to take it away.
+    if (!open) this.why?.dispose();
     this.isExpanded = open;
     this.chip.hidden = open;
     this.panel.hidden = !open;
@@ -213,6 +223,7 @@ export class ResultCard {
   }
 
   dismiss(): void {
+    this.why?.dispose();
     this.host.remove();
     forgetCard(this);
   }

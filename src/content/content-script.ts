@@ -11,7 +11,7 @@ import { shared } from './in-flight';
 import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
 import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
-import { cancelRegionSelect, regionAnchor, startRegionSelect } from './region-select';
+import { cancelRegionSelect, startRegionSelect } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
 import { closeScan, scanPage } from './scan/page-scan';
 
@@ -85,7 +85,8 @@ listen('content', {
     const started = startRegionSelect((box) => {
       // The box stays where it was drawn, so a retry reads that part of the screen again.
       const source: ImageSource = { kind: 'screen', area: { ...box, dpr: devicePixelRatio || 1 }, region: true };
-      const card: ResultCard = new ResultCard(regionAnchor(box, () => card.isOpen), { x: box.left + box.width, y: box.top });
+      // Pinned to the box drawn (in page coordinates: it scrolls with what was selected).
+      const card = new ResultCard({ region: box }, { x: box.left + box.width, y: box.top });
       void identifyInto(card, () => Promise.resolve(source));
     });
     return { started };

@@ -122,23 +122,3 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   active = { host, cancel: close };
   return true;
 }
-
-/**
- * Something for a card to stand beside: an invisible box where the region was, in the page
- * (so it scrolls with what was selected). Removed once `stillNeeded` says so.
- */
-export function regionAnchor(box: Box, stillNeeded: () => boolean): Element {
-  const anchor = document.createElement('glimpse-region-anchor');
-  anchor.setAttribute('data-glimpse-ui', '');
-  anchor.style.cssText = [
-    'all: initial', 'position: absolute', 'display: block', 'visibility: hidden', 'pointer-events: none', 'margin: 0',
-    `left: ${box.left + scrollX}px`, `top: ${box.top + scrollY}px`, `width: ${box.width}px`, `height: ${box.height}px`,
-  ].map((declaration) => `${declaration} !important`).join('; ');
-  document.documentElement.append(anchor);
-  const sweep = setInterval(() => {
-    if (stillNeeded()) return;
-    anchor.remove();
-    clearInterval(sweep);
-  }, 1000);
-  return anchor;
-}

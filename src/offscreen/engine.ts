@@ -16,8 +16,8 @@ import { LateThumbnails } from './late-thumbnails';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
 import { prepareImage, type PreparedImage } from './prepare';
+import { answerWithExplanation } from './explain/answer';
 import { thumbnailDataUrl } from './preprocess';
-import { rankLogits } from './rank';
 import { probeRenderer, type RendererInfo } from './renderer';
 import { activateBackend, configureWasmThreads, runningWasmThreads, tf } from './tfjs';
 import { warmUpImage } from './warm-up-image';
@@ -208,19 +208,21 @@ export class Engine {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Runs one prepared image through the model and ranks the answer (its thumbnail is left to the caller). */
+/** Runs one prepared image's views through the model: the merged answer and where it looked (its thumbnail is left to the caller). */
 async function classifyPrepared(model: LoadedModel, image: PreparedImage): Promise<Classification> {
   const inferStarted = performance.now();
-  const [logits] = await model.logits([image.input]);
+  const { predictions, explanation } = await answerWithExplanation(model, image);
   const inferenceMs = performance.now() - inferStarted;
   return {
-    predictions: rankLogits(logits!),
+    predictions,
+    explanation,
     backend: model.backend,
     inferenceMs: round(inferenceMs),
     totalMs: round(image.prepareMs + performance.now() - inferStarted),
     width: image.width,
     height: image.height,
     thumbnail: '',
-    structure: Math.round(neighbourCorrelation(image.input, INPUT_SIZE) * 1000) / 1000,
+    // Any view with structure makes a picture (a banner's background views may be plain or grain).
+    structure: Math.round(Math.max(...image.inputs.map((input) => neighbourCorrelation(input, INPUT_SIZE))) * 1000) / 1000,
   };
 }

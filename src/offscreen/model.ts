@@ -10,7 +10,8 @@ export const INPUT_LENGTH = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
 export class LoadedModel {
   private constructor(
     readonly backend: Backend,
-    private readonly graph: tf.GraphModel,
+    /** The graph itself, for what needs more than logits (the explanation reads an inner layer). */
+    readonly graph: tf.GraphModel,
   ) {}
 
   /** Activates `backend` and loads the model on it; undefined when either fails. */

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { toGlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
 import { Engine } from './engine';
+import { deletionTest, viewLogits } from './explain/bench';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -28,4 +29,6 @@ listen('offscreen', {
   thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
   'bench-predict': ({ runs }) => engine.benchPredict(runs),
+  'bench-views': ({ bytes, ...options }) => engine.withModel(options, (model) => viewLogits(model.graph, bytes)),
+  'bench-deletion': ({ bytes, method, seed, ...options }) => engine.withModel(options, (model) => deletionTest(model.graph, bytes, method, seed)),
 });

@@ -1,4 +1,4 @@
-import { centreCropRegion, fitWithin } from '../shared/geometry';
+import { centreCropRegion, fitWithin, type Rect } from '../shared/geometry';
 import { LIMITS } from '../shared/limits';
 
 export const MODEL_INPUT_SIZE = 224;
@@ -10,18 +10,17 @@ function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
 }
 
 /**
- * The model's view of an image: the standard ImageNet evaluation crop (shorter side to 256,
- * centred 224 square), downscaled with the browser's high-quality (mipmapped, filtered)
- * resampler and composited on white. Returns 224x224 RGBA pixels.
+ * The model's view of an image: a square region, by default the standard ImageNet evaluation
+ * crop (shorter side to 256, centred 224 square), downscaled with the browser's high-quality
+ * (mipmapped, filtered) resampler and composited on white. Returns 224x224 RGBA pixels.
  */
-export function modelInputPixels(bitmap: ImageBitmap): ImageData {
+export function modelInputPixels(bitmap: ImageBitmap, crop: Rect = centreCropRegion(bitmap.width, bitmap.height)): ImageData {
   const canvas = new OffscreenCanvas(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
   const context = context2d(canvas);
   context.fillStyle = '#fff';
   context.fillRect(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  const crop = centreCropRegion(bitmap.width, bitmap.height);
   context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
   return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
 }

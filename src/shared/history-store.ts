@@ -7,6 +7,8 @@ export interface KeyValueArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
+  /** Every key without the values (Chrome 130+, Firefox 143+): spares reading every thumbnail. */
+  getKeys?(): Promise<string[]>;
 }
 
 /** Entries live under keys starting with this, one key per entry. */
@@ -75,9 +77,10 @@ export class HistoryStore {
     return `${PREFIX}${String(entry.createdAt).padStart(15, '0')}:${entry.id}`;
   }
 
+  /** Oldest first. */
   private async keys(): Promise<string[]> {
-    const everything = await this.area.get(null);
-    return Object.keys(everything).filter((key) => key.startsWith(PREFIX)).sort();
+    const all = this.area.getKeys ? await this.area.getKeys() : Object.keys(await this.area.get(null));
+    return all.filter((key) => key.startsWith(PREFIX)).sort();
   }
 
   /** Newest first. */
@@ -92,7 +95,11 @@ export class HistoryStore {
   }
 
   async get(id: string): Promise<HistoryEntry | undefined> {
-    return (await this.list()).find((entry) => entry.id === id);
+    const key = (await this.keys()).find((candidate) => HistoryStore.idOf(candidate) === id);
+    if (key === undefined) return undefined;
+    const [stored, from] = await Promise.all([this.area.get(key), this.version.getValue()]);
+    const entry = stored[key];
+    return looksLikeEntry(entry) ? (upgrade(entry, from) as unknown as HistoryEntry) : undefined;
   }
 
   /**

@@ -5,10 +5,11 @@
  */
 import { COMMANDS } from './commands';
 import { glimpseError } from './errors';
+import type { Rect } from './geometry';
 import { IMAGE_FORMATS } from './sniff';
 import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
-  type Backend, type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
+  type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
 import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
 
@@ -50,6 +51,12 @@ export const MESSAGES = {
     stats: message<EngineStats>()(nothing),
     /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
     'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number })),
+    /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
+    'bench-views': message<{ views: Rect[]; logits: number[][] }>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
+    /** Benchmarks: the deletion test of one explanation method on one picture. */
+    'bench-deletion': message<DeletionResult>()(object({
+      bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...ENGINE_OPTION_FIELDS,
+    })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */

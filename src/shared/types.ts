@@ -115,6 +115,22 @@ export interface Classification {
   thumbnail: string;
   /** How much neighbouring pixels agree, 0..1 (near 0: random noise); see shared/structure.ts. */
   structure?: number;
+  /** Where the model looked for its top answer (answers from before it existed have none). */
+  explanation?: Explanation;
+}
+
+/**
+ * A heat-map of the picture: which parts drove the top answer. A small grid at the picture's
+ * aspect ratio; each cell a byte, 255 = mattered most, 0 = did not matter or was not looked at.
+ */
+export interface Explanation {
+  method: 'grad-cam';
+  /** The class it explains: the answer's top-1. */
+  classIndex: number;
+  width: number;
+  height: number;
+  /** width x height bytes, row by row from the top left, base64. */
+  cells: string;
 }
 
 /** An answer as kept in history (schema version and migrations: HISTORY_VERSION in history-store.ts). */
@@ -132,11 +148,6 @@ export interface HistoryEntry extends Classification {
   explanation?: Explanation;
 }
 
-/** Owned by the explanation feature; kept open here so history can carry it. */
-export interface Explanation {
-  [field: string]: unknown;
-}
-
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: GlimpseError };
 
 export interface EngineStats {
@@ -146,4 +157,22 @@ export interface EngineStats {
   modelLoads: number;
   classified: number;
   queued: number;
+}
+
+/** How a heat-map is made (occlusion and smooth-grad exist for the benchmarks that chose between them). */
+export const EXPLAIN_METHODS = ['grad-cam', 'occlusion', 'smooth-grad'] as const;
+export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
+
+/** Benchmarks: the deletion test of one method on one picture (top-1 probability before and after blanking 20 %). */
+export interface DeletionResult {
+  method: ExplainMethod;
+  classIndex: number;
+  p: number;
+  pHot: number;
+  /** After blanking one random square of 20 % of the area. */
+  pRandom: number;
+  /** After blanking 20 % of the view's 32-pixel cells, chosen at random (scattered). */
+  pRandomCells: number;
+  ms: number;
+  error?: string;
 }

@@ -4,6 +4,7 @@
  * every request, a server gone after the page loaded) are identified as the user sees them, and
  * their server never sees a second request. Region select identifies whatever is inside a box.
  */
+import { touches } from './card-geometry';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -178,12 +179,12 @@ describe('what is on screen is what gets identified', () => {
       const [first] = await settledCard(page);
       expect(first!.state, first!.text).toBe('result');
       expect(first!.text).toContain(PENGUIN.label);
-      // Beside the box: just to its right, level with its top.
-      expect(Math.abs(first!.box!.left - (left.left + left.width - 10 + 8))).toBeLessThanOrEqual(1);
+      // Pinned to the box: within it or touching it.
+      expect(touches(first!.labelBox!, inset(left, 10))).toBe(true);
       expect(await page.$('[data-glimpse-region]')).toBeNull();
 
-      // The first card now covers part of the right photo; the capture must not see it.
-      expect(overlaps(first!.box!, right)).toBe(true);
+      // (Labels no longer cover neighbouring pictures, so the first one stays off the right photo.)
+      expect(overlaps(first!.labelBox!, right)).toBe(false);
       await selectRegion(ext, page, inset(right, 10));
       const both = await settledCard(page, 2);
       expect(both[1]!.state, both[1]!.text).toBe('result');

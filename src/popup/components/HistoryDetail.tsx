@@ -8,6 +8,7 @@ import { AnswerHeading } from './AnswerHeading';
 import { TrashIcon } from './HistoryItem';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
+import { WhyView } from './WhyView';
 import './HistoryDetail.css';
 
 interface Props {
@@ -71,6 +72,7 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
           <AnswerHeading entry={entry} level={2} id="detail-heading" />
         </div>
       </div>
+      <WhyView entry={entry} />
       <h3 class="section-title">{t('popupTopFive')}</h3>
       <TopFive predictions={entry.predictions} />
       <dl class="facts">

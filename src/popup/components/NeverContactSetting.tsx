@@ -1,6 +1,7 @@
 import { t } from '../../shared/i18n';
 import { neverContactServers } from '../../shared/store';
 import { useItem } from '../hooks/useItem';
+import './NeverContactSetting.css';
 
 /** "Never contact image servers": only what is on screen is identified; nothing is downloaded. */
 export function NeverContactSetting() {

@@ -1,6 +1,7 @@
 import browser, { type Windows } from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 import { send } from '../../shared/messaging';
+import './RegionButton.css';
 
 /**
  * "Identify a region…" on the tab the user was looking at: the last focused browser window's

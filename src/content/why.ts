@@ -1,0 +1,136 @@
+/**
+ * "Why?" on an answer card: a toggle that lays the answer's heat-map over the picture, box for
+ * box, and a one-line legend in the card. The overlay floats like the card (fixed, never moving
+ * the page, clicks pass through it) and follows the picture on scroll, resize and layout shifts.
+ */
+import { plainName } from '../shared/answer-words';
+import { capitalise } from '../shared/answer-text';
+import { heatmapCanvas } from '../shared/heatmap-image';
+import { t } from '../shared/i18n';
+import type { HistoryEntry } from '../shared/types';
+import { button, el } from './card-dom';
+import { customElement } from './html';
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+const FOLLOW_INTERVAL_MS = 250;
+const OVERLAY_TAG = 'glimpse-why';
+const HOST_DECLARATIONS = [
+  'all: initial', 'display: block', 'position: fixed', 'margin: 0', 'padding: 0', 'border: 0', 'overflow: hidden',
+  'background: transparent', 'z-index: 2147483646', 'pointer-events: none', 'transform: none', 'opacity: 1',
+  'min-width: 0', 'min-height: 0', 'max-width: none', 'max-height: none', 'contain: strict',
+];
+
+/**
+ * The picture's content box (inside its border and padding: what the pixels fill) in this
+ * window's viewport, also when the picture lives in a same-origin child frame.
+ */
+export function pictureBox(element: Element): Box {
+  const rect = element.getBoundingClientRect();
+  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+  const px = (value: string | undefined) => Number.parseFloat(value ?? '') || 0;
+  let left = rect.left + px(style?.borderLeftWidth) + px(style?.paddingLeft);
+  let top = rect.top + px(style?.borderTopWidth) + px(style?.paddingTop);
+  const width = rect.width - px(style?.borderLeftWidth) - px(style?.paddingLeft) - px(style?.borderRightWidth) - px(style?.paddingRight);
+  const height = rect.height - px(style?.borderTopWidth) - px(style?.paddingTop) - px(style?.borderBottomWidth) - px(style?.paddingBottom);
+  let view: Window | null = element.ownerDocument.defaultView;
+  while (view && view !== window && view.frameElement) {
+    const frame = view.frameElement;
+    const frameRect = frame.getBoundingClientRect();
+    left += frameRect.left + frame.clientLeft;
+    top += frameRect.top + frame.clientTop;
+    view = view.parent;
+  }
+  return { left, top, width: Math.max(0, width), height: Math.max(0, height) };
+}
+
+/** The heat-map over a box on screen; `boxOf` is asked again whenever the page may have moved. */
+class Overlay {
+  private readonly host: HTMLElement;
+  private readonly follow = () => this.place();
+  private readonly timer: ReturnType<typeof setInterval>;
+
+  constructor(entry: HistoryEntry, private readonly boxOf: () => Box | undefined) {
+    this.host = customElement(OVERLAY_TAG);
+    this.host.setAttribute('data-glimpse-ui', '');
+    this.host.setAttribute('data-glimpse-why', '');
+    this.host.setAttribute('aria-hidden', 'true');
+    this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
+    const shadow = this.host.attachShadow({ mode: 'closed' });
+    const canvas = heatmapCanvas(entry.explanation!);
+    canvas.style.cssText = 'display: block; width: 100%; height: 100%;';
+    shadow.append(canvas);
+    document.documentElement.append(this.host);
+    addEventListener('scroll', this.follow, { capture: true, passive: true });
+    addEventListener('resize', this.follow, { passive: true });
+    this.timer = setInterval(this.follow, FOLLOW_INTERVAL_MS);
+    this.place();
+  }
+
+  private place(): void {
+    const box = this.boxOf();
+    const set = (name: string, value: string) => this.host.style.setProperty(name, value, 'important');
+    set('visibility', box ? 'visible' : 'hidden');
+    if (!box) return;
+    set('left', `${box.left}px`);
+    set('top', `${box.top}px`);
+    set('width', `${box.width}px`);
+    set('height', `${box.height}px`);
+  }
+
+  remove(): void {
+    clearInterval(this.timer);
+    removeEventListener('scroll', this.follow, { capture: true });
+    removeEventListener('resize', this.follow);
+    this.host.remove();
+  }
+}
+
+export interface WhyControl {
+  /** The button and its legend, for the card to place among its actions. */
+  element: HTMLElement;
+  /** Removes the overlay (the card calls it when it closes). */
+  dispose(): void;
+}
+
+/**
+ * The "Why?" toggle for an answer, or null when the answer has no explanation (older history
+ * entries) or nothing to lay it on. `boxOf` gives the picture's (or the selected region's) box.
+ */
+export function whyControl(entry: HistoryEntry, boxOf: () => Box | undefined, onChange?: () => void): WhyControl | null {
+  if (!entry.explanation || !boxOf()) return null;
+  const element = el('div', 'why');
+  let overlay: Overlay | undefined;
+  const toggle = button('why-toggle', '', () => {
+    if (overlay) {
+      overlay.remove();
+      overlay = undefined;
+    } else {
+      overlay = new Overlay(entry, boxOf);
+    }
+    render();
+    onChange?.();
+  });
+  toggle.title = t('whyTitle');
+  const legend = el('p', 'why-legend', t('whyLegend', entry.predictions[0] ? capitalise(plainName(entry.predictions[0])) : ''));
+  element.append(toggle, legend);
+  const render = () => {
+    toggle.textContent = t(overlay ? 'whyHide' : 'whyShow');
+    toggle.setAttribute('aria-pressed', String(Boolean(overlay)));
+    legend.hidden = !overlay;
+  };
+  render();
+  return {
+    element,
+    dispose() {
+      overlay?.remove();
+      overlay = undefined;
+      render();
+    },
+  };
+}

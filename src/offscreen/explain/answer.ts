@@ -1,0 +1,85 @@
+/**
+ * One picture's answer from all its views, with the heat-map of where the model looked:
+ * one forward pass over the batch of views gives the logits and the last block's activations
+ * (Grad-CAM), the views are merged (merge.ts), and each view's map is laid on the picture.
+ */
+import type { Explanation, Prediction } from '../../shared/types';
+import type { LoadedModel } from '../model';
+import type { PreparedImage } from '../prepare';
+import { MODEL_INPUT_SIZE } from '../preprocess';
+import { rankProbabilities } from '../rank';
+import { tf } from '../tfjs';
+import { gradCam } from './grad-cam';
+import { gridSize, normalise, paintViews, toBytes } from './heatmap';
+import { contentFreePictures } from './content-free';
+import { meanProbabilities, mergeViews } from './merge';
+
+/** The graph's outputs start with an unused "background" class; ImageNet class c is logit c + 1. */
+const IMAGENET_OFFSET = 1;
+
+export interface Answer {
+  predictions: Prediction[];
+  explanation: Explanation;
+}
+
+const contentFreeAnswers = new WeakMap<LoadedModel, Promise<Float64Array>>();
+
+/** The model's mean answer for pictures of nothing: asked once per loaded model, when a picture first needs it. */
+function contentFreeAnswer(model: LoadedModel): Promise<Float64Array> {
+  let answer = contentFreeAnswers.get(model);
+  if (!answer) {
+    answer = model.logits(contentFreePictures(MODEL_INPUT_SIZE)).then(meanProbabilities);
+    answer.catch(() => contentFreeAnswers.delete(model));
+    contentFreeAnswers.set(model, answer);
+  }
+  return answer;
+}
+
+export async function answerWithExplanation(model: LoadedModel, image: PreparedImage): Promise<Answer> {
+  const { inputs, views } = image;
+  const contentFree = inputs.length > 1 ? await contentFreeAnswer(model) : undefined;
+  const batch = tf.tensor4d(concatenate(inputs), [inputs.length, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
+  let merged: ReturnType<typeof mergeViews> | undefined;
+  let cam: Awaited<ReturnType<typeof gradCam>>;
+  try {
+    cam = await gradCam(model.graph, batch, (logits) => {
+      merged = mergeViews(logits.map((row) => row.subarray(IMAGENET_OFFSET)), { contentFree });
+      return argmax(merged.probabilities) + IMAGENET_OFFSET;
+    });
+  } finally {
+    batch.dispose();
+  }
+  const { probabilities, weights } = merged!;
+  const predictions = rankProbabilities(probabilities);
+  const grid = gridSize(image.pixelWidth, image.pixelHeight);
+  const painted = paintViews(
+    views.map((rect, i) => ({ rect, map: cam.maps[i]!, side: cam.side, weight: weights[i]! })),
+    image.pixelWidth, image.pixelHeight, grid.width, grid.height,
+  );
+  return {
+    predictions,
+    explanation: {
+      method: 'grad-cam',
+      classIndex: predictions[0]!.classIndex,
+      width: grid.width,
+      height: grid.height,
+      cells: toBase64(toBytes(normalise(painted))),
+    },
+  };
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
+function concatenate(inputs: readonly Float32Array[]): Float32Array {
+  if (inputs.length === 1) return inputs[0]!;
+  const size = inputs[0]!.length;
+  const all = new Float32Array(inputs.length * size);
+  inputs.forEach((input, i) => all.set(input, i * size));
+  return all;
+}
+
+const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
