@@ -7,6 +7,7 @@ import type { BackendPreference, EngineStatus as Status } from '../shared/types'
 import { BackendSetting } from './components/BackendSetting';
 import { EngineFailedHint, EngineStatus } from './components/EngineStatus';
 import { HistoryDetail } from './components/HistoryDetail';
+import { HostAccessNotice } from './components/HostAccessNotice';
 import { HistoryList } from './components/HistoryList';
 import { NeverContactSetting } from './components/NeverContactSetting';
 import { PopOutButton } from './components/PopOutButton';
@@ -109,6 +110,7 @@ export function App() {
       </header>
       <div class="content" hidden={!ready}>
         <EngineFailedHint status={status} />
+        <HostAccessNotice />
         {open ? (
           <HistoryDetail entry={open} onBack={back} onDelete={remove} />
         ) : (

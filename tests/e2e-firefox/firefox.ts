@@ -66,6 +66,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       'extensions.webextensions.keepStorageOnUninstall': true,
       'extensions.webextensions.keepUuidOnUninstall': true,
       'extensions.background.idle.timeout': options.idleTimeoutMs ?? 30_000,
+      // A permission request is granted as if the person clicked "Allow" in Firefox's prompt.
+      'extensions.webextOptionalPermissionPrompts': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
     },

@@ -160,7 +160,7 @@ export interface CardState {
 type CdpClient = { send(method: string, params?: object): Promise<any> };
 
 /** Reads one card through its closed shadow root (DevTools can; page script cannot). */
-function readCard(this: ShadowRoot) {
+export function readCard(this: ShadowRoot) {
   const host = this.host as HTMLElement;
   const root = this.querySelector('.glimpse') as HTMLElement | null;
   const chip = this.querySelector('.chip') as HTMLElement | null;
