@@ -37,7 +37,11 @@ interface Row {
   tensorsAfter1: number;
   tensorsAfterAll: number;
   count: number;
+  /** Bare predict, ms per image, by batch size. */
+  perImageByBatch: Record<number, number>;
 }
+
+const BATCHES = [1, 2, 4, 8];
 
 async function measure(session: EngineSession, backend: Backend, maxThreads?: number): Promise<Row | undefined> {
   await session.setBackend(backend);
@@ -67,10 +71,14 @@ async function measure(session: EngineSession, backend: Backend, maxThreads?: nu
   const { wallMs } = await session.classifyAtOnce(images.slice(0, count));
   const tensorsAfterAll = (await session.stats()).numTensors;
   const { msPerRun } = await session.benchPredict(count);
+  const perImageByBatch: Record<number, number> = {};
+  if (backend !== 'cpu') {
+    for (const batch of BATCHES) perImageByBatch[batch] = (await session.benchPredict(Math.max(2, Math.ceil(count / batch)), batch)).msPerRun / batch;
+  }
   console.error(`[bench] ${backend}${threads ? ` ${threads} thread(s)` : ''}: done`);
   return {
     backend, threads, coldMs, fullMs: full / count, atOnceMs: wallMs / count, oneByOneMs: oneByOne.wallMs / count, inferMs: infer / count, predictMs: msPerRun,
-    tensorsAfter1, tensorsAfterAll, count,
+    tensorsAfter1, tensorsAfterAll, count, perImageByBatch,
   };
 }
 
@@ -107,6 +115,13 @@ for (const r of rows) {
     ].join(' | '),
   );
 }
+console.log('');
+console.log(`backend | threads | ${BATCHES.map((b) => `bare predict ms/img, batch ${b}`).join(' | ')}`);
+console.log(['---', '---', ...BATCHES.map(() => '---')].join(' | '));
+for (const r of rows.filter((row) => Object.keys(row.perImageByBatch).length > 0)) {
+  console.log([r.backend, r.threads ?? '-', ...BATCHES.map((b) => fmt(r.perImageByBatch[b]!))].join(' | '));
+}
+console.log('');
 console.log(`browser start -> first answer: ${browserToAnswerMs.toFixed(0)} ms`);
 
 const chosen = rows.find((r) => r.backend === 'wasm' && r.threads !== 1) ?? rows.find((r) => r.backend === 'wasm') ?? rows[0];

@@ -23,7 +23,7 @@ export interface EngineSession {
   stats(): Promise<EngineStats>;
   /** The engine status the popup shows (from session storage). */
   status(): Promise<EngineStatus>;
-  benchPredict(runs: number): Promise<{ backend: string; msPerRun: number }>;
+  benchPredict(runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }>;
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ type Glimpse = {
   warmEngine(): Promise<EngineStatus>;
   engineStats(): Promise<EngineStats>;
   closeEngineDocument(): Promise<void>;
-  benchPredict(runs: number): Promise<{ backend: string; msPerRun: number }>;
+  benchPredict(runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }>;
 };
 
 export async function startEngineSession(): Promise<EngineSession> {
@@ -92,7 +92,7 @@ export async function startEngineSession(): Promise<EngineSession> {
     classifyOneByOne: (images) => classifyAll(images, false),
     stats: () => call((g) => g.engineStats()),
     status: async () => ((await worker.evaluate(() => chrome.storage.session.get('engineStatus'))).engineStatus ?? { state: 'idle' }) as EngineStatus,
-    benchPredict: (runs) => call((g, n: number) => g.benchPredict(n), runs),
+    benchPredict: (runs, batch) => call((g, [n, b]: [number, number | null]) => g.benchPredict(n, b ?? undefined), [runs, batch ?? null]),
     close: () => ext.close(),
   };
 }

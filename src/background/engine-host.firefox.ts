@@ -77,7 +77,7 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = async (): Promise<EngineStats> => theEngine().stats();
 
-export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs);
+export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs, batch);
 
 export const benchViews = async (bytes: ArrayBuffer) =>
   theEngine().withModel(await engineOptions(), (model) => viewLogits(model.graph, bytes));

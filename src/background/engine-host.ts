@@ -117,5 +117,5 @@ export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, s
   const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed, ...settings }));
 };
-export const benchPredict = (runs: number): Promise<{ backend: string; msPerRun: number }> =>
-  callEngine(() => send('offscreen', 'bench-predict', { runs }));
+export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> =>
+  callEngine(() => send('offscreen', 'bench-predict', { runs, batch }));

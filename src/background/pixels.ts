@@ -8,7 +8,7 @@ import type { Tabs } from 'webextension-polyfill';
 import { decodeDataUrl } from './data-url';
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import { greyLevels, isSamePicture, SIGNATURE_SIDE } from '../shared/perceptual';
+import { greyLevels, isSamePicture, shrinkGrid, SIGNATURE_GRID } from '../shared/perceptual';
 import { neverContactServers } from '../shared/store';
 import type { ImageSource, OnScreen, ScreenArea, Via } from '../shared/types';
 import { captureTab, cropToPng, deviceRect } from './capture';
@@ -37,13 +37,13 @@ const largeEnough = (area: ScreenArea): boolean => Math.min(area.width, area.hei
 
 async function signature(source: ImageBitmap, rect: { left: number; top: number; width: number; height: number }): Promise<Float32Array> {
   const small = await createImageBitmap(source, rect.left, rect.top, Math.max(1, rect.width), Math.max(1, rect.height), {
-    resizeWidth: SIGNATURE_SIDE, resizeHeight: SIGNATURE_SIDE, resizeQuality: 'high',
+    resizeWidth: SIGNATURE_GRID, resizeHeight: SIGNATURE_GRID, resizeQuality: 'high',
   });
-  const canvas = new OffscreenCanvas(SIGNATURE_SIDE, SIGNATURE_SIDE);
+  const canvas = new OffscreenCanvas(SIGNATURE_GRID, SIGNATURE_GRID);
   const context = canvas.getContext('2d')!;
   context.drawImage(small, 0, 0);
   small.close();
-  return greyLevels(context.getImageData(0, 0, SIGNATURE_SIDE, SIGNATURE_SIDE).data);
+  return shrinkGrid(greyLevels(context.getImageData(0, 0, SIGNATURE_GRID, SIGNATURE_GRID).data));
 }
 
 /**
@@ -75,7 +75,8 @@ export async function downloadMatchesScreen(bytes: ArrayBuffer, screen: ImageBit
 }
 
 async function download(url: string, onScreen: OnScreen | undefined, offScreen: boolean, requester: Requester): Promise<Pixels> {
-  const visible = onScreen && canCapture(requester) ? onScreen : undefined;
+  const tab = canCapture(requester) ? requester.tab : undefined;
+  const visible = tab && onScreen;
   let bytes: ArrayBuffer;
   try {
     bytes = await fetchImageBytes(url);
@@ -86,8 +87,8 @@ async function download(url: string, onScreen: OnScreen | undefined, offScreen: 
     }
     throw error;
   }
-  if (visible) {
-    const screen = await captureTab(requester.tab!.id!, requester.tab!.windowId!);
+  if (tab && visible) {
+    const screen = await captureTab(tab.id, tab.windowId);
     if ((await downloadMatchesScreen(bytes, screen, visible)) === false) {
       return { bytes: await cropToPng(screen, visible.area), via: 'capture' };
     }

@@ -4,17 +4,15 @@
  * names, the top 5 as bars, how long the user waited, the engine). Where it goes is decided
  * for all labels at once by card-layer; what it says comes from shared/answer-words.
  */
-import { describeAnswer, guessPercent, plainName, waitedText } from '../shared/answer-words';
-import { capitalise } from '../shared/answer-text';
-import { isRetryable } from '../shared/error-text';
+import { describeAnswer } from '../shared/answer-words';
 import type { GlimpseError } from '../shared/errors';
-import { errorText, t, timingText } from '../shared/i18n';
+import { errorText, t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
-import { bar, brandIcon, button, el, spinner } from './card-dom';
+import { brandIcon, button, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, scheduleLayout } from './card-layer';
 import { INSET, type Box, type Placement, type Size } from './card-position';
-import { CARD_CSS } from './card-style';
+import { adoptStyles, answerDetails, errorDetails, panelContent } from './card-panel';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
 import { pictureBox, whyControl, type WhyControl } from './why';
 
@@ -157,42 +155,23 @@ export class ResultCard {
     this.chip.disabled = false;
     this.chip.title = t('cardOpen');
     this.root.setAttribute('data-certainty', words.certainty);
-    const details: HTMLElement[] = [el('p', 'sentence', words.sentence)];
-    if (words.alsoCalled.length) details.push(el('p', 'also', t('cardAlsoCalled', words.alsoCalled.join(', '))));
     this.why?.dispose();
     // Over the picture's pixels (inside its border and padding), or over the chosen region.
     const element = this.element;
     this.why = whyControl(entry, () => (element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox()), scheduleLayout);
-    if (this.why) details.push(this.why.element);
-    const list = el('ol', 'top5');
-    list.setAttribute('aria-label', t('cardTopFive'));
-    for (const prediction of entry.predictions) {
-      const item = el('li');
-      item.append(el('span', 'name', capitalise(plainName(prediction))), el('span', 'p', guessPercent(prediction)), bar(prediction.probability));
-      list.append(item);
-    }
-    details.push(list, el('p', 'meta', `${waitedText(entry)} · ${timingText(entry)}`));
-    this.fillPanel(details, t('cardCollapse'), () => this.collapse());
+    this.panel.replaceChildren(...panelContent(answerDetails(entry, words, this.why ? [this.why.element] : []), t('cardCollapse'), () => this.collapse()));
     this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
     this.setExpanded(false);
     this.setState('result');
   }
 
   showError(error: GlimpseError, retry?: () => void): void {
-    const body: HTMLElement[] = [el('p', 'message', errorText(error))];
-    if (retry && isRetryable(error)) body.push(button('retry', t('cardRetry'), retry));
     this.host.setAttribute('data-error-code', error.code);
-    this.fillPanel(body, t('cardDismiss'), () => this.dismiss());
+    this.panel.replaceChildren(...panelContent(errorDetails(error, retry), t('cardDismiss'), () => this.dismiss()));
     this.live.textContent = errorText(error);
     // Nothing short to say about a failure: it shows in full until dismissed.
     this.setExpanded(true);
     this.setState('error');
-  }
-
-  private fillPanel(body: HTMLElement[], closeLabel: string, onClose: () => void): void {
-    const head = el('p', 'head');
-    head.append(brandIcon(), el('span', 'brand', t('cardTitle')), el('span', 'by', t('cardByExtension')));
-    this.panel.replaceChildren(head, ...body, button('close', '×', onClose, closeLabel));
   }
 
   private setExpanded(open: boolean): void {
@@ -226,18 +205,5 @@ export class ResultCard {
     this.why?.dispose();
     this.host.remove();
     forgetCard(this);
-  }
-}
-
-let sheet: CSSStyleSheet | undefined;
-
-/** The card's styles as a constructed sheet: pages whose CSP forbids inline <style> still allow it. */
-function adoptStyles(shadow: ShadowRoot): void {
-  try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(CARD_CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    shadow.append(el('style', undefined, CARD_CSS));
   }
 }

@@ -9,6 +9,7 @@ import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt } from './find-image';
 import { shared } from './in-flight';
 import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
+import { answerChildFrames } from './frame-position';
 import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
 import { cancelRegionSelect, startRegionSelect } from './region-select';
@@ -25,6 +26,8 @@ onRetire(
     send('background', 'warm', {}).catch(() => undefined);
   }),
 );
+
+onRetire(answerChildFrames());
 
 const onKeyDown = (event: KeyboardEvent) => {
   // A page's own (synthetic) Escape closes nothing of Glimpse's.

@@ -53,7 +53,7 @@ async function orFromScreen(read: () => Promise<ImageSource>, element: Element):
     return await read();
   } catch (error) {
     if (!(error instanceof GlimpseFailure) || error.error.code !== 'unreadable') throw error;
-    const { onScreen } = sightingOf(element);
+    const { onScreen } = await sightingOf(element);
     if (!onScreen) throw error;
     return { kind: 'screen', area: onScreen.area };
   }
@@ -75,7 +75,7 @@ export async function readImageSource(target: ImageTarget): Promise<ImageSource>
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;
       if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };
-      return { kind: 'url', url: target.url, ...sightingOf(target.element) };
+      return { kind: 'url', url: target.url, ...(await sightingOf(target.element)) };
     }
     case 'canvas':
       return orFromScreen(() => readCanvas(target.element), target.element);

@@ -4,6 +4,7 @@
  * layer; only trusted (real) pointer events draw the box.
  */
 import { t } from '../shared/i18n';
+import { customElement, htmlElement } from './html';
 import type { Box } from '../shared/screen-geometry';
 
 /** A box smaller than this (CSS px on a side) is a click, not a selection: keep selecting. */
@@ -53,21 +54,21 @@ export function cancelRegionSelect(): boolean {
 export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   if (window !== window.top) return false;
   cancelRegionSelect();
-  const host = document.createElement('glimpse-region');
+  const host = customElement('glimpse-region');
   host.setAttribute('data-glimpse-ui', '');
   host.setAttribute('data-glimpse-region', '');
   host.style.cssText = HOST_STYLE;
   const shadow = host.attachShadow({ mode: 'closed' });
-  const frame = document.createElement('div');
-  const dim = document.createElement('div');
+  const frame = htmlElement('div');
+  const dim = htmlElement('div');
   dim.className = 'dim';
-  const box = document.createElement('div');
+  const box = htmlElement('div');
   box.className = 'box';
-  const hint = document.createElement('p');
+  const hint = htmlElement('p');
   hint.className = 'hint';
   hint.textContent = t('regionHint');
   hint.setAttribute('role', 'status');
-  const style = document.createElement('style');
+  const style = htmlElement('style');
   style.textContent = CSS;
   frame.append(dim, box, hint);
   shadow.append(style, frame);

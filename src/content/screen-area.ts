@@ -7,24 +7,13 @@ import {
   intersect, isEmpty, partOf, pictureBox, shift, trimCoveredRows, type Box,
 } from '../shared/screen-geometry';
 import type { OnScreen } from '../shared/types';
+import { boxOf, clipByAncestors, contentBox, viewportOf } from './element-box';
+import { framePosition } from './frame-position';
 
 /** Below this (CSS px on a side) a visible sliver tells nothing about the picture. */
 const MIN_VISIBLE_SIDE = 8;
 const SAMPLE_ROWS = 12;
 const SAMPLE_COLUMNS = 5;
-
-const boxOf = (rect: DOMRect): Box => ({ left: rect.left, top: rect.top, width: rect.width, height: rect.height });
-
-function contentBox(element: Element): Box {
-  const rect = element.getBoundingClientRect();
-  const style = getComputedStyle(element);
-  const px = (value: string) => parseFloat(value) || 0;
-  const left = px(style.borderLeftWidth) + px(style.paddingLeft);
-  const top = px(style.borderTopWidth) + px(style.paddingTop);
-  const right = px(style.borderRightWidth) + px(style.paddingRight);
-  const bottom = px(style.borderBottomWidth) + px(style.paddingBottom);
-  return { left: rect.left + left, top: rect.top + top, width: Math.max(0, rect.width - left - right), height: Math.max(0, rect.height - top - bottom) };
-}
 
 /** The box the picture itself is drawn in (an img's object-fit, a video's letterboxing). */
 function drawnBox(element: Element): Box {
@@ -38,23 +27,6 @@ function drawnBox(element: Element): Box {
   }
   if (element.localName === 'canvas') return contentBox(element);
   return boxOf(element.getBoundingClientRect());
-}
-
-/** Clipped by every scrolling or overflow-hidden ancestor (carousels, cropped thumbnails). */
-function clipByAncestors(element: Element, box: Box): Box {
-  let clipped = box;
-  for (let node = element.parentElement; node && !isEmpty(clipped); node = node.parentElement) {
-    const style = getComputedStyle(node);
-    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') clipped = intersect(clipped, boxOf(node.getBoundingClientRect()));
-    if (style.position === 'fixed') break;
-  }
-  return clipped;
-}
-
-function viewportOf(view: Window): Box {
-  const root = view.document.documentElement;
-  const standards = view.document.compatMode === 'CSS1Compat';
-  return { left: 0, top: 0, width: standards ? root.clientWidth : view.innerWidth, height: standards ? root.clientHeight : view.innerHeight };
 }
 
 function isGlimpse(element: Element): boolean {
@@ -90,8 +62,11 @@ function coveredRows(element: Element, box: Box): boolean[] {
   return rows;
 }
 
-/** Moves a box from a same-origin child frame's viewport to the top one; undefined when a frame in between is another origin's. */
-function toTopViewport(view: Window, box: Box, picture: Box): { box: Box; picture: Box; top: Window } | undefined {
+/**
+ * Moves a box from its frame's viewport to the top one: same-origin frames are walked directly;
+ * past a frame of another origin, the parent frames' content scripts say where this frame is.
+ */
+async function toTopViewport(view: Window, box: Box, picture: Box): Promise<{ box: Box; picture: Box; dpr: number } | undefined> {
   let current = view;
   let [visible, drawn] = [intersect(box, viewportOf(view)), picture];
   while (current !== current.top) {
@@ -101,14 +76,20 @@ function toTopViewport(view: Window, box: Box, picture: Box): { box: Box; pictur
     } catch {
       frame = null;
     }
-    if (!frame) return undefined;
+    if (!frame) {
+      if (current !== window) return undefined;
+      const position = await framePosition();
+      if (!position) return undefined;
+      const { left, top } = position.offset;
+      return { box: intersect(shift(visible, left, top), position.visible), picture: shift(drawn, left, top), dpr: position.dpr };
+    }
     const parent = current.parent;
     const inner = contentBox(frame);
     [visible, drawn] = [intersect(shift(visible, inner.left, inner.top), inner), shift(drawn, inner.left, inner.top)];
     visible = intersect(clipByAncestors(frame, visible), viewportOf(parent));
     current = parent;
   }
-  return { box: visible, picture: drawn, top: current };
+  return { box: visible, picture: drawn, dpr: current.devicePixelRatio || 1 };
 }
 
 export interface Sighting {
@@ -119,7 +100,7 @@ export interface Sighting {
 }
 
 /** Where the picture `element` shows is visible, if it is. */
-export function sightingOf(element: Element): Sighting {
+export async function sightingOf(element: Element): Promise<Sighting> {
   const view = element.ownerDocument.defaultView;
   if (!view) return { offScreen: false };
   if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return { offScreen: true };
@@ -127,13 +108,13 @@ export function sightingOf(element: Element): Sighting {
   if (isEmpty(drawn)) return { offScreen: true };
   let visible = intersect(clipByAncestors(element, drawn), viewportOf(view));
   if (!isEmpty(visible)) visible = trimCoveredRows(visible, coveredRows(element, visible));
-  const inTop = toTopViewport(view, visible, drawn);
+  const inTop = await toTopViewport(view, visible, drawn);
   // A frame of another origin in between: where it sits on screen is not this frame's to know.
   if (!inTop) return { offScreen: false };
   if (inTop.box.width < MIN_VISIBLE_SIDE || inTop.box.height < MIN_VISIBLE_SIDE) return { offScreen: true };
   const { left, top, width, height } = inTop.box;
   return {
-    onScreen: { area: { left, top, width, height, dpr: inTop.top.devicePixelRatio || 1 }, part: partOf(inTop.box, inTop.picture) },
+    onScreen: { area: { left, top, width, height, dpr: inTop.dpr }, part: partOf(inTop.box, inTop.picture) },
     offScreen: false,
   };
 }

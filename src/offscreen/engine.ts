@@ -6,17 +6,15 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import type { ImageFormat } from '../shared/sniff';
-import { neighbourCorrelation } from '../shared/structure';
-import { MODEL_INPUT_SIZE as INPUT_SIZE } from './preprocess';
 import { SerialQueue } from './queue';
 import type { Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';
+import { classifyPrepared, ImageBatches } from './image-batches';
 import { LateThumbnails } from './late-thumbnails';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
-import { prepareImage, type PreparedImage } from './prepare';
-import { answerWithExplanation } from './explain/answer';
+import { prepareImage } from './prepare';
 import { thumbnailDataUrl } from './preprocess';
 import { probeRenderer, type RendererInfo } from './renderer';
 import { activateBackend, configureWasmThreads, runningWasmThreads, tf } from './tfjs';
@@ -46,6 +44,7 @@ export class Engine {
   private readonly queue = new SerialQueue(LIMITS.maxQueuedJobs);
   private readonly renderer: RendererInfo = probeRenderer();
   private readonly thumbnails = new LateThumbnails();
+  private readonly batches = new ImageBatches();
   private modelLoads = 0;
   private classified = 0;
   private status: EngineStatus = { state: 'idle' };
@@ -69,6 +68,7 @@ export class Engine {
       backend: this.loaded?.model.backend,
       modelLoads: this.modelLoads,
       classified: this.classified,
+      batches: this.batches.runs,
       queued: this.queue.size,
     };
   }
@@ -100,30 +100,32 @@ export class Engine {
   }
 
   /**
-   * One image at a time, in order. (Decoding the next image while the model works on the
-   * current one was tried: on two cores it bought nothing measurable, so it is not done.)
+   * Answers in order; images already waiting when one's turn comes go through the model with it
+   * (image-batches.ts). (Decoding the next image while the model works on the current one was
+   * tried: on two cores it bought nothing measurable, so it is not done.)
    */
-  classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId }: ImageJob = {}): Promise<Classification> {
-    return this.withModel(options, async (model) => {
-      const image = await prepareImage(bytes, format);
-      let result: Classification;
-      try {
-        result = await classifyPrepared(model, image);
-      } catch (error) {
-        image.bitmap.close();
-        throw error;
-      }
-      this.classified++;
-      if (jobId !== undefined) {
-        this.thumbnails.keep(jobId, image.bitmap);
-        return result;
-      }
-      try {
-        return { ...result, thumbnail: thumbnailDataUrl(image.bitmap) };
-      } finally {
-        image.bitmap.close();
-      }
+  async classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId }: ImageJob = {}): Promise<Classification> {
+    if (this.queue.isFull) fail('busy', { detail: `${this.queue.size} jobs already queued` });
+    const waiting = this.batches.add({ bytes, format, group: options.backend });
+    const outcome = await this.withModel(options, async (model) => {
+      await this.batches.run(model, waiting);
+      return waiting.outcome!;
+    }).catch((error: unknown) => {
+      this.batches.drop(waiting);
+      throw error;
     });
+    if ('error' in outcome) throw outcome.error;
+    const { image, result } = outcome;
+    this.classified++;
+    if (jobId !== undefined) {
+      this.thumbnails.keep(jobId, image.bitmap);
+      return result;
+    }
+    try {
+      return { ...result, thumbnail: thumbnailDataUrl(image.bitmap) };
+    } finally {
+      image.bitmap.close();
+    }
   }
 
   /** The thumbnail of an answer given without one ('' when unknown or forgotten). */
@@ -131,12 +133,12 @@ export class Engine {
     return this.thumbnails.take(jobId);
   }
 
-  /** Bare model.predict on a zero 1x224x224x3 tensor: the floor the full path is compared with. */
-  benchPredict(runs: number): Promise<{ backend: Backend; msPerRun: number }> {
+  /** Bare model.predict on a zero batch x 224x224x3 tensor: the floor the full path is compared with. */
+  benchPredict(runs: number, batch = 1): Promise<{ backend: Backend; msPerRun: number }> {
     return this.queue.run(async () => {
       if (!this.loaded) return fail('engine', { detail: 'no model loaded yet' });
       const { model } = this.loaded;
-      return { backend: model.backend, msPerRun: await model.timePredict(runs) };
+      return { backend: model.backend, msPerRun: await model.timePredict(runs, batch) };
     });
   }
 
@@ -168,7 +170,7 @@ export class Engine {
     const run = async () => {
       const image = await prepareImage(warmUpImage());
       try {
-        await classifyPrepared(model, image);
+        await classifyPrepared(model, [image]);
       } finally {
         image.bitmap.close();
       }
@@ -204,25 +206,4 @@ export class Engine {
     this.setStatus({ state: 'ready', backend: winner.backend, ...(threads ? { threads } : {}) }, decision);
     return this.loaded;
   }
-}
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-/** Runs one prepared image's views through the model: the merged answer and where it looked (its thumbnail is left to the caller). */
-async function classifyPrepared(model: LoadedModel, image: PreparedImage): Promise<Classification> {
-  const inferStarted = performance.now();
-  const { predictions, explanation } = await answerWithExplanation(model, image);
-  const inferenceMs = performance.now() - inferStarted;
-  return {
-    predictions,
-    explanation,
-    backend: model.backend,
-    inferenceMs: round(inferenceMs),
-    totalMs: round(image.prepareMs + performance.now() - inferStarted),
-    width: image.width,
-    height: image.height,
-    thumbnail: '',
-    // Any view with structure makes a picture (a banner's background views may be plain or grain).
-    structure: Math.round(Math.max(...image.inputs.map((input) => neighbourCorrelation(input, INPUT_SIZE))) * 1000) / 1000,
-  };
 }

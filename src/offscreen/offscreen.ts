@@ -28,7 +28,7 @@ listen('offscreen', {
   },
   thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
-  'bench-predict': ({ runs }) => engine.benchPredict(runs),
+  'bench-predict': ({ runs, batch }) => engine.benchPredict(runs, batch),
   'bench-views': ({ bytes, ...options }) => engine.withModel(options, (model) => viewLogits(model.graph, bytes)),
   'bench-deletion': ({ bytes, method, seed, ...options }) => engine.withModel(options, (model) => deletionTest(model.graph, bytes, method, seed)),
 });

@@ -49,8 +49,8 @@ export const MESSAGES = {
     thumbnail: message<string>()(object({ jobId: string })),
     warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
-    /** Benchmarks: bare model.predict on a 1x224x224x3 tensor, ms per run on the loaded backend. */
-    'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number })),
+    /** Benchmarks: bare model.predict on a batch x 224x224x3 tensor (batch 1 unless given), ms per run on the loaded backend. */
+    'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number, batch: optional(number) })),
     /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
     'bench-views': message<{ views: Rect[]; logits: number[][] }>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
     /** Benchmarks: the deletion test of one explanation method on one picture. */

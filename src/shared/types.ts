@@ -156,6 +156,8 @@ export interface EngineStats {
   backend?: Backend;
   modelLoads: number;
   classified: number;
+  /** Model runs that answered them: fewer than `classified` when waiting images went through together. */
+  batches: number;
   queued: number;
 }
 

@@ -47,6 +47,23 @@ describe('the engine on threaded WASM', () => {
     await popup.close();
   });
 
+  it('gives the same answers to 20 photos sent all at once (run in batches) as one by one', async () => {
+    const { results: oneByOne } = await session.classifyOneByOne(photos);
+    const before = await session.stats();
+    const { results: atOnce } = await session.classifyAtOnce(photos);
+    const stats = await session.stats();
+    // Twenty answers from fewer model runs: images waiting together went through together.
+    expect(stats.classified - before.classified).toBe(photos.length);
+    expect(stats.batches - before.batches).toBeLessThan(photos.length);
+    for (let i = 0; i < photos.length; i++) {
+      const [a, b] = [oneByOne[i]!.predictions, atOnce[i]!.predictions];
+      expect(a[0]!.classIndex, `photo ${i}`).toBe(b[0]!.classIndex);
+      a.forEach((p, rank) => expect(Math.abs(p.probability - b[rank]!.probability), `photo ${i} rank ${rank}`).toBeLessThan(1e-3));
+    }
+    expect(atOnce.every((r) => r.thumbnail.startsWith('data:image/jpeg'))).toBe(true);
+    expect(stats.queued).toBe(0);
+  });
+
   it('gives the same answers with and without threads on 20 photos', async () => {
     const threaded: Classification[] = [];
     for (const photo of photos) threaded.push(await session.classify(photo));

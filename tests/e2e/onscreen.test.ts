@@ -4,7 +4,6 @@
  * every request, a server gone after the page loaded) are identified as the user sees them, and
  * their server never sees a second request. Region select identifies whatever is inside a box.
  */
-import { touches } from './card-geometry';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
 import type { LatestOutcome } from '../../src/shared/types';
 import { englishMessage, history, localStorage } from './fixtures/hostile/harness';
 import { photoBytes } from './fixtures/hostile/images';
+import { overlapArea, touches } from './card-geometry';
 import { cards, identifyElement, rightClickAndIdentify, settledCard, type Box } from './menu';
 import { dragBox, openRegionSelect, selectRegion } from './region';
 import { htmlPage, startServer, type TestServer } from './server';
@@ -111,6 +111,52 @@ describe('what is on screen is what gets identified', () => {
     expect(served).toBe(1);
   });
 
+  it('a picture in a frame of another origin: found on screen through the frames (its download would be refused)', async () => {
+    // The frame (another origin than the page) shows a photo from a third origin, which only its Referer gets.
+    site.route('/framed/photo.jpg', (req, res) =>
+      (req.headers.referer ?? '').startsWith(images.origin) ? sendJpeg(res, SEA_LION.file) : void res.writeHead(403).end('no'));
+    htmlPage(images, '/framed.html', `<img id="photo" src="${site.origin}/framed/photo.jpg" width="400" style="display:block;margin:30px">`);
+    const page = await open('/with-frame.html', `<h1>An embedded photo</h1>
+      <iframe id="embed" src="${images.origin}/framed.html" style="width: 520px; height: 420px; margin-left: 60px; border: 6px solid #ccc"></iframe>`);
+    const frame = await until(() => page.frames().find((f) => f.url().startsWith(images.origin)), 'the frame');
+    await frame.waitForFunction(() => (document.querySelector('#photo') as HTMLImageElement).naturalWidth > 0);
+    const before = countOf(site, '/framed/photo.jpg');
+    await identifyElement(ext, frame, '#photo');
+    const [card] = await settledCard(page);
+    expect(card!.state, card!.text).toBe('result');
+    expect(card!.text).toContain(SEA_LION.label);
+    expect(countOf(site, '/framed/photo.jpg')).toBe(before);
+    expect(await latestVia(frame.url())).toBe('capture');
+  });
+
+  it('a picture shown small is downloaded, and the download is checked against the screen', async () => {
+    let served = 0;
+    // The first answer is what the page shows; a second request gets another photo.
+    images.route('/changing.jpg', (_req, res) => sendJpeg(res, (served++ === 0 ? LLAMA : PENGUIN).file, { 'cache-control': 'no-store' }));
+    const page = await open('/small.html', `<img id="changing" src="${images.origin}/changing.jpg" width="200">
+      <img id="steady" src="${images.origin}/samples/${FLAMINGO.file}" width="200">`);
+    // Shown 200 px wide: too small to read from the screen alone.
+    await expectIdentified(page, '#steady', FLAMINGO.label);
+    expect(await latestVia(page.url())).toBe('download');
+    // The download is another photo than the one on screen: the screen wins.
+    await expectIdentified(page, '#changing', LLAMA.label);
+    expect(served).toBe(2);
+    expect(await latestVia(page.url())).toBe('capture');
+  });
+
+  it('a sticky header over the top of the picture: the visible part is read', async () => {
+    const page = await open('/sticky.html', `<header style="position: fixed; top: 0; left: 0; right: 0; height: 140px; background: #123; color: #fff; font: 40px sans-serif">News</header>
+      <div style="height: 100px"></div><img id="photo" src="${images.origin}/samples/${PENGUIN.file}" width="500"><div style="height: 2000px"></div>`);
+    await page.evaluate(() => scrollTo(0, 60));
+    const box = await page.$eval('#photo', (img) => img.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.top).toBeLessThan(140);
+    await rightClickAndIdentify(ext, page, box.left + box.width / 2, 140 + (box.bottom - 140) / 2);
+    const [card] = await settledCard(page);
+    expect(card!.state, card!.text).toBe('result');
+    expect(card!.text).toContain(PENGUIN.label);
+    expect(await latestVia(page.url())).toBe('capture');
+  });
+
   it('offline after load: the server is gone, the photo on screen is still identified', async () => {
     const gone = await startServer();
     const page = await open('/offline.html', `<img id="photo" src="${gone.origin}/samples/${PENGUIN.file}" width="400">`);
@@ -169,28 +215,33 @@ describe('what is on screen is what gets identified', () => {
         return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
       });
     const inset = (box: Box, by: number): Box => ({ left: box.left + by, top: box.top + by, width: box.width - 2 * by, height: box.height - 2 * by });
-    const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
-    it('each half of a collage gives its own photo, with the card beside the box; Glimpse\'s card never shows in a capture', async () => {
+    it('each half of a collage gives its own photo, its label on the box; Glimpse\'s own labels never show in a capture', async () => {
       const page = await open('/collage.html', collage);
-      const left = await boxOf(page, '#left');
-      const right = await boxOf(page, '#right');
-      await selectRegion(ext, page, inset(left, 10));
+      const leftBox = inset(await boxOf(page, '#left'), 10);
+      const rightBox = inset(await boxOf(page, '#right'), 10);
+      await selectRegion(ext, page, leftBox);
       const [first] = await settledCard(page);
       expect(first!.state, first!.text).toBe('result');
       expect(first!.text).toContain(PENGUIN.label);
-      // Pinned to the box: within it or touching it.
-      expect(touches(first!.labelBox!, inset(left, 10))).toBe(true);
+      expect(touches(first!.box!, leftBox), JSON.stringify(first!.box)).toBe(true);
       expect(await page.$('[data-glimpse-region]')).toBeNull();
 
-      // (Labels no longer cover neighbouring pictures, so the first one stays off the right photo.)
-      expect(overlaps(first!.labelBox!, right)).toBe(false);
-      await selectRegion(ext, page, inset(right, 10));
+      await selectRegion(ext, page, rightBox);
       const both = await settledCard(page, 2);
       expect(both[1]!.state, both[1]!.text).toBe('result');
       expect(both[1]!.text).toContain(LOAF.label);
-      const vias = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).map((entry) => entry.via);
-      expect(vias).toEqual(['region', 'region']);
+      expect(touches(both[1]!.box!, rightBox), JSON.stringify(both[1]!.box)).toBe(true);
+
+      // The same box again, now with the first label on it: a capture that saw the label would
+      // differ from the first one. The thumbnails (made from the captured pixels) are identical.
+      expect(overlapArea(both[0]!.box!, leftBox)).toBeGreaterThan(0);
+      await selectRegion(ext, page, leftBox);
+      await settledCard(page, 3);
+      const entries = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).sort((a, b) => a.createdAt - b.createdAt);
+      expect(entries.map((entry) => entry.via)).toEqual(['region', 'region', 'region']);
+      expect(entries[2]!.thumbnail).toBe(entries[0]!.thumbnail);
+      expect(entries[1]!.thumbnail).not.toBe(entries[0]!.thumbnail);
     });
 
     it('the popup\'s button starts it on the page; the details say the pixels came from a region; the setting is one switch', async () => {

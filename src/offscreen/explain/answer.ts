@@ -36,36 +36,53 @@ function contentFreeAnswer(model: LoadedModel): Promise<Float64Array> {
 }
 
 export async function answerWithExplanation(model: LoadedModel, image: PreparedImage): Promise<Answer> {
-  const { inputs, views } = image;
-  const contentFree = inputs.length > 1 ? await contentFreeAnswer(model) : undefined;
+  return (await answersWithExplanation(model, [image]))[0]!;
+}
+
+/**
+ * Several pictures at once (images waiting together, see image-batches.ts): all their views go
+ * through ONE forward pass, each picture's views are merged on their own and each explains its
+ * own top class.
+ */
+export async function answersWithExplanation(model: LoadedModel, images: readonly PreparedImage[]): Promise<Answer[]> {
+  const inputs = images.flatMap((image) => image.inputs);
+  const firstView: number[] = [];
+  images.reduce((at, image) => (firstView.push(at), at + image.inputs.length), 0);
+  const contentFree = images.some((image) => image.inputs.length > 1) ? await contentFreeAnswer(model) : undefined;
   const batch = tf.tensor4d(concatenate(inputs), [inputs.length, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
-  let merged: ReturnType<typeof mergeViews> | undefined;
+  const merged: ReturnType<typeof mergeViews>[] = [];
   let cam: Awaited<ReturnType<typeof gradCam>>;
   try {
-    cam = await gradCam(model.graph, batch, (logits) => {
-      merged = mergeViews(logits.map((row) => row.subarray(IMAGENET_OFFSET)), { contentFree });
-      return argmax(merged.probabilities) + IMAGENET_OFFSET;
-    });
+    cam = await gradCam(model.graph, batch, (logits) =>
+      images.flatMap((image, n) => {
+        const own = logits.slice(firstView[n]!, firstView[n]! + image.inputs.length);
+        const views = mergeViews(own.map((row) => row.subarray(IMAGENET_OFFSET)), { contentFree: image.inputs.length > 1 ? contentFree : undefined });
+        merged[n] = views;
+        return own.map(() => argmax(views.probabilities) + IMAGENET_OFFSET);
+      }),
+    );
   } finally {
     batch.dispose();
   }
-  const { probabilities, weights } = merged!;
-  const predictions = rankProbabilities(probabilities);
-  const grid = gridSize(image.pixelWidth, image.pixelHeight);
-  const painted = paintViews(
-    views.map((rect, i) => ({ rect, map: cam.maps[i]!, side: cam.side, weight: weights[i]! })),
-    image.pixelWidth, image.pixelHeight, grid.width, grid.height,
-  );
-  return {
-    predictions,
-    explanation: {
-      method: 'grad-cam',
-      classIndex: predictions[0]!.classIndex,
-      width: grid.width,
-      height: grid.height,
-      cells: toBase64(toBytes(normalise(painted))),
-    },
-  };
+  return images.map((image, n) => {
+    const { probabilities, weights } = merged[n]!;
+    const predictions = rankProbabilities(probabilities);
+    const grid = gridSize(image.pixelWidth, image.pixelHeight);
+    const painted = paintViews(
+      image.views.map((rect, i) => ({ rect, map: cam.maps[firstView[n]! + i]!, side: cam.side, weight: weights[i]! })),
+      image.pixelWidth, image.pixelHeight, grid.width, grid.height,
+    );
+    return {
+      predictions,
+      explanation: {
+        method: 'grad-cam' as const,
+        classIndex: predictions[0]!.classIndex,
+        width: grid.width,
+        height: grid.height,
+        cells: toBase64(toBytes(normalise(painted))),
+      },
+    };
+  });
 }
 
 function argmax(values: ArrayLike<number>): number {

@@ -21,20 +21,24 @@ export interface CamResult {
 /**
  * One forward pass for the batch of views gives both the answer and the activations; the
  * gradient then only runs through the small head (pooling and the last dense layer).
- * `classOf` picks the class to explain from the views' logits (the merged top-1).
+ * `classOf` picks the class to explain from the views' logits (the merged top-1): one for the
+ * whole batch, or one per view (a batch holding several pictures' views, each its own class;
+ * a view's activations only reach its own logits, so each map still explains its own class).
  */
-export async function gradCam(model: tf.GraphModel, batch: tf.Tensor4D, classOf: (logits: Float32Array[]) => number): Promise<CamResult> {
+export async function gradCam(model: tf.GraphModel, batch: tf.Tensor4D, classOf: (logits: Float32Array[]) => number | number[]): Promise<CamResult> {
   const [activations, logitsTensor] = model.execute(batch, [LAST_CONV_NODE, LOGITS_NODE]) as [tf.Tensor4D, tf.Tensor2D];
   try {
     const views = batch.shape[0];
     const flat = (await logitsTensor.data()) as Float32Array;
     const width = logitsTensor.shape[1];
     const logits = Array.from({ length: views }, (_, i) => flat.slice(i * width, (i + 1) * width));
-    const target = classOf(logits);
+    const chosen = classOf(logits);
+    const targets = typeof chosen === 'number' ? Array.from({ length: views }, () => chosen) : chosen;
     const camTensor = tf.tidy(() => {
+      const pick = tf.oneHot(tf.tensor1d(targets, 'int32'), width);
       const score = (a: tf.Tensor) => {
         const out = model.execute({ [LAST_CONV_NODE]: a }, LOGITS_NODE) as tf.Tensor2D;
-        return out.slice([0, target], [views, 1]).sum();
+        return out.mul(pick).sum();
       };
       const gradient = tf.grad(score)(activations) as tf.Tensor4D;
       const channelWeights = gradient.mean([1, 2], true);

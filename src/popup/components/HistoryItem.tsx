@@ -1,4 +1,5 @@
 import { capitalise, percent } from '../../shared/answer-text';
+import { plainName } from '../../shared/answer-words';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import { fullTime, relativeTime, sourceSite } from '../entry-text';
@@ -15,7 +16,7 @@ interface Props {
 /** One past answer: open it for details, or delete it. */
 export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
   const top = entry.predictions[0];
-  const label = top ? capitalise(top.label) : '';
+  const label = top ? capitalise(plainName(top)) : '';
   return (
     <li class="entry" data-entry-id={entry.id}>
       <button type="button" class="entry-open" onClick={() => onOpen(entry.id)} title={t('popupOpenEntry', label)}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { greyLevels, isSamePicture, signatureDistance, SIGNATURE_SIDE } from '../../../src/shared/perceptual';
+import { greyLevels, isSamePicture, shrinkGrid, signatureDistance, SIGNATURE_SIDE } from '../../../src/shared/perceptual';
 
 const N = SIGNATURE_SIDE * SIGNATURE_SIDE;
 const grid = (f: (i: number) => number) => Float32Array.from({ length: N }, (_, i) => f(i));
@@ -26,6 +26,11 @@ describe('perceptual signatures', () => {
     expect(isSamePicture(grid(() => 100), grid(() => 104))).toBe(true);
     expect(isSamePicture(grid(() => 100), grid(() => 200))).toBe(false);
     expect(isSamePicture(grid(() => 100), gradient)).toBe(false);
+  });
+
+  it('averages a fine grid down to the compared one', () => {
+    const fine = Float32Array.from({ length: 16 }, (_, i) => i); // 4 x 4
+    expect([...shrinkGrid(fine, 4, 2)]).toEqual([2.5, 4.5, 10.5, 12.5]);
   });
 
   it('refuses signatures of different sizes', () => {
