@@ -155,7 +155,7 @@ describe('identify all images on a page', () => {
     await page.close();
   });
 
-  it('keeps a long page responsive while it looks for pictures: the walk over 3,000 notes never holds the page 50 ms', async () => {
+  it('keeps a long page responsive while it looks for pictures: no task over 50 ms while it walks 3,000 notes', async () => {
     const notes = Array.from({ length: 3000 }, (_, i) =>
       `<li><img src="/scan/tag-icon.svg" width="16" height="16" alt=""> <b>Note ${i + 1}</b> <span>Lorem ipsum dolor sit amet, item ${i + 1}.</span></li>`).join('');
     const photos = ['n02787622_banjo', 'n02802426_basketball', 'n02823428_beer_bottle', 'n02948072_candle']
@@ -171,6 +171,7 @@ describe('identify all images on a page', () => {
     const waiting = await pillIn(page, (pill) => pill.state === 'waiting', 'the walk to finish');
     expect(waiting).toMatchObject({ done: 0, total: 4 });
     const tasks = await page.evaluate(() => (window as unknown as { glimpseTestLongTasks: { tasks: { start: number; duration: number }[] } }).glimpseTestLongTasks.tasks);
+    console.info(`[page-scan] long page: long tasks during the walk: ${JSON.stringify(tasks.filter((task) => task.start >= started))}`);
     expect(tasks.filter((task) => task.start >= started && task.duration > 50)).toEqual([]);
     await page.close();
   });
