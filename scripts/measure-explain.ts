@@ -82,7 +82,7 @@ try {
     const bare = await session.benchPredict(5);
     console.log(
       `method=${method} bare_predict_ms=${bare.msPerRun.toFixed(0)} p=${mean((r) => r.p).toFixed(3)} drop_hot20=${mean((r) => r.p - r.pHot).toFixed(3)} ` +
-      `drop_random20=${mean((r) => r.p - r.pRandom).toFixed(3)} drop_random20_cells=${mean((r) => r.p - r.pRandomCells).toFixed(3)} ms=${mean((r) => r.ms).toFixed(0)} n=${ok.length}`,
+      `drop_random20=${mean((r) => r.p - r.pRandom).toFixed(3)} drop_random20_cells=${mean((r) => r.p - r.pRandomCells).toFixed(3)} ms=${mean((r) => r.ms).toFixed(0)} predict_ms=${mean((r) => r.predictMs).toFixed(0)} n=${ok.length}`,
     );
   }
 } finally {

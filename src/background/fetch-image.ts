@@ -2,8 +2,22 @@ import { fail, GlimpseFailure } from '../shared/errors';
 import { decodeDataUrl } from './data-url';
 import { LIMITS } from '../shared/limits';
 import { credentialsOf } from '../shared/url';
+import { StreamWatch } from './endless-stream';
 
-/** Reads a response body, giving up as soon as it grows past the byte limit. */
+const concat = (chunks: Uint8Array[], total: number): Uint8Array => {
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+};
+
+/**
+ * Reads a response body, giving up as soon as it grows past the byte limit. A body without a
+ * declared length that goes on and on (a webcam stream) ends as soon as it holds a whole picture.
+ */
 async function readCapped(response: Response): Promise<ArrayBuffer> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > LIMITS.maxImageBytes) {
@@ -11,6 +25,8 @@ async function readCapped(response: Response): Promise<ArrayBuffer> {
     fail('too-large', { detail: `content-length ${declared}` });
   }
   if (!response.body) return new ArrayBuffer(0);
+  const contentType = response.headers.get('content-type') ?? '';
+  const stream = Number.isFinite(declared) ? undefined : new StreamWatch(contentType);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -23,14 +39,15 @@ async function readCapped(response: Response): Promise<ArrayBuffer> {
       fail('too-large', { detail: `over ${LIMITS.maxImageBytes} bytes` });
     }
     chunks.push(value);
+    const picture = stream?.wholePicture(() => concat(chunks, total));
+    if (picture) {
+      await reader.cancel().catch(() => undefined);
+      return picture.buffer as ArrayBuffer;
+    }
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes.buffer;
+  const bytes = concat(chunks, total);
+  // A multipart stream that did end: its first picture.
+  return ((/^multipart\//i.test(contentType) && stream?.pictureIn(bytes)) || bytes).buffer as ArrayBuffer;
 }
 
 /**

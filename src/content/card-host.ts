@@ -6,6 +6,7 @@
  * filters and overflow clipping. Being fixed and in the top layer, it takes no room in the page.
  */
 import { customElement } from './html';
+import { keepInPage } from './keep-in-page';
 
 const HOST_TAG = 'glimpse-card';
 
@@ -22,6 +23,8 @@ export interface CardHost {
   moveTo(left: number, top: number, visible: boolean): void;
   /** Above every other Glimpse card (the one the user just opened). */
   raise(): void;
+  /** Takes the card out of the page for good (a page's own removals are undone, see keep-in-page). */
+  remove(): void;
 }
 
 /**
@@ -50,14 +53,19 @@ export function createCardHost(anchor?: Element): CardHost {
   const shadow = host.attachShadow({ mode: 'closed' });
   // After <body> (page code that rewrites the body leaves it alone), or inside a modal dialog.
   const modal = modalAncestor(anchor);
-  (modal?.ownerDocument === document ? modal : document.documentElement).append(host);
+  const parent = modal?.ownerDocument === document ? modal : document.documentElement;
+  parent.append(host);
   host.popover = 'manual';
-  try {
-    host.showPopover();
-  } catch {
-    // Not in the top layer (an old browser, or a document that refuses it): the fixed position and
-    // top z-index still float it above almost everything.
-  }
+  const show = () => {
+    try {
+      host.showPopover();
+    } catch {
+      // Not in the top layer (an old browser, or a document that refuses it): the fixed position and
+      // top z-index still float it above almost everything.
+    }
+  };
+  show();
+  const release = keepInPage(host, parent, show);
   return {
     host,
     shadow,
@@ -65,6 +73,10 @@ export function createCardHost(anchor?: Element): CardHost {
       host.style.setProperty('left', `${left}px`, 'important');
       host.style.setProperty('top', `${top}px`, 'important');
       host.style.setProperty('visibility', visible ? 'visible' : 'hidden', 'important');
+    },
+    remove() {
+      release();
+      host.remove();
     },
     raise() {
       try {

@@ -10,13 +10,13 @@ import { errorText, t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { brandIcon, button, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
-import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, scheduleLayout } from './card-layer';
+import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
 import { INSET, type Box, type Placement, type Size } from './card-position';
 import { adoptStyles, answerDetails, errorDetails, panelContent } from './card-panel';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
 import { pictureBox, whyControl, type WhyControl } from './why';
 
-export { clearAllCards, escapeCards };
+export { clearAllCards, escapeCards, openCards };
 
 /** A box chosen on screen (region select), in viewport CSS px at the moment it was chosen. */
 export interface RegionAnchor {
@@ -202,8 +202,8 @@ export class ResultCard {
   }
 
   dismiss(): void {
+    this.frameHost.remove();
     this.why?.dispose();
-    this.host.remove();
     forgetCard(this);
   }
 }

@@ -3,7 +3,7 @@ import { toGlimpseError, type GlimpseError } from '../shared/errors';
 import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
 import { identifyInBackground, pageOrigin } from './ask-background';
-import { clearAllCards, escapeCards, ResultCard } from './card';
+import { clearAllCards, escapeCards, openCards, ResultCard } from './card';
 import { chooseTarget } from './chosen-target';
 import { isEngineWarming, onEngineStatus } from './engine-state';
 import { findImageAt } from './find-image';
@@ -37,9 +37,15 @@ const onKeyDown = (event: KeyboardEvent) => {
 };
 addEventListener('keydown', onKeyDown, { capture: true });
 onRetire(() => removeEventListener('keydown', onKeyDown, { capture: true }));
+onRetire(closeScan);
 onRetire(() => {
-  closeScan();
-  clearAllCards();
+  for (const card of [...openCards()]) {
+    try {
+      card.dismiss();
+    } catch {
+      // One card failing to tidy up leaves the others to go.
+    }
+  }
 });
 
 const origin = pageOrigin;

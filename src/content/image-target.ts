@@ -18,6 +18,18 @@ const isSvg = (element: Element, name?: string): boolean => element.namespaceURI
 /** Glimpse's own cards are never the picture. */
 export const isGlimpseUi = (element: Element): boolean => element.hasAttribute('data-glimpse-card');
 
+const IMAGE_PATH = /\.(jpe?g|png|gif|webp|avif|jxl|bmp|ico|svg)(?:[?#]|$)/i;
+
+/** An <object> or <embed> that shows a picture (by its type, or its address when it has none). */
+function embeddedImageUrl(element: Element): string | undefined {
+  const attribute = isHtml(element, 'object') ? 'data' : isHtml(element, 'embed') ? 'src' : undefined;
+  const value = attribute && element.getAttribute(attribute)?.trim();
+  if (!value) return undefined;
+  const type = element.getAttribute('type')?.trim().toLowerCase();
+  const url = new URL(value, element.ownerDocument.baseURI).href;
+  return (type ? type.startsWith('image/') : IMAGE_PATH.test(new URL(url).pathname)) ? url : undefined;
+}
+
 /** The image `element` itself shows, if any (its children are looked at separately). */
 export function targetOf(element: Element): ImageTarget | undefined {
   if (isGlimpseUi(element)) return undefined;
@@ -29,6 +41,8 @@ export function targetOf(element: Element): ImageTarget | undefined {
   if (isHtml(element, 'input') && (element as HTMLInputElement).type === 'image' && (element as HTMLInputElement).src) {
     return { kind: 'url', url: (element as HTMLInputElement).src, element };
   }
+  const embedded = embeddedImageUrl(element);
+  if (embedded) return { kind: 'url', url: embedded, element };
   if (isHtml(element, 'canvas')) {
     const canvas = element as HTMLCanvasElement;
     return canvas.width > 0 && canvas.height > 0 ? { kind: 'canvas', element: canvas } : undefined;

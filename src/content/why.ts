@@ -10,12 +10,18 @@ import { t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { button, el } from './card-dom';
 import { customElement } from './html';
+import { fittedRect, type Rect } from './object-fit';
 
 export interface Box {
   left: number;
   top: number;
   width: number;
   height: number;
+}
+
+/** A box on screen and, when the picture's pixels do not simply fill it (object-fit), where they are drawn in it. */
+export interface PictureBox extends Box {
+  drawn?: Rect;
 }
 
 const FOLLOW_INTERVAL_MS = 250;
@@ -30,7 +36,7 @@ const HOST_DECLARATIONS = [
  * The picture's content box (inside its border and padding: what the pixels fill) in this
  * window's viewport, also when the picture lives in a same-origin child frame.
  */
-export function pictureBox(element: Element): Box {
+export function pictureBox(element: Element): PictureBox {
   const rect = element.getBoundingClientRect();
   const style = element.ownerDocument.defaultView?.getComputedStyle(element);
   const px = (value: string | undefined) => Number.parseFloat(value ?? '') || 0;
@@ -46,7 +52,11 @@ export function pictureBox(element: Element): Box {
     top += frameRect.top + frame.clientTop;
     view = view.parent;
   }
-  return { left, top, width: Math.max(0, width), height: Math.max(0, height) };
+  const box = { left, top, width: Math.max(0, width), height: Math.max(0, height) };
+  const fit = style?.objectFit;
+  if (element.localName !== 'img' || !fit || fit === 'fill') return box;
+  const img = element as HTMLImageElement;
+  return { ...box, drawn: fittedRect({ width: img.naturalWidth, height: img.naturalHeight }, box.width, box.height, fit, style.objectPosition) };
 }
 
 /** The heat-map over a box on screen; `boxOf` is asked again whenever the page may have moved. */
@@ -54,17 +64,18 @@ class Overlay {
   private readonly host: HTMLElement;
   private readonly follow = () => this.place();
   private readonly timer: ReturnType<typeof setInterval>;
+  private readonly canvas: HTMLCanvasElement;
 
-  constructor(entry: HistoryEntry, private readonly boxOf: () => Box | undefined) {
+  constructor(entry: HistoryEntry, private readonly boxOf: () => PictureBox | undefined) {
     this.host = customElement(OVERLAY_TAG);
     this.host.setAttribute('data-glimpse-ui', '');
     this.host.setAttribute('data-glimpse-why', '');
     this.host.setAttribute('aria-hidden', 'true');
     this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
     const shadow = this.host.attachShadow({ mode: 'closed' });
-    const canvas = heatmapCanvas(entry.explanation!);
-    canvas.style.cssText = 'display: block; width: 100%; height: 100%;';
-    shadow.append(canvas);
+    this.canvas = heatmapCanvas(entry.explanation!);
+    this.canvas.style.cssText = 'display: block; position: absolute; left: 0; top: 0; width: 100%; height: 100%;';
+    shadow.append(this.canvas);
     document.documentElement.append(this.host);
     addEventListener('scroll', this.follow, { capture: true, passive: true });
     addEventListener('resize', this.follow, { passive: true });
@@ -81,6 +92,11 @@ class Overlay {
     set('top', `${box.top}px`);
     set('width', `${box.width}px`);
     set('height', `${box.height}px`);
+    // The host clips to the box: a "cover" picture's map overflows it as the picture does.
+    const drawn = box.drawn ?? { left: 0, top: 0, width: box.width, height: box.height };
+    Object.assign(this.canvas.style, {
+      left: `${drawn.left}px`, top: `${drawn.top}px`, width: `${drawn.width}px`, height: `${drawn.height}px`,
+    });
   }
 
   remove(): void {
@@ -102,7 +118,7 @@ export interface WhyControl {
  * The "Why?" toggle for an answer, or null when the answer has no explanation (older history
  * entries) or nothing to lay it on. `boxOf` gives the picture's (or the selected region's) box.
  */
-export function whyControl(entry: HistoryEntry, boxOf: () => Box | undefined, onChange?: () => void): WhyControl | null {
+export function whyControl(entry: HistoryEntry, boxOf: () => PictureBox | undefined, onChange?: () => void): WhyControl | null {
   if (!entry.explanation || !boxOf()) return null;
   const element = el('div', 'why');
   let overlay: Overlay | undefined;

@@ -175,6 +175,8 @@ export interface DeletionResult {
   pRandom: number;
   /** After blanking 20 % of the view's 32-pixel cells, chosen at random (scattered). */
   pRandomCells: number;
+  /** The method's time, and a plain prediction of the same view just before it (the machine is shared). */
   ms: number;
+  predictMs: number;
   error?: string;
 }

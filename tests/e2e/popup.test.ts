@@ -194,9 +194,9 @@ describe('the popup', () => {
     expect(await popup.$eval('.drop-overlay', (o) => (o as HTMLElement).hidden)).toBe(true);
     const answer = await settledLatest(popup, before);
     // The same words as the label on a page: the model is only middling sure of this koala, so it hedges.
-    expect(answer).toMatchObject({ state: 'answer', label: 'Probably a koala, maybe a mongoose' });
+    expect(answer).toMatchObject({ state: 'answer', label: 'Probably a koala, maybe an indri' });
     // Screen readers hear the answer once (the live region holds just that, not the ticking clock).
-    expect(await popup.$eval('p[aria-live="polite"]', (p) => p.textContent)).toBe('Probably a koala, maybe a mongoose');
+    expect(await popup.$eval('p[aria-live="polite"]', (p) => p.textContent)).toBe('Probably a koala, maybe an indri');
     await until(async () => (await historyLabels(popup))[0] === 'Koala', 'the drop to reach history');
     await popup.close();
   });

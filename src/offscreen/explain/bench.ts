@@ -4,28 +4,22 @@
  */
 import type { Rect } from '../../shared/geometry';
 import type { DeletionResult, ExplainMethod } from '../../shared/types';
+import { prepareImage } from '../prepare';
 import { imagenetLogits, MODEL_INPUT_SIZE } from '../preprocess';
-import { decodeImage } from '../decode';
-import { viewsOf } from '../crops';
-import { modelInputPixels, toModelInput } from '../preprocess';
 import { tf } from '../tfjs';
+import { softmax } from '../topk';
 import { gradCam } from './grad-cam';
 import { hottestMask, randomCellMask, randomSquareMask } from './heatmap';
 import { OCCLUSION_GRID, occlusion } from './occlusion';
-import { softmax } from '../topk';
 
-
+/** The picture's views as the engine makes them, in one n x 224 x 224 x 3 array. */
 async function viewsOfBytes(bytes: ArrayBuffer): Promise<{ views: Rect[]; input: Float32Array }> {
-  const image = await decodeImage(bytes);
-  try {
-    const views = viewsOf(image.width, image.height);
-    const one = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
-    const input = new Float32Array(one * views.length);
-    views.forEach((view, i) => input.set(toModelInput(modelInputPixels(image.bitmap, view)), i * one));
-    return { views, input };
-  } finally {
-    image.bitmap.close();
-  }
+  const image = await prepareImage(bytes);
+  image.bitmap.close();
+  const one = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
+  const input = new Float32Array(one * image.views.length);
+  image.inputs.forEach((view, i) => input.set(view, i * one));
+  return { views: image.views, input };
 }
 
 /** Every view's 1000 ImageNet logits, for choosing the merge rule offline. */
@@ -54,7 +48,9 @@ export async function deletionTest(model: tf.GraphModel, bytes: ArrayBuffer, met
     out.dispose();
     return softmax(imagenetLogits(values));
   };
+  const predictStarted = performance.now();
   const p = await probabilities(view);
+  const predictMs = performance.now() - predictStarted;
   const classIndex = p.indexOf(Math.max(...p));
   const logitIndex = classIndex + 1;
   const started = performance.now();
@@ -74,7 +70,7 @@ export async function deletionTest(model: tf.GraphModel, bytes: ArrayBuffer, met
       ({ map, side } = await smoothGrad(model, view, logitIndex));
     }
   } catch (error) {
-    return { method, classIndex, p: p[classIndex]!, pHot: NaN, pRandom: NaN, pRandomCells: NaN, ms: performance.now() - started, error: String(error) };
+    return { method, classIndex, p: p[classIndex]!, pHot: NaN, pRandom: NaN, pRandomCells: NaN, ms: performance.now() - started, predictMs, error: String(error) };
   }
   const ms = performance.now() - started;
   let state = (seed * 2654435761) >>> 0;
@@ -87,7 +83,7 @@ export async function deletionTest(model: tf.GraphModel, bytes: ArrayBuffer, met
   const pHot = (await probabilities(blank(hottestMask(map, side, SIDE, 0.2))))[classIndex]!;
   const pRandom = (await probabilities(blank(randomSquareMask(SIDE, 0.2, random))))[classIndex]!;
   const pRandomCells = (await probabilities(blank(randomCellMask(SIDE, 7, 0.2, random))))[classIndex]!;
-  return { method, classIndex, p: p[classIndex]!, pHot, pRandom, pRandomCells, ms };
+  return { method, classIndex, p: p[classIndex]!, pHot, pRandom, pRandomCells, ms, predictMs };
 }
 
 /** SmoothGrad: input gradients averaged over noisy copies, at a 28x28 grid (|gradient| summed per cell). */
