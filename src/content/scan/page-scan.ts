@@ -41,7 +41,7 @@ export class PageScan {
 
   async start(): Promise<void> {
     this.render();
-    await findPictures(this.abort.signal, (picture, isNew) => {
+    const slices = await findPictures(this.abort.signal, (picture, isNew) => {
       if (isNew) this.total++;
       const element = picture.elements.at(-1)!;
       this.pictures.set(element, picture);
@@ -49,6 +49,8 @@ export class PageScan {
       this.observer.observe(element);
     });
     this.walking = false;
+    // Tests read how the walk was cut up (dist only).
+    if (__GLIMPSE_TEST_HOOKS__) this.pill.host.setAttribute('data-walk-slices', String(slices));
     this.render();
   }
 
