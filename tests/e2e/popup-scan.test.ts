@@ -10,10 +10,10 @@ import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope } from '../../src/shared/protocol';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './chromium';
-import { chooseMenuItem, scanPill } from './commands';
-import { cards } from './menu';
-import { startServer, type TestServer } from './server';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
+import { chooseMenuItem, scanPill } from './support/commands';
+import { cards } from './support/menu';
+import { startServer, type TestServer } from './support/server';
 
 const ANSWER_TIMEOUT = 150_000;
 const SAMPLES = [
