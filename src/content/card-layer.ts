@@ -6,8 +6,8 @@
  * Also: Esc (routed here by the content script) and clicks on the page, clear all, presenter mode.
  */
 import type { ResultCard } from './card';
-import { placeLabel, type Box, type Placement } from './card-position';
-import { pageBars, picturesOnScreen, viewportBox } from './page-scene';
+import { INSET, placeLabel, visiblePart, type Box, type Placement, type Size } from './card-position';
+import { pageBars, picturesIn, viewportBox } from './page-scene';
 import { onPresenterMode } from './presenter';
 
 /** How often labels check that their pictures have not moved for reasons no event reports (layout shifts, animations). */
@@ -45,7 +45,6 @@ function layout(): void {
   const anchors = open.map((card) => card.anchorBox());
   const elements = open.flatMap((card) => (card.element ? [card.element] : []));
   const bars = pageBars(viewport, elements);
-  const pictures = picturesOnScreen(viewport);
   open.forEach((card, i) => card.fitTo(anchors[i]?.width));
   const sizes = open.map((card) => card.size());
   const clips = open.map((card) => card.clipBox(viewport));
@@ -61,13 +60,40 @@ function layout(): void {
       ? { left: 0, top: 0, visible: false, side: 'point' as const }
       : placeLabel({
         size: sizes[i]!, anchor, clip: clips[i]!, viewport, point: card.point, covers: bars,
-        pictures: pictures.filter((picture) => !card.owns(picture.element, picture.box)).map((picture) => picture.box),
+        pictures: anchor ? neighbours(card, anchor, sizes[i]!, clips[i]!, bars, viewport) : [],
         taken: card.expanded ? [] : taken,
       });
     placements[i] = placement;
     if (placement.visible && !card.expanded) taken.push({ left: placement.left, top: placement.top, ...sizes[i]! });
   }
   open.forEach((card, i) => card.place(placements[i]!));
+}
+
+/** How long the pictures found around a picture are trusted (they move with it when the page scrolls). */
+const NEIGHBOURS_TTL_MS = 2000;
+const SAMPLE_STEP = 36;
+const nearby = new WeakMap<ResultCard, { key: string; at: number; anchor: Box; boxes: Box[] }>();
+
+/**
+ * The other pictures a label could land on: none when it fits inside its own picture (it sits
+ * there, covering nothing else); else those around the picture, as far as the label reaches.
+ * Finding them costs hit tests, so they are kept relative to the picture for a while: scrolling
+ * moves them together.
+ */
+function neighbours(card: ResultCard, anchor: Box, size: Size, clip: Box, bars: Box[], viewport: Box): Box[] {
+  const seen = visiblePart(anchor, clip, bars);
+  if (size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height) return [];
+  const key = `${size.width}x${size.height}/${anchor.width}x${anchor.height}`;
+  let known = nearby.get(card);
+  if (!known || known.key !== key || performance.now() - known.at > NEIGHBOURS_TTL_MS) {
+    const reach = { left: anchor.left - size.width, top: anchor.top - size.height, width: anchor.width + 2 * size.width, height: anchor.height + 2 * size.height };
+    const boxes = picturesIn(reach, viewport, SAMPLE_STEP).filter((picture) => !card.owns(picture.element, picture.box)).map((picture) => picture.box);
+    known = { key, at: performance.now(), anchor, boxes };
+    nearby.set(card, known);
+  }
+  const dx = anchor.left - known.anchor.left;
+  const dy = anchor.top - known.anchor.top;
+  return known.boxes.map((box) => ({ ...box, left: box.left + dx, top: box.top + dy }));
 }
 
 const relayout = () => scheduleLayout();
