@@ -13,10 +13,22 @@ export default defineConfig({
       },
       {
         test: {
+          // The middle tier: content-script and popup modules in a real Chromium page, extension API stubbed.
+          name: 'inject',
+          include: ['tests/inject/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/inject/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // One browser per file, files one after another: two cores run one Chromium well, not four.

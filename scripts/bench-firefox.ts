@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxWithExtension, until } from '../tests/e2e-firefox/firefox';
 import { inBrowserWindow, openContextMenu, chooseMenuItem } from '../tests/e2e-firefox/menu';
-import { startServer } from '../tests/e2e/server';
+import { startServer } from '../tests/e2e/support/server';
 import { GECKO_ID } from './build/browsers';
 
 const { values } = parseArgs({ options: { cycles: { type: 'string', default: '3' }, runs: { type: 'string', default: '20' } } });

@@ -11,7 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../src/shared/types';
-import { startEngineSession, type EngineSession } from './engine-session';
+import { startEngineSession, type EngineSession } from '../tests/e2e/support/engine-session';
 
 const { values } = parseArgs({
   options: {

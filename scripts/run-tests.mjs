@@ -59,6 +59,8 @@ if (wants('typecheck')) {
   }
 }
 if (wants('unit')) vitest('unit');
+// The middle tier: content-script and popup modules in a real Chromium page with the extension API stubbed.
+if (wants('inject')) vitest('inject');
 if (wants('lint')) {
   // addons.mozilla.org's own checks on the Firefox build: any error fails (warnings are printed).
   if (step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist-firefox', '--output', 'text'])) results.passed++;

@@ -8,9 +8,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension, until } from '../tests/e2e/chromium';
-import { cards, identifyElement, settledCard } from '../tests/e2e/menu';
-import { startServer } from '../tests/e2e/server';
+import { launchWithExtension, until } from '../tests/e2e/support/chromium';
+import { cards, identifyElement, settledCard } from '../tests/e2e/support/menu';
+import { startServer } from '../tests/e2e/support/server';
 
 const server = await startServer();
 const ext = await launchWithExtension();

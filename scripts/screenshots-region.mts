@@ -5,10 +5,10 @@
  *   GLIMPSE_DIST=dist npx tsx scripts/screenshots-region.mts
  */
 import { mkdir } from 'node:fs/promises';
-import { launchWithExtension } from '../tests/e2e/chromium';
-import { settledCard } from '../tests/e2e/menu';
-import { openRegionSelect } from '../tests/e2e/region';
-import { htmlPage, startServer } from '../tests/e2e/server';
+import { launchWithExtension } from '../tests/e2e/support/chromium';
+import { settledCard } from '../tests/e2e/support/menu';
+import { openRegionSelect } from '../tests/e2e/support/region';
+import { htmlPage, startServer } from '../tests/e2e/support/server';
 
 const COLLAGE = `
 <style>

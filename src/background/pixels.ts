@@ -32,8 +32,8 @@ async function capture(requester: Requester, area: ScreenArea): Promise<ArrayBuf
   return cropToPng(await captureTab(requester.tab.id, requester.tab.windowId), area);
 }
 
-/** Large enough on screen for the model (the shorter side, in device pixels). */
-const largeEnough = (area: ScreenArea): boolean => Math.min(area.width, area.height) * area.dpr >= LIMITS.minCaptureSide;
+/** Large enough on screen for the model (the shorter side, in whole device pixels). */
+const largeEnough = (area: ScreenArea): boolean => Math.round(Math.min(area.width, area.height) * area.dpr) >= LIMITS.minCaptureSide;
 
 async function signature(source: ImageBitmap, rect: { left: number; top: number; width: number; height: number }): Promise<Float32Array> {
   const small = await createImageBitmap(source, rect.left, rect.top, Math.max(1, rect.width), Math.max(1, rect.height), {

@@ -4,7 +4,7 @@
  * that a function can run on, as DevTools does in Chromium (tests/e2e/menu.ts reads it there).
  */
 import type { Page } from 'puppeteer-core';
-import { readCard, type CardState } from '../e2e/menu';
+import { readCard, type CardState } from '../e2e/support/menu';
 import { until, type BidiBrowser } from './firefox';
 
 interface RemoteNode {

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/build/browsers';
 import { settledCard } from './cards';
-import { startServer, type TestServer } from '../e2e/server';
+import { startServer, type TestServer } from '../e2e/support/server';
 import { historyOf, localStorageOf } from './extension-state';
 import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
 import { identifyElement, inBrowserWindow } from './menu';

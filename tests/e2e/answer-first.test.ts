@@ -5,9 +5,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/types';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './chromium';
-import { identifyElement, settledCard } from './menu';
-import { htmlPage, startServer, type TestServer } from './server';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
+import { identifyElement, settledCard } from './support/menu';
+import { htmlPage, startServer, type TestServer } from './support/server';
 
 describe('an answer first, its thumbnail just after', () => {
   let ext: ExtensionBrowser;

@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchWithExtension, until, type ExtensionBrowser } from './chromium';
-import { pressCommand, scanPill } from './commands';
-import { cards, settledCard } from './menu';
-import { startServer, type TestServer } from './server';
+import { DIST, launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { pressCommand, scanPill } from './support/commands';
+import { cards, settledCard } from './support/menu';
+import { startServer, type TestServer } from './support/server';
 
 const ANSWER_TIMEOUT = 150_000;
 const NAMES = ['identify-pointer', 'identify-page', 'clear-all', 'toggle-presenter', 'select-region'];

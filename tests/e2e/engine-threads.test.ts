@@ -6,10 +6,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEngineSession, type EngineSession } from '../../scripts/engine-session';
+import { startEngineSession, type EngineSession } from './support/engine-session';
 import type { Classification } from '../../src/shared/types';
-import { openPopup, until } from './chromium';
-import { SAMPLES_DIR } from './server';
+import { openPopup, until } from './support/chromium';
+import { SAMPLES_DIR } from './support/server';
 
 const IMAGES = 20;
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEngineSession, type EngineSession } from '../../scripts/engine-session';
+import { startEngineSession, type EngineSession } from './support/engine-session';
 import { envelope } from '../../src/shared/protocol';
-import { openPopup } from './chromium';
-import { SAMPLES_DIR } from './server';
+import { openPopup } from './support/chromium';
+import { SAMPLES_DIR } from './support/server';
 
 const PHOTOS: [file: string, classIndex: number, label: string][] = [
   ['n02106662_German_shepherd.JPEG', 235, 'German Shepherd Dog'],

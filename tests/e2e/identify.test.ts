@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
-import { touches } from './card-geometry';
-import { cards, identifyElement, inCard, rightClickAndIdentify, settledCard, type Box, type CardState, type MenuTarget } from './menu';
-import { startServer, type TestServer } from './server';
+import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { touches } from './support/card-geometry';
+import { cards, identifyElement, inCard, rightClickAndIdentify, settledCard, type Box, type CardState, type MenuTarget } from './support/menu';
+import { startServer, type TestServer } from './support/server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the cards look, for a person to check. */
 async function screenshot(page: Page, name: string): Promise<void> {

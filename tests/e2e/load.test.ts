@@ -5,11 +5,11 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Classification } from '../../src/shared/types';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { history, inServiceWorker } from './fixtures/hostile/harness';
+import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { history, inServiceWorker } from './support/harness';
 import { photoBytes } from './fixtures/hostile/images';
-import { cards, rightClickAndIdentify, settledCard } from './menu';
-import { htmlPage, startServer, type TestServer } from './server';
+import { cards, rightClickAndIdentify, settledCard } from './support/menu';
+import { htmlPage, startServer, type TestServer } from './support/server';
 
 /**
  * Photos of ../shared/eval/imagenet-samples-dev the model names right with at least 96 %

@@ -7,14 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
 import type { LatestOutcome } from '../../src/shared/types';
-import { englishMessage, history, localStorage } from './fixtures/hostile/harness';
+import { englishMessage, history, localStorage } from './support/harness';
 import { photoBytes } from './fixtures/hostile/images';
-import { overlapArea, touches } from './card-geometry';
-import { cards, identifyElement, rightClickAndIdentify, settledCard, type Box } from './menu';
-import { dragBox, openRegionSelect, selectRegion } from './region';
-import { htmlPage, startServer, type TestServer } from './server';
+import { overlapArea, touches } from './support/card-geometry';
+import { cards, identifyElement, rightClickAndIdentify, settledCard, tabIdOf, type Box } from './support/menu';
+import { dragBox, openRegionSelect, selectRegion } from './support/region';
+import { htmlPage, startServer, type TestServer } from './support/server';
 
 const PENGUIN = { file: 'n02056570_king_penguin.JPEG', label: 'King penguin' };
 const SEA_LION = { file: 'n02077923_sea_lion.JPEG', label: 'Sea lion' };
@@ -154,6 +154,20 @@ describe('what is on screen is what gets identified', () => {
     const [card] = await settledCard(page);
     expect(card!.state, card!.text).toBe('result');
     expect(card!.text).toContain(PENGUIN.label);
+    expect(await latestVia(page.url())).toBe('capture');
+  });
+
+  it('at 150% browser zoom the capture is cropped in device pixels', async () => {
+    const rotation = [SEA_LION, LLAMA];
+    let served = 0;
+    images.route('/zoomed.jpg', (_req, res) => sendJpeg(res, rotation[served++ % rotation.length]!.file, { 'cache-control': 'no-store' }));
+    const page = await open('/zoom.html', `<p>Zoomed in.</p><img id="photo" src="${images.origin}/zoomed.jpg" width="260" style="margin-left: 90px">`);
+    const worker = await ext.worker();
+    const tabId = await tabIdOf(ext, page);
+    await worker.evaluate((id: number) => chrome.tabs.setZoom(id, 1.5), tabId);
+    await page.waitForFunction(() => devicePixelRatio === 1.5);
+    await expectIdentified(page, '#photo', SEA_LION.label);
+    expect(served).toBe(1);
     expect(await latestVia(page.url())).toBe('capture');
   });
 

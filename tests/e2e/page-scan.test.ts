@@ -7,10 +7,10 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './chromium';
-import { chooseMenuItem, pressCommand, scanPill, storedHistory, type ScanPill } from './commands';
-import { cards, settledCard } from './menu';
-import { startServer, type TestServer } from './server';
+import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { chooseMenuItem, pressCommand, scanPill, storedHistory, type ScanPill } from './support/commands';
+import { cards, settledCard } from './support/menu';
+import { startServer, type TestServer } from './support/server';
 
 const ANSWER_TIMEOUT = 150_000;
 const TILES = 24;

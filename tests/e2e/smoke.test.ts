@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import { identifyElement, settledCard } from './menu';
-import { htmlPage, startServer, type TestServer } from './server';
+import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { identifyElement, settledCard } from './support/menu';
+import { htmlPage, startServer, type TestServer } from './support/server';
 
 describe('the extension loads and works in Chromium', () => {
   let ext: ExtensionBrowser;
@@ -36,7 +36,9 @@ describe('the extension loads and works in Chromium', () => {
     const popup = await ext.browser.newPage();
     popup.on('pageerror', (error) => pageErrors.push(String(error)));
     await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
-    await popup.waitForFunction(() => (document.querySelector('#app')?.textContent ?? '').includes('Glimpse'));
+    await popup.waitForSelector('.app[data-ready="true"]');
+    expect(await popup.$eval('h1', (heading) => heading.textContent)).toBe('Glimpse');
+    expect(await popup.$eval('.upload-button', (button) => (button as HTMLElement).innerText.trim())).toBe('Choose a picture…');
     expect(pageErrors).toEqual([]);
     await popup.close();
   });

@@ -1,8 +1,8 @@
 /** Driving Glimpse the way a keyboard user or a menu does: commands and menu items dispatched as Chrome would. */
 import type { Page } from 'puppeteer-core';
-import { envelope } from '../../src/shared/protocol';
+import { envelope } from '../../../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
-import { tabIdOf } from './menu';
+import { dispatchMenuClick, tabIdOf } from './menu';
 
 /** Waits until the page's top-frame content script answers (it loads asynchronously at document start). */
 export async function contentScriptReady(ext: ExtensionBrowser, page: Page): Promise<number> {
@@ -43,18 +43,7 @@ export async function pressCommand(ext: ExtensionBrowser, page: Page, name: stri
 export async function chooseMenuItem(ext: ExtensionBrowser, page: Page, menuItemId: string): Promise<void> {
   await page.bringToFront();
   const tabId = await contentScriptReady(ext, page);
-  const worker = await ext.worker();
-  await worker.evaluate(
-    (info: { menuItemId: string; pageUrl: string }, id: number) =>
-      chrome.tabs.get(id).then((tab) =>
-        (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(
-          { ...info, editable: false, frameId: 0 },
-          tab,
-        ),
-      ),
-    { menuItemId, pageUrl: page.url() },
-    tabId,
-  );
+  await dispatchMenuClick(ext, tabId, { menuItemId, pageUrl: page.url() });
 }
 
 export interface ScanPill {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explanationCells, heatmapRgba, viridis } from '../../src/shared/heatmap-image';
-import type { Explanation } from '../../src/shared/types';
+import { explanationCells, heatmapRgba, viridis } from '../../../src/shared/heatmap-image';
+import type { Explanation } from '../../../src/shared/types';
 
 const explanation = (bytes: number[], width: number, height: number): Explanation => ({
   method: 'grad-cam', classIndex: 0, width, height, cells: Buffer.from(bytes).toString('base64'),

@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { envelope } from '../../src/shared/protocol';
+import { envelope } from '../../../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
+import { inServiceWorker } from './harness';
 
 export interface MenuTarget {
   /** Chrome's srcUrl for an <img>/<video> (undefined for CSS backgrounds, canvas, inline SVG). */
@@ -97,19 +98,48 @@ export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x
   await page.mouse.click(x, y, { button: 'right' });
   const frameId = target.frameId ?? (await frameIdOfClick(ext, tabId, inChildFrame));
   await afterRightClick?.();
-  await worker.evaluate(
-    (info: { tabId: number; pageUrl: string; srcUrl?: string; mediaType?: string; frameId: number }) => {
-      const { tabId: id, ...rest } = info;
-      return chrome.tabs.get(id).then((tab) =>
-        (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(
-          { menuItemId: 'identify-image', editable: false, ...rest },
-          tab,
-        ),
-      );
-    },
-    { tabId, pageUrl: page.url(), ...target, frameId },
+  await dispatchMenuClick(ext, tabId, { menuItemId: 'identify-image', pageUrl: page.url(), ...target, frameId });
+}
+
+export interface MenuClick {
+  menuItemId: string;
+  pageUrl: string;
+  srcUrl?: string;
+  mediaType?: string;
+  frameId?: number;
+}
+
+/**
+ * The one way tests choose a context-menu item: native menus cannot be clicked by automation,
+ * so Chrome's own onClicked listeners are fired with the info Chrome would pass, in whichever
+ * service worker runs now (it may have been stopped and restarted). `tab`: its id, or its URL.
+ */
+export async function dispatchMenuClick(ext: ExtensionBrowser, tab: number | string, click: MenuClick): Promise<void> {
+  const info = { editable: false, frameId: 0, ...click };
+  const findTab = typeof tab === 'number'
+    ? `chrome.tabs.get(${tab})`
+    : `chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(tab)}))`;
+  await inServiceWorker(
+    ext,
+    `${findTab}.then((tab) => {
+      if (!tab) throw new Error('no tab for the page');
+      chrome.contextMenus.onClicked.dispatch(${JSON.stringify(info)}, tab);
+      return true;
+    })`,
   );
 }
+
+/** Right-clicks the centre of `selector` and chooses "Identify image", dispatched in whichever service worker runs now. */
+export async function identifyThroughMenu(ext: ExtensionBrowser, page: Page, selector: string): Promise<void> {
+  const element = await page.waitForSelector(selector);
+  const box = await element!.boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  const srcUrl = await page.$eval(selector, (el) => (el as HTMLImageElement).src);
+  await page.bringToFront();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+  await dispatchMenuClick(ext, page.url(), { menuItemId: 'identify-image', pageUrl: page.url(), srcUrl, mediaType: 'image' });
+}
+
 
 /**
  * Right-clicks the centre of the element matching `selector` (in `where`, a page or one of its

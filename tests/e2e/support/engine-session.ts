@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { launchWithExtension, type ExtensionBrowser } from '../tests/e2e/chromium';
-import type { BackendPreference, Classification, EngineStats, EngineStatus } from '../src/shared/types';
+import { launchWithExtension, type ExtensionBrowser } from './chromium';
+import type { BackendPreference, Classification, EngineStats, EngineStatus } from '../../../src/shared/types';
 
 export interface EngineSession {
   ext: ExtensionBrowser;

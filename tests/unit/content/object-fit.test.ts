@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittedRect } from '../../src/content/object-fit';
+import { fittedRect } from '../../../src/content/object-fit';
 
 const photo = { width: 400, height: 200 };
 

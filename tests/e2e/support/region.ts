@@ -4,7 +4,7 @@
  * then the mouse drags a box over the page; releasing it confirms.
  */
 import type { Page } from 'puppeteer-core';
-import { envelope } from '../../src/shared/protocol';
+import { envelope } from '../../../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
 import { tabIdOf, type Box } from './menu';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { firstPart, StreamWatch } from '../../src/background/endless-stream';
+import { firstPart, StreamWatch } from '../../../src/background/endless-stream';
 
-const photo = new Uint8Array(readFileSync(new URL('../../../shared/eval/imagenet-samples-dev/n02056570_king_penguin.JPEG', import.meta.url)));
+const photo = new Uint8Array(readFileSync(new URL('../../../../shared/eval/imagenet-samples-dev/n02056570_king_penguin.JPEG', import.meta.url)));
 const ascii = (text: string) => new TextEncoder().encode(text);
 const join = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

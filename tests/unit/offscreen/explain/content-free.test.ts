@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentFreePictures } from '../../src/offscreen/explain/content-free';
+import { contentFreePictures } from '../../../../src/offscreen/explain/content-free';
 
 describe('contentFreePictures', () => {
   it('makes the same pictures of nothing every time, as model inputs in [0, 1]', () => {

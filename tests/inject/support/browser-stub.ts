@@ -1,0 +1,88 @@
+/**
+ * Stands in for webextension-polyfill in the middle tier: the content script's and the popup's
+ * modules run in an ordinary page, with extension storage in memory, English messages from
+ * _locales, and runtime messages answered by whatever the test sets in `glimpseStub.answer`.
+ */
+import messages from '../../../public/_locales/en/messages.json';
+
+type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
+type Message = { type?: string; payload?: unknown };
+
+const changeListeners = new Set<Listener>();
+const messageListeners = new Set<(message: unknown, sender: unknown) => unknown>();
+
+function area(name: 'local' | 'session') {
+  const data = new Map<string, unknown>();
+  const notify = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => {
+    if (Object.keys(changes).length > 0) for (const listener of changeListeners) listener(changes, name);
+  };
+  return {
+    data,
+    async get(keys: string | string[] | null) {
+      const wanted = keys === null ? [...data.keys()] : typeof keys === 'string' ? [keys] : keys;
+      return Object.fromEntries(wanted.filter((key) => data.has(key)).map((key) => [key, structuredClone(data.get(key))]));
+    },
+    async getKeys() {
+      return [...data.keys()];
+    },
+    async set(items: Record<string, unknown>) {
+      const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+      for (const [key, value] of Object.entries(items)) {
+        changes[key] = { oldValue: data.get(key), newValue: structuredClone(value) };
+        data.set(key, structuredClone(value));
+      }
+      notify(changes);
+    },
+    async remove(keys: string | string[]) {
+      const changes: Record<string, { oldValue?: unknown }> = {};
+      for (const key of typeof keys === 'string' ? [keys] : keys) {
+        if (data.has(key)) changes[key] = { oldValue: data.get(key) };
+        data.delete(key);
+      }
+      notify(changes);
+    },
+  };
+}
+
+function getMessage(key: string, substitutions?: string | string[]): string {
+  const entry = (messages as Record<string, { message: string } | undefined>)[key];
+  if (key === '@@bidi_dir') return 'ltr';
+  if (key === '@@ui_locale') return 'en';
+  if (!entry) return '';
+  const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return entry.message.replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1] ?? '');
+}
+
+/** What the test controls: the stored values and the answers of the other contexts. */
+export const glimpseStub = {
+  /** Messages the page sent to the extension, in order. */
+  sent: [] as Message[],
+  /** Answers a message sent to the background (by type); unanswered types resolve to undefined. */
+  answer: {} as Record<string, (payload: unknown) => unknown>,
+};
+
+const browser = {
+  storage: {
+    local: area('local'),
+    session: area('session'),
+    onChanged: { addListener: (l: Listener) => changeListeners.add(l), removeListener: (l: Listener) => changeListeners.delete(l) },
+  },
+  i18n: { getMessage, getUILanguage: () => 'en-US' },
+  runtime: {
+    id: 'glimpse-stub',
+    getURL: (path: string) => `/${path.replace(/^\//, '')}`,
+    async sendMessage(message: Message) {
+      glimpseStub.sent.push(message);
+      return glimpseStub.answer[message.type ?? '']?.(message.payload);
+    },
+    onMessage: {
+      addListener: (l: (message: unknown, sender: unknown) => unknown) => messageListeners.add(l),
+      removeListener: (l: (message: unknown, sender: unknown) => unknown) => messageListeners.delete(l),
+    },
+  },
+  // A tab of its own (not the toolbar popup): getCurrent answers with a tab.
+  tabs: { getCurrent: async () => ({ id: 1 }), query: async () => [], create: async () => undefined, sendMessage: async () => undefined },
+  windows: { getLastFocused: async () => ({ id: 1 }), create: async () => undefined, update: async () => undefined },
+};
+
+export default browser;

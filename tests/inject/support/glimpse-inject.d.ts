@@ -1,0 +1,18 @@
+/** What tests/inject/support/page-entry.tsx puts on the page (typed for page.evaluate callbacks). */
+import type { ResultCard, clearAllCards } from '../../../src/content/card';
+import type { findImageAt } from '../../../src/content/find-image';
+import type { glimpseStub } from './browser-stub';
+import type browser from './browser-stub';
+
+declare global {
+  interface Window {
+    glimpseInject: {
+      stub: typeof glimpseStub;
+      storage: typeof browser.storage;
+      ResultCard: typeof ResultCard;
+      clearAllCards: typeof clearAllCards;
+      findImageAt: typeof findImageAt;
+      renderPopup(): void;
+    };
+  }
+}

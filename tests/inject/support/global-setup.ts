@@ -1,0 +1,5 @@
+import { buildBundle } from './bundle';
+
+export default async function setup(): Promise<void> {
+  await buildBundle();
+}
