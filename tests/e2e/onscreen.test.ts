@@ -273,15 +273,15 @@ describe('what is on screen is what gets identified', () => {
       const [card] = await settledCard(page);
       expect(card!.text).toContain(LOAF.label);
 
-      await (await popup.waitForSelector('.entry-open'))!.click();
-      expect(await (await popup.waitForSelector('dd.via'))!.evaluate((dd) => dd.textContent)).toBe('Region you selected');
-
       const never = (await popup.waitForSelector('#never-contact'))!;
       expect(await never.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
       await never.click();
       await until(async () => (await localStorage(ext)).neverContactServers === true, 'the setting to be stored');
       await never.click();
       await until(async () => (await localStorage(ext)).neverContactServers === false, 'the setting to be switched off');
+
+      await (await popup.waitForSelector('.entry-open'))!.click();
+      expect(await (await popup.waitForSelector('dd.via'))!.evaluate((dd) => dd.textContent)).toBe('Region you selected');
     });
 
     it('Esc cancels: the page is no longer dimmed and no card appears', async () => {
