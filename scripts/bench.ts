@@ -82,10 +82,31 @@ async function measure(session: EngineSession, backend: Backend, maxThreads?: nu
   };
 }
 
+/** The offscreen document's memory: everything it holds (its workers and WASM memory included), and its JS heap. */
+async function offscreenMemory(session: EngineSession): Promise<{ totalMb?: number; jsHeapMb: number }> {
+  const target = (await session.ext.browser.targets()).find((t) => t.url().endsWith('/src/offscreen/index.html'));
+  if (!target) throw new Error('no offscreen document');
+  const cdp = await target.createCDPSession();
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    // Needs cross-origin isolation, which the extension's pages have.
+    const measured = await cdp.send('Runtime.evaluate', {
+      expression: 'performance.measureUserAgentSpecificMemory().then((m) => m.bytes)', awaitPromise: true, returnByValue: true, timeout: 60_000,
+    });
+    const bytes = measured.result.value as number | undefined;
+    return { totalMb: typeof bytes === 'number' ? bytes / 2 ** 20 : undefined, jsHeapMb: usedSize / 2 ** 20 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const launched = performance.now();
 const session = await startEngineSession();
 const rows: Row[] = [];
 let browserToAnswerMs = 0;
+const memory: { totalMb?: number; jsHeapMb: number }[] = [];
+let tensorsAfter100 = 0;
 try {
   await session.setBackend('wasm');
   await session.classify(images[0]!);
@@ -99,6 +120,13 @@ try {
     }
   }
   await session.setMaxThreads(undefined);
+  await session.setBackend('wasm');
+  await session.restartEngine();
+  await session.classify(images[0]!);
+  memory.push(await offscreenMemory(session));
+  for (let i = 1; i < 100; i++) await session.classify(images[i % images.length]!);
+  memory.push(await offscreenMemory(session));
+  tensorsAfter100 = (await session.stats()).numTensors;
 } finally {
   await session.close();
 }
@@ -123,6 +151,9 @@ for (const r of rows.filter((row) => Object.keys(row.perImageByBatch).length > 0
 }
 console.log('');
 console.log(`browser start -> first answer: ${browserToAnswerMs.toFixed(0)} ms`);
+const mb = (m?: { totalMb?: number; jsHeapMb: number }) =>
+  m ? `${m.totalMb === undefined ? '?' : m.totalMb.toFixed(1)} MB (JS heap ${m.jsHeapMb.toFixed(1)} MB)` : '?';
+console.log(`offscreen document memory (WASM, default threads): after 1 image ${mb(memory[0])}, after 100 images ${mb(memory[1])}; tensors after 100: ${tensorsAfter100}`);
 
 const chosen = rows.find((r) => r.backend === 'wasm' && r.threads !== 1) ?? rows.find((r) => r.backend === 'wasm') ?? rows[0];
 const single = rows.find((r) => r.backend === 'wasm' && r.threads === 1);

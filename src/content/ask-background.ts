@@ -23,14 +23,16 @@ export const pageOrigin = (): ImageOrigin => ({ pageUrl: location.href, pageTitl
 
 /**
  * Asks the service worker; if it was stopped mid-way, asks once more (it restarts on demand).
- * `scanId`: the page scan it belongs to; `requestedAt`: when the user asked, for the time they waited.
+ * `scanId`: the page scan it belongs to; `requestedAt`: when the user asked, for the time they waited;
+ * `imageUrl`: the picture's own web address, kept in history even when its pixels were read from the page.
  */
 export async function identifyInBackground(
-  source: ImageSource, { scanId, requestedAt }: { scanId?: string; requestedAt?: number } = {},
+  source: ImageSource, { scanId, requestedAt, imageUrl }: { scanId?: string; requestedAt?: number; imageUrl?: string } = {},
 ): Promise<Outcome<HistoryEntry>> {
+  const origin: ImageOrigin = { ...pageOrigin(), ...(imageUrl && /^https?:/i.test(imageUrl) ? { imageUrl } : {}) };
   for (let attempt = 1; ; attempt++) {
     try {
-      const payload = { source, origin: pageOrigin(), ...(scanId ? { scanId } : {}), ...(requestedAt ? { requestedAt } : {}) };
+      const payload = { source, origin, ...(scanId ? { scanId } : {}), ...(requestedAt ? { requestedAt } : {}) };
       const outcome = await withDeadline(send('background', 'identify', payload), ANSWER_DEADLINE_MS);
       if (outcome) return outcome;
       throw new Error('message port closed without an answer');

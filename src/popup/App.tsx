@@ -13,6 +13,8 @@ import { NeverContactSetting } from './components/NeverContactSetting';
 import { PopOutButton } from './components/PopOutButton';
 import { RegionButton } from './components/RegionButton';
 import { LatestAnswer } from './components/LatestAnswer';
+import { PageActions } from './components/PageActions';
+import { Shortcuts } from './components/Shortcuts';
 import { DropOverlay, UploadZone } from './components/UploadZone';
 import { useDropAndPaste, type Dropped } from './hooks/useDropAndPaste';
 import { useHistory } from './hooks/useHistory';
@@ -113,17 +115,19 @@ export function App() {
           <HistoryDetail entry={open} onBack={back} onDelete={remove} />
         ) : (
           <>
-            <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
-            <RegionButton inActionPopup={inActionPopup} />
+            <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}>
+              <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
+            </PageActions>
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
+            <section class="settings" aria-label={t('popupSettings')}>
+              <BackendSetting value={preference.value} onChange={choose} />
+              <NeverContactSetting />
+              <Shortcuts />
+            </section>
           </>
         )}
       </div>
-      <footer class="bottom">
-        <BackendSetting value={preference.value} onChange={choose} />
-        <NeverContactSetting />
-      </footer>
       <DropOverlay visible={dragging} />
     </main>
   );

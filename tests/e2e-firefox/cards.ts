@@ -38,7 +38,8 @@ export async function cards(page: Page): Promise<CardState[]> {
     const roots = await cardRoots(send, context).catch(() => [] as string[]);
     for (const sharedId of roots) {
       const answer = (await send('script.callFunction', {
-        functionDeclaration: `function () { return JSON.stringify((${readCard.toString()}).call(this)); }`,
+        // (__name: what tsx's transform calls inside functions; vitest's does not.)
+        functionDeclaration: `function () { const __name = (f) => f; return JSON.stringify((${readCard.toString()}).call(this)); }`,
         this: { sharedId },
         target: { context },
         awaitPromise: false,

@@ -73,6 +73,18 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     },
   });
   await browser.installExtension(DIST_FIREFOX);
+  // Installing returns before the add-on has started: pages opened that early get no content script.
+  await until(
+    () =>
+      inBrowserWindow<boolean>(
+        { browser },
+        `(() => {
+          const policy = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)});
+          return !!policy && policy.contentScripts.length > 0 && policy.extension?.backgroundState === 'running';
+        })()`,
+      ),
+    'the add-on to start',
+  );
 
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await browser.newPage();
@@ -98,6 +110,36 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       if (!keepProfile) await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+interface EvaluateResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text: string };
+}
+
+async function browserWindowContext(ff: Pick<FirefoxWithExtension, 'browser'>): Promise<string> {
+  const { connection } = ff.browser as unknown as BidiBrowser;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as {
+    result: { contexts: { context: string; url: string }[] };
+  };
+  const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window in the chrome scope (is --remote-allow-system-access set?)');
+  return window.context;
+}
+
+/** Runs `expression` in the browser window (chrome scope) and returns its value. */
+export async function inBrowserWindow<T>(ff: Pick<FirefoxWithExtension, 'browser'>, expression: string): Promise<T> {
+  const { connection } = ff.browser as unknown as BidiBrowser;
+  const context = await browserWindowContext(ff);
+  const answer = (await connection.send('script.evaluate', {
+    expression,
+    target: { context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  })) as unknown as { result: EvaluateResult };
+  if (answer.result.type === 'exception') throw new Error(`chrome-scope script failed: ${answer.result.exceptionDetails?.text}`);
+  return answer.result.result?.value as T;
 }
 
 export interface BidiBrowser {

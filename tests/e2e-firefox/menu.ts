@@ -4,37 +4,9 @@
  * over BiDi), so menus.onClicked fires with Firefox's own info (srcUrl, frameId, targetElementId).
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { until, type BidiBrowser, type FirefoxWithExtension } from './firefox';
+import { inBrowserWindow, until, type FirefoxWithExtension } from './firefox';
 
-interface EvaluateResult {
-  type: 'success' | 'exception';
-  result?: { type: string; value?: unknown };
-  exceptionDetails?: { text: string };
-}
-
-async function browserWindowContext(ff: FirefoxWithExtension): Promise<string> {
-  const { connection } = ff.browser as unknown as BidiBrowser;
-  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as {
-    result: { contexts: { context: string; url: string }[] };
-  };
-  const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-  if (!window) throw new Error('no browser window in the chrome scope (is --remote-allow-system-access set?)');
-  return window.context;
-}
-
-/** Runs `expression` in the browser window (chrome scope) and returns its value. */
-export async function inBrowserWindow<T>(ff: FirefoxWithExtension, expression: string): Promise<T> {
-  const { connection } = ff.browser as unknown as BidiBrowser;
-  const context = await browserWindowContext(ff);
-  const answer = (await connection.send('script.evaluate', {
-    expression,
-    target: { context },
-    awaitPromise: true,
-    resultOwnership: 'none',
-  })) as unknown as { result: EvaluateResult };
-  if (answer.result.type === 'exception') throw new Error(`chrome-scope script failed: ${answer.result.exceptionDetails?.text}`);
-  return answer.result.result?.value as T;
-}
+export { inBrowserWindow };
 
 /** The labels of the open context menu's items (Glimpse's may sit in a submenu named after it). */
 export function openMenuLabels(ff: FirefoxWithExtension): Promise<string[]> {

@@ -1,5 +1,6 @@
 /**
- * Firefox suspends the add-on's background page when idle (after ~30 s; here after 2 s) and the
+ * Firefox suspends the add-on's background page when idle (after ~30 s; here after 10 s, still
+ * longer than any model load, which counts as no activity) and the
  * engine, which lives there, goes with it; and history must outlive the browser itself.
  */
 import type { Page } from 'puppeteer-core';
@@ -42,7 +43,7 @@ describe('Firefox: suspension and restart', () => {
   }
 
   it('answers again after Firefox suspended the background page (and the model with it)', async () => {
-    ff = await launchFirefox({ idleTimeoutMs: 2_000 });
+    ff = await launchFirefox({ idleTimeoutMs: 10_000 });
     profileDir = ff.profileDir;
     // Storage is read from an extension page opened now: opening one later would wake the engine.
     expect(await historyOf(ff)).toEqual([]);

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
 import { cards, identifyElement, inCard, settledCard, type Box } from './support/menu';
 import { startServer, type TestServer } from './support/server';
 
@@ -134,6 +134,27 @@ describe('Why? shows where the model looked', () => {
     });
     expect(left / total).toBeGreaterThanOrEqual(0.7);
     await closeCards();
+  });
+
+  it("in the popup, an answer's details show the map over the whole picture, box for box", async () => {
+    await identifyAndAskWhy('#composite', 1);
+    await closeCards();
+    const popup = await openPopup(ext);
+    try {
+      await popup.waitForSelector('.app[data-ready="true"]');
+      await popup.click('.entry-open');
+      await popup.click('.why-toggle');
+      const [picture, map] = await Promise.all(['.why-picture img', '.why-map'].map((selector) =>
+        popup.waitForSelector(selector).then((handle) => handle!.evaluate((node) => {
+          const rect = node.getBoundingClientRect();
+          return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
+        }))));
+      expect(map).toEqual(picture);
+      expect(picture!.width / picture!.height).toBeCloseTo(2, 1);
+      expect(await popup.$eval('.why-legend', (node) => node.textContent)).toMatch(/^Yellow: what made the model say “King penguin”/);
+    } finally {
+      await popup.close();
+    }
   });
 
   it('leaves no tensor behind: the count after 20 explanations equals the count after one', async () => {

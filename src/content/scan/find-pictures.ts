@@ -7,7 +7,7 @@ import { targetOf } from '../image-target';
 /** Smaller than this on either side (CSS pixels) is an icon, a spacer or a tracking pixel, not a picture. */
 export const MIN_PICTURE_SIDE = 50;
 /** Longest stretch of work between two yields; far under the 50 ms that makes a long task. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 /** One distinct picture and every element on the page that shows it. */
 export interface Picture {
@@ -60,15 +60,16 @@ function* elementsOf(root: Document | ShadowRoot): Generator<Element> {
 /**
  * Walks the page (open shadow roots included) and reports each distinct picture as it is found,
  * through `onPicture`; a picture shown by several elements is reported once, with each later
- * element added to it. Stops early when `signal` aborts.
+ * element added to it. Stops early when `signal` aborts. Answers how many slices the walk took.
  */
-export async function findPictures(signal: AbortSignal, onPicture: (picture: Picture, isNew: boolean) => void): Promise<void> {
+export async function findPictures(signal: AbortSignal, onPicture: (picture: Picture, isNew: boolean) => void): Promise<number> {
   const byKey = new Map<string | Element, Picture>();
   const roots: (Document | ShadowRoot)[] = [document];
   let sliceStart = performance.now();
+  let slices = 1;
   while (roots.length > 0) {
     for (const element of elementsOf(roots.shift()!)) {
-      if (signal.aborted) return;
+      if (signal.aborted) return slices;
       if (element.shadowRoot) roots.push(element.shadowRoot);
       const key = pictureKeyOf(element);
       if (key !== undefined) {
@@ -80,7 +81,9 @@ export async function findPictures(signal: AbortSignal, onPicture: (picture: Pic
       if (performance.now() - sliceStart > SLICE_MS) {
         await yieldToPage();
         sliceStart = performance.now();
+        slices++;
       }
     }
   }
+  return slices;
 }

@@ -7,7 +7,7 @@
 import { toGlimpseError } from '../../shared/errors';
 import { identifyInBackground } from '../ask-background';
 import { isEngineWarming } from '../engine-state';
-import { targetOf } from '../image-target';
+import { targetOf, type ImageTarget } from '../image-target';
 import { readImageSource } from '../read-source';
 import { findPictures, type Picture } from './find-pictures';
 import { labelPicture, type PictureLabel } from './picture-label';
@@ -19,6 +19,8 @@ const CONCURRENCY = 3;
 const FINISHED_PILL_MS = 10_000;
 
 let current: PageScan | undefined;
+
+const urlOf = (target: ImageTarget): string | undefined => (target.kind === 'url' ? target.url : undefined);
 
 export class PageScan {
   readonly id = crypto.randomUUID();
@@ -39,7 +41,7 @@ export class PageScan {
 
   async start(): Promise<void> {
     this.render();
-    await findPictures(this.abort.signal, (picture, isNew) => {
+    const slices = await findPictures(this.abort.signal, (picture, isNew) => {
       if (isNew) this.total++;
       const element = picture.elements.at(-1)!;
       this.pictures.set(element, picture);
@@ -47,6 +49,8 @@ export class PageScan {
       this.observer.observe(element);
     });
     this.walking = false;
+    // Tests read how the walk was cut up (dist only).
+    if (__GLIMPSE_TEST_HOOKS__) this.pill.host.setAttribute('data-walk-slices', String(slices));
     this.render();
   }
 
@@ -86,7 +90,7 @@ export class PageScan {
     try {
       const target = targetOf(picture.elements[0]!);
       if (!target) throw new Error('the picture is gone');
-      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id });
+      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id, imageUrl: urlOf(target) });
       for (const label of labels) {
         if (outcome.ok) label.showResult(outcome.value);
         else label.showError(outcome.error, retry);
@@ -102,7 +106,7 @@ export class PageScan {
     try {
       const target = targetOf(picture.elements[0]!);
       if (!target) throw new Error('the picture is gone');
-      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id });
+      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id, imageUrl: urlOf(target) });
       for (const label of labels) outcome.ok ? label.showResult(outcome.value) : label.showError(outcome.error);
     } catch (error) {
       for (const label of labels) label.showError(toGlimpseError(error));

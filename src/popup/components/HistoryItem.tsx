@@ -20,7 +20,7 @@ export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
   return (
     <li class="entry" data-entry-id={entry.id}>
       <button type="button" class="entry-open" onClick={() => onOpen(entry.id)} title={t('popupOpenEntry', label)}>
-        <Thumbnail src={entry.thumbnail} size={44} />
+        <Thumbnail src={entry.thumbnail} size={32} />
         <span class="entry-text">
           <span class="entry-label">{label}</span>
           <span class="entry-meta dotted">

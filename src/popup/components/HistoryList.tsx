@@ -1,8 +1,11 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
+import { answerCount, filterRows, historyRows } from '../history-rows';
 import { ClearHistory } from './ClearHistory';
+import { HistoryFilter } from './HistoryFilter';
 import { HistoryItem } from './HistoryItem';
+import { ScanGroup } from './ScanGroup';
 import './HistoryList.css';
 
 interface Props {
@@ -18,10 +21,17 @@ interface Props {
 const openButton = (list: HTMLElement | null, id: string): HTMLElement | null =>
   list?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(id)}"] .entry-open`) ?? null;
 
-/** Past answers, newest first; deleting one moves the focus to its neighbour, never to nowhere. */
+/**
+ * Past answers, newest first, a page scan's answers folded into one row; a filter finds answers
+ * by name. Deleting one moves the focus to its neighbour, never to nowhere.
+ */
 export function HistoryList({ entries, now, onOpen, onDelete, onClear, focusId }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const focusAfterDelete = useRef<number | undefined>(undefined);
+  const [query, setQuery] = useState('');
+  const rows = useMemo(() => historyRows(entries), [entries]);
+  const shown = useMemo(() => filterRows(rows, query), [rows, query]);
+  const filtering = query.trim() !== '';
 
   useLayoutEffect(() => {
     if (focusId) openButton(listRef.current, focusId)?.focus();
@@ -32,7 +42,7 @@ export function HistoryList({ entries, now, onOpen, onDelete, onClear, focusId }
     if (index === undefined) return;
     focusAfterDelete.current = undefined;
     const next = entries[Math.min(index, entries.length - 1)];
-    const target = next ? openButton(listRef.current, next.id) : document.querySelector<HTMLElement>('.upload-button');
+    const target = (next ? openButton(listRef.current, next.id) : null) ?? document.querySelector<HTMLElement>('.upload-button');
     target?.focus();
   }, [entries]);
 
@@ -51,13 +61,18 @@ export function HistoryList({ entries, now, onOpen, onDelete, onClear, focusId }
         </h2>
         {entries.length > 0 && <ClearHistory count={entries.length} onClear={onClear} />}
       </div>
-      {entries.length === 0 ? (
-        <p class="empty">{t('popupEmptyHistory')}</p>
-      ) : (
+      {entries.length > 0 && <HistoryFilter query={query} onQuery={setQuery} found={filtering ? answerCount(shown) : undefined} />}
+      {entries.length === 0 && <p class="empty">{t('popupEmptyHistory')}</p>}
+      {entries.length > 0 && shown.length === 0 && <p class="empty no-match">{t('popupNoMatch', query.trim())}</p>}
+      {shown.length > 0 && (
         <ul class="entries" ref={listRef}>
-          {entries.map((entry) => (
-            <HistoryItem key={entry.id} entry={entry} now={now} onOpen={onOpen} onDelete={(id) => void remove(id)} />
-          ))}
+          {shown.map((row) =>
+            row.kind === 'entry' ? (
+              <HistoryItem key={row.entry.id} entry={row.entry} now={now} onOpen={onOpen} onDelete={(id) => void remove(id)} />
+            ) : (
+              <ScanGroup key={row.scanId} entries={row.entries} now={now} open={filtering} onOpen={onOpen} onDelete={(id) => void remove(id)} />
+            ),
+          )}
         </ul>
       )}
     </section>

@@ -1,9 +1,10 @@
+import { useState } from 'preact/hooks';
 import { describeAnswer, waitedText } from '../../shared/answer-words';
+import { percent } from '../../shared/answer-text';
 import { errorText, t, timingText } from '../../shared/i18n';
-import type { ImageOrigin } from '../../shared/types';
+import type { HistoryEntry, ImageOrigin } from '../../shared/types';
 import { relativeTime, sourceSite } from '../entry-text';
 import type { Shown } from '../latest';
-import { AnswerHeading } from './AnswerHeading';
 import { Spinner } from './Spinner';
 import { Thumbnail } from './Thumbnail';
 import { TopFive } from './TopFive';
@@ -22,6 +23,25 @@ function Source({ origin, at, now }: { origin: ImageOrigin; at: number; now: num
       <span class="shrink">{where}</span>
       <time dateTime={new Date(at).toISOString()}>{relativeTime(at, now)}</time>
     </p>
+  );
+}
+
+/** The answer in the label's words ("Probably a koala"), and how sure, where and when in one line under it. */
+function CompactHeading({ entry, now }: { entry: HistoryEntry; now: number }) {
+  const top = entry.predictions[0];
+  if (!top) return null;
+  const words = describeAnswer(entry);
+  return (
+    <>
+      <h3 class="label" data-certainty={words.certainty} title={words.alsoCalled.length ? t('cardAlsoCalled', words.alsoCalled.join(', ')) : undefined}>
+        {words.sentence}
+      </h3>
+      <p class="source dotted">
+        <span class="confidence">{t('confidence', percent(top.probability))}</span>
+        <span class="shrink">{entry.origin.uploadedName ?? sourceSite(entry.origin)}</span>
+        <time dateTime={new Date(entry.createdAt).toISOString()}>{relativeTime(entry.createdAt, now)}</time>
+      </p>
+    </>
   );
 }
 
@@ -50,22 +70,32 @@ export function LatestAnswer({ shown, now, onRetry }: Props) {
   );
 }
 
+/**
+ * Compact: the answer in one row (its heading is for screen readers; the card speaks for itself),
+ * the top 5 and timing one click away, so history keeps the room.
+ */
 function LatestCard({ shown, now, onRetry }: Props) {
+  const [expanded, setExpanded] = useState(false);
   return (
     <section class="latest" aria-labelledby="latest-heading" data-state={shown?.kind ?? 'none'}
       data-error-code={shown?.kind === 'error' ? shown.error.code : undefined} hidden={!shown}>
-      <h2 id="latest-heading" class="section-title">{t('popupLatest')}</h2>
+      <h2 id="latest-heading" class="visually-hidden">{t('popupLatest')}</h2>
       {shown?.kind === 'answer' && (
-        <div class="latest-card">
+        <div class="latest-card compact">
           <div class="latest-head">
-            <Thumbnail src={shown.entry.thumbnail} size={72} />
+            <Thumbnail src={shown.entry.thumbnail} size={48} />
             <div class="latest-text">
-              <AnswerHeading entry={shown.entry} level={3} />
-              <Source origin={shown.entry.origin} at={shown.entry.createdAt} now={now} />
-              <p class="meta">{waitedText(shown.entry)} · {timingText(shown.entry)}</p>
+              <CompactHeading entry={shown.entry} now={now} />
             </div>
+            <button type="button" class="button secondary small more-toggle" aria-expanded={expanded ? 'true' : 'false'}
+              aria-controls="latest-more" onClick={() => setExpanded(!expanded)}>
+              {t(expanded ? 'popupLess' : 'popupTopFive')}
+            </button>
           </div>
-          <TopFive predictions={shown.entry.predictions} />
+          <div id="latest-more" class="latest-more" hidden={!expanded}>
+            <TopFive predictions={shown.entry.predictions} />
+            <p class="meta">{waitedText(shown.entry)} · {timingText(shown.entry)}</p>
+          </div>
         </div>
       )}
       {shown?.kind === 'working' && (

@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import './UploadZone.css';
 
-/** "Choose a picture…", with a reminder that dropping and pasting work too. */
+/** "Choose a picture…" (an icon button), with a reminder that dropping and pasting work too. */
 export function UploadZone({ onFile }: { onFile(file: File): void }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const chosen = (event: Event) => {
@@ -14,11 +14,11 @@ export function UploadZone({ onFile }: { onFile(file: File): void }) {
   };
   return (
     <div class="upload">
-      <button type="button" class="button primary upload-button" onClick={() => inputRef.current?.click()}>
+      <button type="button" class="button secondary upload-button" onClick={() => inputRef.current?.click()}
+        aria-label={t('popupUpload')} aria-describedby="upload-hint" title={`${t('popupUpload')} ${t('popupUploadHint')}`}>
         <UploadIcon />
-        {t('popupUpload')}
       </button>
-      <span class="upload-hint" id="upload-hint">{t('popupUploadHint')}</span>
+      <span class="visually-hidden" id="upload-hint">{t('popupUploadHint')}</span>
       <input ref={inputRef} id="upload-input" class="visually-hidden" type="file" accept="image/*" tabIndex={-1}
         aria-hidden="true" onChange={chosen} />
     </div>
