@@ -7,7 +7,7 @@
  * always let through: Glimpse asked for them itself.
  */
 
-export type LimitedRequest = 'warm' | 'report-error' | 'identify';
+export type LimitedRequest = 'warm' | 'report-error' | 'identify' | 'scan';
 
 interface Rule {
   /** Requests allowed at once. */
@@ -19,8 +19,10 @@ interface Rule {
 const RULES: Record<LimitedRequest, Rule> = {
   warm: { burst: 4, perSecond: 0.5 },
   'report-error': { burst: 10, perSecond: 1 },
-  // Retries and page scans come without a menu click each: a page scan may ask for as many as the engine queues.
+  // Retries come without a menu click each.
   identify: { burst: 64, perSecond: 4 },
+  // A page scan (started by the user's command) asks for every picture of the page, at the engine's pace.
+  scan: { burst: 300, perSecond: 25 },
 };
 
 /** Menu clicks remembered per frame (a burst of clicks on one picture is answered once, leaving the rest unused). */
@@ -36,7 +38,7 @@ export interface RateLimitStats {
   refused: Record<LimitedRequest, number>;
 }
 
-const zero = (): Record<LimitedRequest, number> => ({ warm: 0, 'report-error': 0, identify: 0 });
+const zero = (): Record<LimitedRequest, number> => ({ warm: 0, 'report-error': 0, identify: 0, scan: 0 });
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -67,7 +69,7 @@ export class RateLimiter {
   }
 
   /** An identification from a frame: one the user asked for through the menu, or one within the tab's bucket. */
-  allowIdentification(tabId: number, frameId: number): boolean {
+  allowIdentification(tabId: number, frameId: number, scan = false): boolean {
     const key = `${tabId}:${frameId}`;
     const waiting = this.expected.get(key) ?? 0;
     if (waiting > 0) {
@@ -76,7 +78,7 @@ export class RateLimiter {
       this.stats.allowed.identify += 1;
       return true;
     }
-    return this.allow('identify', tabId);
+    return this.allow(scan ? 'scan' : 'identify', tabId);
   }
 
   /** A closed tab's buckets go with it. */

@@ -38,7 +38,7 @@ const pageTabId = (sender: Runtime.MessageSender): number | undefined => webPage
 listen('background', {
   identify({ source, origin, scanId, requestedAt }, sender): Promise<Outcome<HistoryEntry>> | Outcome<HistoryEntry> {
     const tabId = pageTabId(sender);
-    if (tabId !== undefined && !rateLimiter.allowIdentification(tabId, sender.frameId ?? 0)) {
+    if (tabId !== undefined && !rateLimiter.allowIdentification(tabId, sender.frameId ?? 0, scanId !== undefined)) {
       return { ok: false, error: { code: 'busy', detail: 'this tab asked for too many identifications at once' } };
     }
     return identify(

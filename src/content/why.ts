@@ -11,6 +11,7 @@ import type { HistoryEntry } from '../shared/types';
 import { button, el } from './card-dom';
 import { customElement } from './html';
 import { fittedRect, type Rect } from './object-fit';
+import { boxInViewport } from './page-scene';
 
 export interface Box {
   left: number;
@@ -37,22 +38,19 @@ const HOST_DECLARATIONS = [
  * window's viewport, also when the picture lives in a same-origin child frame.
  */
 export function pictureBox(element: Element): PictureBox {
-  const rect = element.getBoundingClientRect();
+  const outer = boxInViewport(element);
   const style = element.ownerDocument.defaultView?.getComputedStyle(element);
   const px = (value: string | undefined) => Number.parseFloat(value ?? '') || 0;
-  let left = rect.left + px(style?.borderLeftWidth) + px(style?.paddingLeft);
-  let top = rect.top + px(style?.borderTopWidth) + px(style?.paddingTop);
-  const width = rect.width - px(style?.borderLeftWidth) - px(style?.paddingLeft) - px(style?.borderRightWidth) - px(style?.paddingRight);
-  const height = rect.height - px(style?.borderTopWidth) - px(style?.paddingTop) - px(style?.borderBottomWidth) - px(style?.paddingBottom);
-  let view: Window | null = element.ownerDocument.defaultView;
-  while (view && view !== window && view.frameElement) {
-    const frame = view.frameElement;
-    const frameRect = frame.getBoundingClientRect();
-    left += frameRect.left + frame.clientLeft;
-    top += frameRect.top + frame.clientTop;
-    view = view.parent;
-  }
-  const box = { left, top, width: Math.max(0, width), height: Math.max(0, height) };
+  const insetLeft = px(style?.borderLeftWidth) + px(style?.paddingLeft);
+  const insetTop = px(style?.borderTopWidth) + px(style?.paddingTop);
+  const insetRight = px(style?.borderRightWidth) + px(style?.paddingRight);
+  const insetBottom = px(style?.borderBottomWidth) + px(style?.paddingBottom);
+  const box = {
+    left: outer.left + insetLeft,
+    top: outer.top + insetTop,
+    width: Math.max(0, outer.width - insetLeft - insetRight),
+    height: Math.max(0, outer.height - insetTop - insetBottom),
+  };
   const fit = style?.objectFit;
   if (element.localName !== 'img' || !fit || fit === 'fill') return box;
   const img = element as HTMLImageElement;

@@ -47,11 +47,9 @@ export type ImageSource = Infer<typeof imageSource>;
 
 /** The page (or upload) an image came from, for history. */
 export const imageOrigin = object({
-  pageUrl: optional(string),
-  pageTitle: optional(string),
+  pageUrl: optional(string), pageTitle: optional(string), uploadedName: optional(string),
   /** The image's own address when it has one worth keeping (not data:/blob:). */
   imageUrl: optional(string),
-  uploadedName: optional(string),
 });
 export type ImageOrigin = Infer<typeof imageOrigin>;
 

@@ -26,7 +26,7 @@ const PHOTOS: [file: string, label: string][] = [
   ['n07584110_consomme.JPEG', 'consomme'],
   ['n02916936_bulletproof_vest.JPEG', 'bulletproof vest'],
   ['n02056570_king_penguin.JPEG', 'king penguin'],
-  ['n13044778_earthstar.JPEG', 'earthstar'],
+  ['n13044778_earthstar.JPEG', 'earth star'],
   ['n02077923_sea_lion.JPEG', 'sea lion'],
   ['n03796401_moving_van.JPEG', 'moving van'],
   ['n03584254_iPod.JPEG', 'iPod'],

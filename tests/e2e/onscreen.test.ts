@@ -146,7 +146,7 @@ describe('what is on screen is what gets identified', () => {
 
   it('a sticky header over the top of the picture: the visible part is read', async () => {
     const page = await open('/sticky.html', `<header style="position: fixed; top: 0; left: 0; right: 0; height: 140px; background: #123; color: #fff; font: 40px sans-serif">News</header>
-      <div style="height: 100px"></div><img id="photo" src="${images.origin}/samples/${PENGUIN.file}" width="500"><div style="height: 2000px"></div>`);
+      <div style="height: 100px"></div><img id="photo" src="${images.origin}/samples/${PENGUIN.file}" width="640"><div style="height: 2000px"></div>`);
     await page.evaluate(() => scrollTo(0, 60));
     const box = await page.$eval('#photo', (img) => img.getBoundingClientRect().toJSON() as DOMRect);
     expect(box.top).toBeLessThan(140);
@@ -161,7 +161,7 @@ describe('what is on screen is what gets identified', () => {
     const rotation = [SEA_LION, LLAMA];
     let served = 0;
     images.route('/zoomed.jpg', (_req, res) => sendJpeg(res, rotation[served++ % rotation.length]!.file, { 'cache-control': 'no-store' }));
-    const page = await open('/zoom.html', `<p>Zoomed in.</p><img id="photo" src="${images.origin}/zoomed.jpg" width="260" style="margin-left: 90px">`);
+    const page = await open('/zoom.html', `<p>Zoomed in.</p><img id="photo" src="${images.origin}/zoomed.jpg" width="300" style="margin-left: 90px">`);
     const worker = await ext.worker();
     const tabId = await tabIdOf(ext, page);
     await worker.evaluate((id: number) => chrome.tabs.setZoom(id, 1.5), tabId);
@@ -273,15 +273,15 @@ describe('what is on screen is what gets identified', () => {
       const [card] = await settledCard(page);
       expect(card!.text).toContain(LOAF.label);
 
-      await (await popup.waitForSelector('.entry-open'))!.click();
-      expect(await (await popup.waitForSelector('dd.via'))!.evaluate((dd) => dd.textContent)).toBe('Region you selected');
-
       const never = (await popup.waitForSelector('#never-contact'))!;
       expect(await never.evaluate((box) => (box as HTMLInputElement).checked)).toBe(false);
       await never.click();
       await until(async () => (await localStorage(ext)).neverContactServers === true, 'the setting to be stored');
       await never.click();
       await until(async () => (await localStorage(ext)).neverContactServers === false, 'the setting to be switched off');
+
+      await (await popup.waitForSelector('.entry-open'))!.click();
+      expect(await (await popup.waitForSelector('dd.via'))!.evaluate((dd) => dd.textContent)).toBe('Region you selected');
     });
 
     it('Esc cancels: the page is no longer dimmed and no card appears', async () => {

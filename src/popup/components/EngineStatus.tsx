@@ -45,5 +45,5 @@ export function EngineStatus({ status }: { status: Status }) {
 /** What to do when the engine failed, shown under the header. */
 export function EngineFailedHint({ status }: { status: Status }) {
   if (status.state !== 'failed') return null;
-  return <p class="engine-hint" role="alert">{t('popupEngineErrorHint')}</p>;
+  return <p class="engine-hint alert" role="alert">{t('popupEngineErrorHint')}</p>;
 }

@@ -2,8 +2,9 @@ import { capitalise, percent } from '../../shared/answer-text';
 import { plainName } from '../../shared/answer-words';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
-import { fullTime, relativeTime, sourceSite } from '../entry-text';
+import { sourceSite } from '../entry-text';
 import { Thumbnail } from './Thumbnail';
+import { When } from './When';
 import './HistoryItem.css';
 
 interface Props {
@@ -26,9 +27,7 @@ export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
           <span class="entry-meta dotted">
             <span class="entry-confidence">{top ? t('confidence', percent(top.probability)) : ''}</span>
             <span class="entry-site shrink">{sourceSite(entry.origin)}</span>
-            <time dateTime={new Date(entry.createdAt).toISOString()} title={fullTime(entry.createdAt)}>
-              {relativeTime(entry.createdAt, now)}
-            </time>
+            <When at={entry.createdAt} now={now} />
           </span>
         </span>
       </button>

@@ -7,7 +7,7 @@ export function HostAccessNotice() {
   const { granted, request } = useHostAccess();
   if (granted !== false) return null;
   return (
-    <div class="access-notice" role="alert">
+    <div class="access-notice alert" role="alert">
       <p>{t('accessRevoked')}</p>
       <button type="button" class="button primary small access-allow" onClick={request}>
         {t('accessAllow')}

@@ -1,8 +1,9 @@
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
-import { fullTime, relativeTime, sourceSite } from '../entry-text';
+import { sourceSite } from '../entry-text';
 import { HistoryItem } from './HistoryItem';
 import { Thumbnail } from './Thumbnail';
+import { When } from './When';
 import './ScanGroup.css';
 
 interface Props {
@@ -30,9 +31,7 @@ export function ScanGroup({ entries, now, open, onOpen, onDelete }: Props) {
             <span class="entry-label">{entries.length === 1 ? t('popupScanGroupOne') : t('popupScanGroup', String(entries.length))}</span>
             <span class="entry-meta dotted">
               <span class="shrink">{title}</span>
-              <time dateTime={new Date(newest.createdAt).toISOString()} title={fullTime(newest.createdAt)}>
-                {relativeTime(newest.createdAt, now)}
-              </time>
+              <When at={newest.createdAt} now={now} />
             </span>
           </span>
         </summary>

@@ -68,8 +68,17 @@ const browser = {
     onChanged: { addListener: (l: Listener) => changeListeners.add(l), removeListener: (l: Listener) => changeListeners.delete(l) },
   },
   i18n: { getMessage, getUILanguage: () => 'en-US' },
+  commands: { getAll: async () => [] },
+  // Every permission granted (as in Chrome, where host access comes with the install).
+  permissions: {
+    contains: async () => true,
+    request: async () => true,
+    onAdded: { addListener: () => undefined, removeListener: () => undefined },
+    onRemoved: { addListener: () => undefined, removeListener: () => undefined },
+  },
   runtime: {
     id: 'glimpse-stub',
+    getManifest: () => ({ manifest_version: 3, name: 'Glimpse', version: '0.0.0', commands: {} }),
     getURL: (path: string) => `/${path.replace(/^\//, '')}`,
     async sendMessage(message: Message) {
       glimpseStub.sent.push(message);

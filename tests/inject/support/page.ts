@@ -27,6 +27,9 @@ export async function injectedPage(browser: Browser, server: TestServer, path: s
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
+  // Errors after loading fail no test by themselves, but say why a view never appeared.
+  page.on('pageerror', (error) => console.error(`[page ${path}]`, String(error)));
+  page.on('console', (message) => message.type() === 'error' && !message.text().startsWith('Failed to load resource') && console.error(`[page ${path}]`, message.text()));
   await page.evaluateOnNewDocument(() => {
     const attach = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (init: ShadowRootInit) {

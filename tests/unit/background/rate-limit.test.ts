@@ -32,6 +32,12 @@ describe('RateLimiter: what one tab can make the service worker do', () => {
     expect(limiter.allowIdentification(3, 5)).toBe(true);
   });
 
+  it('a page scan has its own, larger bucket: a 200-picture scan is not refused, and retries are not starved by it', () => {
+    const limiter = new RateLimiter(() => 0);
+    for (let i = 0; i < 200; i++) expect(limiter.allowIdentification(2, 0, true)).toBe(true);
+    expect(limiter.allowIdentification(2, 0)).toBe(true);
+  });
+
   it('forgets a closed tab', () => {
     const limiter = new RateLimiter(() => 0);
     for (let i = 0; i < 10; i++) limiter.allow('report-error', 4);

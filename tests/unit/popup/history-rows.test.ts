@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerCount, filterRows, historyRows, matchesFilter } from '../../src/popup/history-rows';
-import type { HistoryEntry } from '../../src/shared/types';
+import { answerCount, filterRows, historyRows, matchesFilter } from '../../../src/popup/history-rows';
+import type { HistoryEntry } from '../../../src/shared/types';
 
 let clock = 1_000;
 function entry(label: string, synonyms: string[] = [], scanId?: string): HistoryEntry {
