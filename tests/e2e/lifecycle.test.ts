@@ -35,6 +35,8 @@ function expectAnswer(card: CardState | undefined, label?: string): void {
 describe('lifecycle: the service worker or the engine goes away mid-request', () => {
   let ext: ExtensionBrowser;
   let server: TestServer;
+  /** Another site: its pictures are not the page's to read, and one shown this small is downloaded by the worker. */
+  let otherSite: TestServer;
   let page: Page;
   let blank: Page;
   let stopResuming: (() => Promise<void>) | undefined;
@@ -42,8 +44,8 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
   const workerDownloads: string[] = [];
 
   /** Serves the photo (or `body`) after `delayMs`, noting downloads made by the extension. */
-  function slowImage(path: string, delayMs: number, body: Buffer = photoBytes(), type = 'image/jpeg') {
-    server.route(path, (req: IncomingMessage, res: ServerResponse) => {
+  function slowImage(path: string, delayMs: number, body: Buffer = photoBytes(), type = 'image/jpeg', site = server) {
+    site.route(path, (req: IncomingMessage, res: ServerResponse) => {
       if (req.headers['sec-fetch-dest'] !== 'image') workerDownloads.push(path);
       const timer = setTimeout(() => res.writeHead(200, { 'content-type': type, 'content-length': body.length }).end(body), delayMs);
       res.on('close', () => clearTimeout(timer));
@@ -69,6 +71,7 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
 
   beforeAll(async () => {
     server = await startServer();
+    otherSite = await startServer();
     ext = await launchWithExtension();
     stopResuming = await resumeRestartedWorkers(ext);
     page = await ext.browser.newPage();
@@ -79,6 +82,7 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
     await stopResuming?.();
     await ext?.close();
     await server?.close();
+    await otherSite?.close();
   });
 
   it('the offscreen document closed while the model is still loading (cold start): the answer still comes', async () => {
@@ -94,8 +98,9 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
   });
 
   it('the offscreen document closed while it decodes a large image: the answer still comes', async () => {
-    slowImage('/life/large.png', 0, png(7000, 5000, { pixel: (x, y) => [(x >> 4) & 255, (y >> 4) & 255, 128] }), 'image/png');
-    await openCase('decode', '/life/large.png');
+    const large = png(7000, 5000, { pixel: (x, y) => [(x >> 4) & 255, (y >> 4) & 255, 128] });
+    slowImage('/life/large.png', 0, large, 'image/png', otherSite);
+    await openCase('decode', `${otherSite.origin}/life/large.png`);
     const before = workerDownloads.length;
     await identifyThroughMenu(ext, page, '#target');
     await until(() => workerDownloads.length > before, 'the worker to download the image');
@@ -127,8 +132,9 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
   });
 
   it('the service worker stopped while the engine works: the content script asks again, the answer comes, then the next request works', async () => {
-    slowImage('/life/engine-busy.png', 0, png(7000, 5000, { pixel: (x, y) => [(y >> 3) & 255, (x >> 3) & 255, 60] }), 'image/png');
-    await openCase('sw-engine', '/life/engine-busy.png');
+    const large = png(7000, 5000, { pixel: (x, y) => [(y >> 3) & 255, (x >> 3) & 255, 60] });
+    slowImage('/life/engine-busy.png', 0, large, 'image/png', otherSite);
+    await openCase('sw-engine', `${otherSite.origin}/life/engine-busy.png`);
     await identifyThroughMenu(ext, page, '#target');
     await until(
       () => inServiceWorker<number>(ext, 'globalThis.glimpse.engineStats().then((s) => s.queued)'),
