@@ -1,28 +1,9 @@
 /** Driving Glimpse the way a keyboard user or a menu does: commands and menu items dispatched as Chrome would. */
 import type { Page } from 'puppeteer-core';
-import { envelope } from '../../../src/shared/protocol';
-import { until, type ExtensionBrowser } from './chromium';
-import { dispatchMenuClick, tabIdOf } from './menu';
+import type { ExtensionBrowser } from './chromium';
+import { contentScriptReady, dispatchMenuClick } from './menu';
 
-/** Waits until the page's top-frame content script answers (it loads asynchronously at document start). */
-export async function contentScriptReady(ext: ExtensionBrowser, page: Page): Promise<number> {
-  const tabId = await tabIdOf(ext, page);
-  const worker = await ext.worker();
-  const ping = envelope('content', 'ping', {});
-  await until(
-    () =>
-      worker.evaluate(
-        (id: number, message: typeof ping) =>
-          chrome.tabs
-            .sendMessage(id, message, { frameId: 0 })
-            .then((answer: { ready?: boolean } | undefined) => answer?.ready === true, () => false),
-        tabId,
-        ping,
-      ),
-    'the content script to run in the page',
-  );
-  return tabId;
-}
+export { contentScriptReady };
 
 /** A keyboard shortcut: Chrome fires commands.onCommand with the command's name and the active tab. */
 export async function pressCommand(ext: ExtensionBrowser, page: Page, name: string): Promise<void> {

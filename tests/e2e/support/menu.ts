@@ -74,10 +74,24 @@ async function frameIdOfClick(ext: ExtensionBrowser, tabId: number, inChildFrame
 export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x: number, y: number, menuTarget: MenuTarget = {}): Promise<void> {
   const { afterRightClick, ...target } = menuTarget;
   await page.bringToFront();
-  const tabId = await tabIdOf(ext, page);
-  const worker = await ext.worker();
   // The content script loads asynchronously at document start: a right-click before it runs
   // would go unseen, as it would for a person clicking within the first instant of a page load.
+  const tabId = await contentScriptReady(ext, page);
+  const worker = await ext.worker();
+  await worker.evaluate(() => {
+    delete (globalThis as { glimpseLastRightClick?: LastRightClick }).glimpseLastRightClick;
+  });
+  const inChildFrame = target.frameId === undefined && (await pointIsInChildFrame(page, x, y));
+  await page.mouse.click(x, y, { button: 'right' });
+  const frameId = target.frameId ?? (await frameIdOfClick(ext, tabId, inChildFrame));
+  await afterRightClick?.();
+  await dispatchMenuClick(ext, tabId, { menuItemId: 'identify-image', pageUrl: page.url(), ...target, frameId });
+}
+
+/** Waits until the page's top-frame content script answers (it loads asynchronously at document start); returns the tab's id. */
+export async function contentScriptReady(ext: ExtensionBrowser, page: Page): Promise<number> {
+  const tabId = await tabIdOf(ext, page);
+  const worker = await ext.worker();
   const ping = envelope('content', 'ping', {});
   await until(
     () =>
@@ -91,14 +105,7 @@ export async function rightClickAndIdentify(ext: ExtensionBrowser, page: Page, x
       ),
     'the content script to run in the page',
   );
-  await worker.evaluate(() => {
-    delete (globalThis as { glimpseLastRightClick?: LastRightClick }).glimpseLastRightClick;
-  });
-  const inChildFrame = target.frameId === undefined && (await pointIsInChildFrame(page, x, y));
-  await page.mouse.click(x, y, { button: 'right' });
-  const frameId = target.frameId ?? (await frameIdOfClick(ext, tabId, inChildFrame));
-  await afterRightClick?.();
-  await dispatchMenuClick(ext, tabId, { menuItemId: 'identify-image', pageUrl: page.url(), ...target, frameId });
+  return tabId;
 }
 
 export interface MenuClick {

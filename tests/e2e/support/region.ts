@@ -4,38 +4,14 @@
  * then the mouse drags a box over the page; releasing it confirms.
  */
 import type { Page } from 'puppeteer-core';
-import { envelope } from '../../../src/shared/protocol';
-import { until, type ExtensionBrowser } from './chromium';
-import { tabIdOf, type Box } from './menu';
+import type { ExtensionBrowser } from './chromium';
+import { contentScriptReady, dispatchMenuClick, type Box } from './menu';
 
 /** Chooses "Identify a region…" in the page's tab and waits for the page to dim. */
 export async function openRegionSelect(ext: ExtensionBrowser, page: Page): Promise<void> {
   await page.bringToFront();
-  const tabId = await tabIdOf(ext, page);
-  const worker = await ext.worker();
-  const ping = envelope('content', 'ping', {});
-  await until(
-    () =>
-      worker.evaluate(
-        (id: number, message: typeof ping) =>
-          chrome.tabs
-            .sendMessage(id, message, { frameId: 0 })
-            .then((answer: { ready?: boolean } | undefined) => answer?.ready === true, () => false),
-        tabId,
-        ping,
-      ),
-    'the content script to run in the page',
-  );
-  await worker.evaluate(
-    (info: { tabId: number; pageUrl: string }) =>
-      chrome.tabs.get(info.tabId).then((tab) =>
-        (chrome.contextMenus.onClicked as unknown as { dispatch(i: unknown, t: unknown): void }).dispatch(
-          { menuItemId: 'select-region', editable: false, pageUrl: info.pageUrl, frameId: 0 },
-          tab,
-        ),
-      ),
-    { tabId, pageUrl: page.url() },
-  );
+  const tabId = await contentScriptReady(ext, page);
+  await dispatchMenuClick(ext, tabId, { menuItemId: 'select-region', pageUrl: page.url() });
   await page.waitForSelector('[data-glimpse-region]');
 }
 
