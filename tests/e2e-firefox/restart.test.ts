@@ -52,7 +52,12 @@ describe('Firefox: suspension and restart', () => {
     expect((await settledCard(page))[0]!.state).toBe('result');
     await until(async () => (await backgroundState(ff!)) === 'stopped', 'Firefox to suspend the background page', 60_000);
     // What content scripts read for the card's "warming up" (local storage in Firefox) no longer says ready.
-    expect((await localStorageOf(ff)).engineStatus).toEqual({ state: 'idle' });
+    // (onSuspend's write may land a moment after the page is reported stopped.)
+    const statusAfterSuspension = await until(async () => {
+      const status = (await localStorageOf(ff!)).engineStatus as { state?: string } | undefined;
+      return status?.state === 'idle' ? status : undefined;
+    }, 'the stored engine status to read idle after the suspension', 10_000).catch(async () => (await localStorageOf(ff!)).engineStatus);
+    expect(statusAfterSuspension).toEqual({ state: 'idle' });
 
     await page.keyboard.press('Escape');
     await identifyElement(ff, page, '#volcano');
