@@ -14,7 +14,8 @@ const HOST_DECLARATIONS = [
   'all: initial', 'display: block', 'position: fixed', 'inset: auto', 'top: 0', 'left: 0', 'margin: 0', 'padding: 0',
   'border: 0', 'width: auto', 'height: auto', 'min-width: 0', 'min-height: 0', 'max-width: none', 'max-height: none',
   'overflow: visible', 'background: transparent', 'color-scheme: normal', 'z-index: 2147483647', 'pointer-events: none',
-  'transform: none', 'visibility: visible', 'opacity: 1', 'contain: layout style',
+  // Hidden until the first layout places it: no flash of a card in the page's top-left corner.
+  'transform: none', 'visibility: hidden', 'opacity: 1', 'contain: layout style',
 ];
 
 export interface CardHost {
