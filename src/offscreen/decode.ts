@@ -2,9 +2,11 @@ import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { inspectImage, sizeProblem } from '../shared/image-problem';
 import { MIME, type ImageFormat } from '../shared/sniff';
+import { decodeRaster } from './decode-raster';
+import { pictureOfBitmap, type Picture } from './picture';
 
 export interface DecodedImage {
-  bitmap: ImageBitmap;
+  picture: Picture;
   /** The image's own size (for SVG: its declared or drawn size). */
   width: number;
   height: number;
@@ -66,7 +68,7 @@ async function decodeSvg(blob: Blob): Promise<DecodedImage> {
   if (!context) return fail('internal', { detail: 'no 2D context' });
   try {
     context.drawImage(img, 0, 0, size.width, size.height);
-    return { bitmap: await createImageBitmap(canvas), width: declaredWidth, height: declaredHeight };
+    return { picture: pictureOfBitmap(await createImageBitmap(canvas)), width: declaredWidth, height: declaredHeight };
   } catch (error) {
     // A canvas the SVG tainted after all: its pixels cannot be read.
     return fail('corrupt', { detail: `SVG: ${String(error)}` });
@@ -89,19 +91,18 @@ function checkedFormat(bytes: ArrayBuffer): ImageFormat {
  */
 export async function decodeImage(bytes: ArrayBuffer, inspected?: ImageFormat): Promise<DecodedImage> {
   const format = inspected ?? checkedFormat(bytes);
-  const blob = new Blob([bytes], { type: MIME[format] });
-  if (format === 'svg') return decodeSvg(blob);
-  let bitmap: ImageBitmap;
+  if (format === 'svg') return decodeSvg(new Blob([bytes], { type: MIME[format] }));
+  let picture: Picture;
   try {
-    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'default' });
+    picture = await decodeRaster(bytes, MIME[format]);
   } catch (error) {
     return fail('corrupt', { detail: `${format}: ${String(error)}` });
   }
   try {
-    checkPixels(bitmap.width, bitmap.height);
+    checkPixels(picture.width, picture.height);
   } catch (error) {
-    bitmap.close();
+    picture.close();
     throw error;
   }
-  return { bitmap, width: bitmap.width, height: bitmap.height };
+  return { picture, width: picture.width, height: picture.height };
 }

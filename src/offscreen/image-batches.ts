@@ -44,7 +44,7 @@ export class ImageBatches {
 
   /**
    * Gives `first` its outcome, with up to MAX_BATCH - 1 of the images waiting behind it (same
-   * group) in the same predict. The caller closes each outcome's bitmap.
+   * group) in the same predict. The caller closes each outcome's picture.
    */
   async run(model: LoadedModel, first: WaitingImage): Promise<void> {
     if (first.outcome) return;
@@ -73,7 +73,7 @@ export class ImageBatches {
       });
     } catch (error) {
       for (const { waiting, image } of prepared) {
-        image.bitmap.close();
+        image.picture.close();
         waiting.outcome = { error };
       }
     }

@@ -1,5 +1,6 @@
 import { centreCropRegion, fitWithin, type Rect } from '../shared/geometry';
 import { LIMITS } from '../shared/limits';
+import type { Picture } from './picture';
 
 export const MODEL_INPUT_SIZE = 224;
 
@@ -9,31 +10,39 @@ function context2d(canvas: OffscreenCanvas): OffscreenCanvasRenderingContext2D {
   return context;
 }
 
+/** One canvas for every model input (drawn and read synchronously, so never shared in flight). */
+let inputCanvas: OffscreenCanvasRenderingContext2D | undefined;
+
+function inputContext(): OffscreenCanvasRenderingContext2D {
+  inputCanvas ??= context2d(new OffscreenCanvas(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE));
+  return inputCanvas;
+}
+
 /**
  * The model's view of an image: a square region, by default the standard ImageNet evaluation
  * crop (shorter side to 256, centred 224 square), downscaled with the browser's high-quality
  * (mipmapped, filtered) resampler and composited on white. Returns 224x224 RGBA pixels.
  */
-export function modelInputPixels(bitmap: ImageBitmap, crop: Rect = centreCropRegion(bitmap.width, bitmap.height)): ImageData {
-  const canvas = new OffscreenCanvas(MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
-  const context = context2d(canvas);
+export function modelInputPixels(picture: Picture, crop: Rect = centreCropRegion(picture.width, picture.height)): ImageData {
+  const context = inputContext();
   context.fillStyle = '#fff';
   context.fillRect(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+  context.drawImage(picture.source, crop.x, crop.y, crop.width, crop.height, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
   return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
 }
 
 /** RGBA bytes -> RGB floats in [0, 1], the model's input range (the graph maps it to [-1, 1]). */
 export function toModelInput(pixels: { data: ArrayLike<number>; width: number; height: number }): Float32Array {
+  const { data } = pixels;
   const count = pixels.width * pixels.height;
   const out = new Float32Array(count * 3);
   const scale = 1 / 255;
-  for (let i = 0, j = 0; i < count; i++, j += 3) {
-    out[j] = pixels.data[i * 4]! * scale;
-    out[j + 1] = pixels.data[i * 4 + 1]! * scale;
-    out[j + 2] = pixels.data[i * 4 + 2]! * scale;
+  for (let i = 0, j = 0, end = count * 4; i < end; i += 4, j += 3) {
+    out[j] = data[i]! * scale;
+    out[j + 1] = data[i + 1]! * scale;
+    out[j + 2] = data[i + 2]! * scale;
   }
   return out;
 }
@@ -46,8 +55,8 @@ export const imagenetLogits = (logits: Float32Array): Float32Array => logits.sub
  * synchronous toDataURL: OffscreenCanvas.convertToBlob waits about a second for a frame that
  * a hidden (offscreen) document only gets once a second.
  */
-export function thumbnailDataUrl(bitmap: ImageBitmap): string {
-  const size = fitWithin(bitmap.width, bitmap.height, LIMITS.thumbnailSize * 2);
+export function thumbnailDataUrl(picture: Picture): string {
+  const size = fitWithin(picture.width, picture.height, LIMITS.thumbnailSize * 2);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
@@ -56,6 +65,6 @@ export function thumbnailDataUrl(bitmap: ImageBitmap): string {
   context.fillStyle = '#fff';
   context.fillRect(0, 0, size.width, size.height);
   context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, 0, 0, size.width, size.height);
+  context.drawImage(picture.source, 0, 0, size.width, size.height);
   return canvas.toDataURL('image/jpeg', 0.8);
 }
