@@ -10,6 +10,7 @@ import { SerialQueue } from './queue';
 import type { Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';
+import { stepContentFree } from './explain/answer';
 import { classifyPrepared, ImageBatches } from './image-batches';
 import { LateThumbnails } from './late-thumbnails';
 import { LoadedModel } from './model';
@@ -32,6 +33,18 @@ export interface ImageJob {
 
 const TIMED_RUNS = 3;
 
+/** Resolves in a task of its own, after what is already waiting (timers in a hidden document may wait up to a second). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 interface Loaded {
   model: LoadedModel;
   preference: BackendPreference;
@@ -45,6 +58,7 @@ export class Engine {
   private readonly renderer: RendererInfo = probeRenderer();
   private readonly thumbnails = new LateThumbnails();
   private readonly batches = new ImageBatches();
+  private readonly prepared = new WeakSet<LoadedModel>();
   private modelLoads = 0;
   private classified = 0;
   private status: EngineStatus = { state: 'idle' };
@@ -109,6 +123,7 @@ export class Engine {
     const waiting = this.batches.add({ bytes, format, group: options.backend });
     const outcome = await this.withModel(options, async (model) => {
       await this.batches.run(model, waiting);
+      this.prepareAfterFirstAnswer(model);
       return waiting.outcome!;
     }).catch((error: unknown) => {
       this.batches.drop(waiting);
@@ -118,14 +133,31 @@ export class Engine {
     const { image, result } = outcome;
     this.classified++;
     if (jobId !== undefined) {
-      this.thumbnails.keep(jobId, image.bitmap);
+      this.thumbnails.keep(jobId, image.picture);
       return result;
     }
     try {
-      return { ...result, thumbnail: thumbnailDataUrl(image.bitmap) };
+      return { ...result, thumbnail: thumbnailDataUrl(image.picture) };
     } finally {
-      image.bitmap.close();
+      image.picture.close();
     }
+  }
+
+  /**
+   * Asks, once per loaded model, its answer for pictures of nothing (explain/answer.ts), which the
+   * first far-from-square picture would otherwise wait for: after the first answer has gone out
+   * (never before it: a warm-up as the user right-clicks must not make that answer wait), a
+   * small batch per turn, each behind whatever waits.
+   */
+  private prepareAfterFirstAnswer(model: LoadedModel): void {
+    if (this.prepared.has(model)) return;
+    this.prepared.add(model);
+    const step = async (): Promise<void> => {
+      await nextTask();
+      if (this.loaded?.model !== model) return;
+      if (!(await stepContentFree(model))) void this.queue.run(step).catch(() => undefined);
+    };
+    void this.queue.run(step).catch(() => undefined);
   }
 
   /** The thumbnail of an answer given without one ('' when unknown or forgotten). */
@@ -175,7 +207,7 @@ export class Engine {
       try {
         if (withModel) await classifyPrepared(model, [image]);
       } finally {
-        image.bitmap.close();
+        image.picture.close();
       }
     };
     const start = performance.now();

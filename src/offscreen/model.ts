@@ -48,7 +48,10 @@ export class LoadedModel {
     return inputs.map((_, i) => imagenetLogits(values.subarray(i * perImage, (i + 1) * perImage)));
   }
 
-  /** Bare predict on a zero batch of `batchSize`, `runs` times: the floor the full path is compared with. */
+  /**
+   * Bare predict on a zero batch of `batchSize`, `runs` times: the floor the full path is compared
+   * with. The median run: a run the machine's other work slowed down says nothing of the model.
+   */
   async timePredict(runs: number, batchSize = 1): Promise<number> {
     const input = tf.zeros([batchSize, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
     const once = async () => {
@@ -58,9 +61,13 @@ export class LoadedModel {
     };
     try {
       await once();
-      const started = performance.now();
-      for (let i = 0; i < runs; i++) await once();
-      return (performance.now() - started) / runs;
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        await once();
+        times.push(performance.now() - started);
+      }
+      return median(times);
     } finally {
       input.dispose();
     }
@@ -75,4 +82,10 @@ function concatenate(inputs: readonly Float32Array[]): Float32Array {
   const all = new Float32Array(inputs.length * INPUT_LENGTH);
   inputs.forEach((input, i) => all.set(input, i * INPUT_LENGTH));
   return all;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
