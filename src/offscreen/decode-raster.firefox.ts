@@ -1,9 +1,7 @@
 /**
- * Raster bytes -> an upright picture, in Firefox: createImageBitmap (its ImageDecoder's handling
- * of EXIF orientation is not verified here; see decode-raster.ts for Chromium).
+ * Raster bytes -> an upright bitmap, in Firefox: createImageBitmap (how its ImageDecoder handles
+ * EXIF orientation is not verified here; see decode-raster.ts for Chromium).
  */
-import { pictureOfBitmap, type Picture } from './picture';
-
-export async function decodeRaster(bytes: ArrayBuffer, type: string): Promise<Picture> {
-  return pictureOfBitmap(await createImageBitmap(new Blob([bytes], { type }), { imageOrientation: 'from-image', premultiplyAlpha: 'default' }));
+export function decodeRaster(bytes: ArrayBuffer, type: string): Promise<ImageBitmap> {
+  return createImageBitmap(new Blob([bytes], { type }), { imageOrientation: 'from-image', premultiplyAlpha: 'default' });
 }

@@ -3,10 +3,9 @@ import { LIMITS } from '../shared/limits';
 import { inspectImage, sizeProblem } from '../shared/image-problem';
 import { MIME, type ImageFormat } from '../shared/sniff';
 import { decodeRaster } from './decode-raster';
-import { pictureOfBitmap, type Picture } from './picture';
 
 export interface DecodedImage {
-  picture: Picture;
+  bitmap: ImageBitmap;
   /** The image's own size (for SVG: its declared or drawn size). */
   width: number;
   height: number;
@@ -68,7 +67,7 @@ async function decodeSvg(blob: Blob): Promise<DecodedImage> {
   if (!context) return fail('internal', { detail: 'no 2D context' });
   try {
     context.drawImage(img, 0, 0, size.width, size.height);
-    return { picture: pictureOfBitmap(await createImageBitmap(canvas)), width: declaredWidth, height: declaredHeight };
+    return { bitmap: await createImageBitmap(canvas), width: declaredWidth, height: declaredHeight };
   } catch (error) {
     // A canvas the SVG tainted after all: its pixels cannot be read.
     return fail('corrupt', { detail: `SVG: ${String(error)}` });
@@ -92,17 +91,17 @@ function checkedFormat(bytes: ArrayBuffer): ImageFormat {
 export async function decodeImage(bytes: ArrayBuffer, inspected?: ImageFormat): Promise<DecodedImage> {
   const format = inspected ?? checkedFormat(bytes);
   if (format === 'svg') return decodeSvg(new Blob([bytes], { type: MIME[format] }));
-  let picture: Picture;
+  let bitmap: ImageBitmap;
   try {
-    picture = await decodeRaster(bytes, MIME[format]);
+    bitmap = await decodeRaster(bytes, MIME[format]);
   } catch (error) {
     return fail('corrupt', { detail: `${format}: ${String(error)}` });
   }
   try {
-    checkPixels(picture.width, picture.height);
+    checkPixels(bitmap.width, bitmap.height);
   } catch (error) {
-    picture.close();
+    bitmap.close();
     throw error;
   }
-  return { picture, width: picture.width, height: picture.height };
+  return { bitmap, width: bitmap.width, height: bitmap.height };
 }

@@ -133,13 +133,13 @@ export class Engine {
     const { image, result } = outcome;
     this.classified++;
     if (jobId !== undefined) {
-      this.thumbnails.keep(jobId, image.picture);
+      this.thumbnails.keep(jobId, image.bitmap);
       return result;
     }
     try {
-      return { ...result, thumbnail: thumbnailDataUrl(image.picture) };
+      return { ...result, thumbnail: thumbnailDataUrl(image.bitmap) };
     } finally {
-      image.picture.close();
+      image.bitmap.close();
     }
   }
 
@@ -207,7 +207,7 @@ export class Engine {
       try {
         if (withModel) await classifyPrepared(model, [image]);
       } finally {
-        image.picture.close();
+        image.bitmap.close();
       }
     };
     const start = performance.now();

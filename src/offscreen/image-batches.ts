@@ -44,7 +44,7 @@ export class ImageBatches {
 
   /**
    * Gives `first` its outcome, with up to MAX_BATCH - 1 of the images waiting behind it (same
-   * group) in the same predict. The caller closes each outcome's picture.
+   * group) in the same predict. The caller closes each outcome's bitmap.
    */
   async run(model: LoadedModel, first: WaitingImage): Promise<void> {
     if (first.outcome) return;
@@ -73,7 +73,7 @@ export class ImageBatches {
       });
     } catch (error) {
       for (const { waiting, image } of prepared) {
-        image.picture.close();
+        image.bitmap.close();
         waiting.outcome = { error };
       }
     }

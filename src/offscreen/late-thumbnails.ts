@@ -3,13 +3,12 @@
  * not need. Each is made in a task of its own right after the answer (or at once when asked for
  * first), kept until the service worker collects it, and forgotten beyond the last few.
  */
-import type { Picture } from './picture';
 import { thumbnailDataUrl } from './preprocess';
 
 const KEPT = 32;
 
 export class LateThumbnails {
-  private readonly pending = new Map<string, { picture?: Picture; dataUrl?: string }>();
+  private readonly pending = new Map<string, { bitmap?: ImageBitmap; dataUrl?: string }>();
   private readonly channel = new MessageChannel();
   private readonly queue: string[] = [];
 
@@ -22,13 +21,13 @@ export class LateThumbnails {
     };
   }
 
-  /** Takes ownership of `picture`: its thumbnail is made soon, then the picture is closed. */
-  keep(jobId: string, picture: Picture): void {
-    this.pending.set(jobId, { picture });
+  /** Takes ownership of `bitmap`: its thumbnail is made soon, then the bitmap is closed. */
+  keep(jobId: string, bitmap: ImageBitmap): void {
+    this.pending.set(jobId, { bitmap });
     this.queue.push(jobId);
     this.channel.port2.postMessage(null);
     for (const oldest of [...this.pending.keys()].slice(0, Math.max(0, this.pending.size - KEPT))) {
-      this.pending.get(oldest)?.picture?.close();
+      this.pending.get(oldest)?.bitmap?.close();
       this.pending.delete(oldest);
     }
   }
@@ -47,15 +46,15 @@ export class LateThumbnails {
   private make(jobId: string): string {
     const entry = this.pending.get(jobId);
     if (!entry) return '';
-    if (entry.picture) {
+    if (entry.bitmap) {
       try {
-        entry.dataUrl = thumbnailDataUrl(entry.picture);
+        entry.dataUrl = thumbnailDataUrl(entry.bitmap);
       } catch (error) {
         console.warn('[glimpse] no thumbnail', error);
         entry.dataUrl = '';
       } finally {
-        entry.picture.close();
-        entry.picture = undefined;
+        entry.bitmap.close();
+        entry.bitmap = undefined;
       }
     }
     return entry.dataUrl ?? '';

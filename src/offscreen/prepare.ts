@@ -3,19 +3,18 @@ import type { Rect } from '../shared/geometry';
 import type { ImageFormat } from '../shared/sniff';
 import { viewsOf } from './crops';
 import { decodeImage } from './decode';
-import type { Picture } from './picture';
 import { modelInputPixels, toModelInput } from './preprocess';
 
 export interface PreparedImage {
   /** One input per view: RGB in [0, 1], 224x224, what the model takes. */
   inputs: Float32Array[];
-  /** The square regions the inputs show, in the decoded picture's pixels (see crops.ts). */
+  /** The square regions the inputs show, in the decoded bitmap's pixels (see crops.ts). */
   views: Rect[];
-  /** The decoded picture's size, which `views` refer to (an SVG's raster may differ from its declared size). */
+  /** The decoded bitmap's size, which `views` refer to (an SVG's raster may differ from its declared size). */
   pixelWidth: number;
   pixelHeight: number;
   /** The decoded picture, for its thumbnail; whoever takes the PreparedImage closes it. */
-  picture: Picture;
+  bitmap: ImageBitmap;
   width: number;
   height: number;
   prepareMs: number;
@@ -25,21 +24,21 @@ export interface PreparedImage {
 export async function prepareImage(bytes: ArrayBuffer, format?: ImageFormat): Promise<PreparedImage> {
   const started = performance.now();
   const image = await decodeImage(bytes, format);
-  const { picture } = image;
+  const { bitmap } = image;
   try {
-    const views = viewsOf(picture.width, picture.height);
+    const views = viewsOf(bitmap.width, bitmap.height);
     return {
-      inputs: views.map((view) => toModelInput(modelInputPixels(picture, view))),
+      inputs: views.map((view) => toModelInput(modelInputPixels(bitmap, view))),
       views,
-      pixelWidth: picture.width,
-      pixelHeight: picture.height,
-      picture,
+      pixelWidth: bitmap.width,
+      pixelHeight: bitmap.height,
+      bitmap,
       width: image.width,
       height: image.height,
       prepareMs: performance.now() - started,
     };
   } catch (error) {
-    picture.close();
+    bitmap.close();
     throw error;
   }
 }

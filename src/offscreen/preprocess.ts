@@ -1,6 +1,5 @@
 import { centreCropRegion, fitWithin, type Rect } from '../shared/geometry';
 import { LIMITS } from '../shared/limits';
-import type { Picture } from './picture';
 
 export const MODEL_INPUT_SIZE = 224;
 
@@ -23,13 +22,13 @@ function inputContext(): OffscreenCanvasRenderingContext2D {
  * crop (shorter side to 256, centred 224 square), downscaled with the browser's high-quality
  * (mipmapped, filtered) resampler and composited on white. Returns 224x224 RGBA pixels.
  */
-export function modelInputPixels(picture: Picture, crop: Rect = centreCropRegion(picture.width, picture.height)): ImageData {
+export function modelInputPixels(bitmap: ImageBitmap, crop: Rect = centreCropRegion(bitmap.width, bitmap.height)): ImageData {
   const context = inputContext();
   context.fillStyle = '#fff';
   context.fillRect(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  context.drawImage(picture.source, crop.x, crop.y, crop.width, crop.height, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+  context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
   return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
 }
 
@@ -55,8 +54,8 @@ export const imagenetLogits = (logits: Float32Array): Float32Array => logits.sub
  * synchronous toDataURL: OffscreenCanvas.convertToBlob waits about a second for a frame that
  * a hidden (offscreen) document only gets once a second.
  */
-export function thumbnailDataUrl(picture: Picture): string {
-  const size = fitWithin(picture.width, picture.height, LIMITS.thumbnailSize * 2);
+export function thumbnailDataUrl(bitmap: ImageBitmap): string {
+  const size = fitWithin(bitmap.width, bitmap.height, LIMITS.thumbnailSize * 2);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
@@ -65,6 +64,6 @@ export function thumbnailDataUrl(picture: Picture): string {
   context.fillStyle = '#fff';
   context.fillRect(0, 0, size.width, size.height);
   context.imageSmoothingQuality = 'high';
-  context.drawImage(picture.source, 0, 0, size.width, size.height);
+  context.drawImage(bitmap, 0, 0, size.width, size.height);
   return canvas.toDataURL('image/jpeg', 0.8);
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineSession, type EngineSession } from './support/engine-session';
 import { envelope } from '../../src/shared/protocol';
 import { openPopup } from './support/chromium';
+import { withExifOrientation } from './support/exif';
 import { SAMPLES_DIR } from './support/server';
 
 const PHOTOS: [file: string, classIndex: number, label: string][] = [
@@ -57,6 +58,38 @@ describe('the recognition engine in its offscreen document', () => {
       expect(result.thumbnail).toMatch(/^data:image\/jpeg;base64,/);
       expect(result.width).toBeGreaterThan(0);
     }
+  });
+
+  it('turns a photo upright as its EXIF orientation says, for the answer and the thumbnail', async () => {
+    const [file, classIndex] = PHOTOS[1]!;
+    const page = await session.ext.browser.newPage();
+    await page.goto('about:blank');
+    // The photo stored a quarter-turn to the left, as a phone held sideways saves it.
+    const sideways = Buffer.from(
+      (await page.evaluate(`(async (b64) => {
+        const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
+        const canvas = new OffscreenCanvas(bitmap.height, bitmap.width);
+        const context = canvas.getContext('2d');
+        context.translate(0, bitmap.width);
+        context.rotate(-Math.PI / 2);
+        context.drawImage(bitmap, 0, 0);
+        const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer());
+        return btoa(String.fromCharCode(...bytes));
+      })(${JSON.stringify((await photo(file)).toString('base64'))})`)) as string,
+      'base64',
+    );
+    const thumbnailSize = (dataUrl: string) =>
+      page.evaluate(`(async (url) => { const b = await createImageBitmap(await (await fetch(url)).blob()); return [b.width, b.height]; })(${JSON.stringify(dataUrl)})`) as Promise<[number, number]>;
+    const upright = await session.classify(await photo(file));
+    const turned = await session.classify(withExifOrientation(sideways, 6));
+    const unturned = await session.classify(sideways);
+    expect(upright.width).toBeGreaterThan(upright.height);
+    expect([turned.width, turned.height]).toEqual([upright.width, upright.height]);
+    expect([unturned.width, unturned.height]).toEqual([upright.height, upright.width]);
+    expect(turned.predictions[0]!.classIndex).toBe(classIndex);
+    const [width, height] = await thumbnailSize(turned.thumbnail);
+    await page.close();
+    expect(width).toBeGreaterThan(height);
   });
 
   it('answers many requests at once, each with its own answer', async () => {

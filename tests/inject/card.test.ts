@@ -88,7 +88,10 @@ describe('the card in a page, on a stubbed extension API', () => {
       const card = new window.glimpseInject.ResultCard(document.querySelector('#photo')!, { x: 300, y: 200 });
       card.showError({ code: 'network' }, () => Object.assign(window, { retried: true }));
     });
-    await until(async () => (await shown(page)).state === 'error', 'the error state');
+    await until(async () => {
+      const now = await shown(page);
+      return now.visible && now.state === 'error';
+    }, 'the error state, shown');
     const text = await page.evaluate(() => (document.querySelector('[data-glimpse-card]')!.shadowRoot!.querySelector('.glimpse') as HTMLElement).innerText);
     expect(text).toContain('The image could not be downloaded.');
     await page.evaluate(() => {

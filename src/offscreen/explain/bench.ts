@@ -15,7 +15,7 @@ import { OCCLUSION_GRID, occlusion } from './occlusion';
 /** The picture's views as the engine makes them, in one n x 224 x 224 x 3 array. */
 async function viewsOfBytes(bytes: ArrayBuffer): Promise<{ views: Rect[]; input: Float32Array }> {
   const image = await prepareImage(bytes);
-  image.picture.close();
+  image.bitmap.close();
   const one = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
   const input = new Float32Array(one * image.views.length);
   image.inputs.forEach((view, i) => input.set(view, i * one));

@@ -289,14 +289,15 @@ export async function inCard<T, A extends unknown[]>(page: Page, index: number, 
   throw new Error(`no card ${index} on the page`);
 }
 
-/** Waits until at least `count` cards are open and all have finished (result or error). */
+/** Waits until at least `count` cards are open and all have finished (result or error) and are shown. */
 export async function settledCard(page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
   let last: CardState[] = [];
   try {
     return await until(
       async () => {
         last = await cards(page);
-        return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error') ? last : undefined;
+        // Finished, and shown where the layout put it (a new card stays hidden until then).
+        return last.length >= count && last.every((c) => (c.state === 'result' || c.state === 'error') && c.visible) ? last : undefined;
       },
       'the card to show an answer',
       timeoutMs,
