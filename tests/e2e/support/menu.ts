@@ -289,15 +289,16 @@ export async function inCard<T, A extends unknown[]>(page: Page, index: number, 
   throw new Error(`no card ${index} on the page`);
 }
 
-/** Waits until at least `count` cards are open and all have finished (result or error) and are shown. */
+/** Waits until at least `count` cards are open and all have finished (result or error) and are placed. */
 export async function settledCard(page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
   let last: CardState[] = [];
   try {
     return await until(
       async () => {
         last = await cards(page);
-        // Finished, and shown where the layout put it (a new card stays hidden until then).
-        return last.length >= count && last.every((c) => (c.state === 'result' || c.state === 'error') && c.visible) ? last : undefined;
+        // Finished, and placed by the layout (a new card stays hidden until then; a placed card
+        // stays hidden while its picture is out of sight).
+        return last.length >= count && last.every((c) => (c.state === 'result' || c.state === 'error') && c.side !== null) ? last : undefined;
       },
       'the card to show an answer',
       timeoutMs,
