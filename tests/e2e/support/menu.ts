@@ -209,15 +209,17 @@ export function readCard(this: ShadowRoot) {
   };
   const expanded = !!panel && !panel.hidden;
   const shown = expanded ? panel : chip;
+  const visible = getComputedStyle(host).visibility !== 'hidden';
   return {
     state: host.getAttribute('data-state'),
-    text: (shown?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+    // A card is hidden until the layout first places it (a frame at most): its words are read all the same.
+    text: ((visible ? shown?.innerText : shown?.textContent) ?? '').replace(/\s+/g, ' ').trim(),
     errorCode: host.getAttribute('data-error-code'),
     box: boxOf(shown),
     labelBox: expanded ? null : boxOf(chip),
     cardBox: expanded ? boxOf(panel) : null,
     expanded,
-    visible: getComputedStyle(host).visibility !== 'hidden',
+    visible,
     certainty: root?.getAttribute('data-certainty') ?? null,
     side: root?.getAttribute('data-side') ?? null,
     fontSize: parseFloat(getComputedStyle(this.querySelector('.short') ?? host).fontSize),
@@ -289,16 +291,14 @@ export async function inCard<T, A extends unknown[]>(page: Page, index: number, 
   throw new Error(`no card ${index} on the page`);
 }
 
-/** Waits until at least `count` cards are open and all have finished (result or error) and are placed. */
+/** Waits until at least `count` cards are open and all have finished (result or error). */
 export async function settledCard(page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
   let last: CardState[] = [];
   try {
     return await until(
       async () => {
         last = await cards(page);
-        // Finished, and placed by the layout (a new card stays hidden until then; a placed card
-        // stays hidden while its picture is out of sight).
-        return last.length >= count && last.every((c) => (c.state === 'result' || c.state === 'error') && c.side !== null) ? last : undefined;
+        return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error') ? last : undefined;
       },
       'the card to show an answer',
       timeoutMs,
