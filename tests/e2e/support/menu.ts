@@ -291,14 +291,14 @@ export async function inCard<T, A extends unknown[]>(page: Page, index: number, 
   throw new Error(`no card ${index} on the page`);
 }
 
-/** Waits until at least `count` cards are open and all have finished (result or error). */
+/** Waits until at least `count` cards are open and all have finished (result, error, or "picture changed"). */
 export async function settledCard(page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
   let last: CardState[] = [];
   try {
     return await until(
       async () => {
         last = await cards(page);
-        return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error') ? last : undefined;
+        return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error' || c.state === 'changed') ? last : undefined;
       },
       'the card to show an answer',
       timeoutMs,
