@@ -11,7 +11,7 @@ export const CONTENT_SCRIPT_FILE = 'content-script.js';
 /** Injects the content script into one frame; false where Chrome does not allow it (its own pages, the store). */
 export async function injectContentScript(tabId: number, frameId: number): Promise<boolean> {
   try {
-    await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
     return true;
   } catch {
     return false;
@@ -25,7 +25,7 @@ export async function injectIntoOpenTabs(): Promise<void> {
     tabs
       .filter((tab) => tab.id !== undefined && (!tab.url || /^(https?|file):/i.test(tab.url)))
       .map((tab) =>
-        chrome.scripting
+        browser.scripting
           .executeScript({ target: { tabId: tab.id!, allFrames: true }, files: [CONTENT_SCRIPT_FILE] })
           .catch(() => undefined),
       ),

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
-import { pressCommand, scanPill } from './support/commands';
+import { pressCommand } from './support/commands';
 import { cards, settledCard } from './support/menu';
+import { pillWhen, scanPill } from './support/scan-pill';
 import { startServer, type TestServer } from './support/server';
 
 const ANSWER_TIMEOUT = 150_000;
@@ -70,7 +71,7 @@ describe('keyboard shortcuts', () => {
   it('identifies every picture on the page, then clears every label and the progress', async () => {
     const page = await openShop(ext, server);
     await pressCommand(ext, page, 'identify-page');
-    await until(async () => (await scanPill(page))?.state === 'waiting', 'the on-screen pictures to be identified', ANSWER_TIMEOUT);
+    await pillWhen(page, (pill) => pill.state === 'waiting', 'the on-screen pictures to be identified', ANSWER_TIMEOUT);
     expect((await cards(page)).length).toBeGreaterThanOrEqual(8);
     await pressCommand(ext, page, 'clear-all');
     await until(async () => (await cards(page)).length === 0 && (await scanPill(page)) === null, 'every label and the progress pill to go');

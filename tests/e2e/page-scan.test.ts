@@ -8,8 +8,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
-import { chooseMenuItem, pressCommand, scanPill, storedHistory, type ScanPill } from './support/commands';
+import { chooseMenuItem, pressCommand, storedHistory } from './support/commands';
 import { cards, settledCard } from './support/menu';
+import { pillWhen, pressPillButton, scanPill } from './support/scan-pill';
 import { htmlPage, startServer, type TestServer } from './support/server';
 
 const ANSWER_TIMEOUT = 150_000;
@@ -54,12 +55,6 @@ async function openShop(ext: ExtensionBrowser, server: TestServer): Promise<Page
   return page;
 }
 
-const pillIn = (page: Page, check: (pill: ScanPill) => boolean, what: string): Promise<ScanPill> =>
-  until(async () => {
-    const pill = await scanPill(page);
-    return pill && check(pill) ? pill : undefined;
-  }, what, ANSWER_TIMEOUT);
-
 describe('identify all images on a page', () => {
   let ext: ExtensionBrowser;
   let server: TestServer;
@@ -91,7 +86,7 @@ describe('identify all images on a page', () => {
     const onScreen = (await tiles(page)).filter((tile) => tile.box.top + tile.box.height > 0 && tile.box.top < 900);
     expect(onScreen.length).toBeGreaterThanOrEqual(8);
     expect(onScreen.length).toBeLessThan(TILES);
-    const waiting = await pillIn(page, (pill) => pill.state === 'waiting', 'the on-screen pictures to be done');
+    const waiting = await pillWhen(page, (pill) => pill.state === 'waiting', 'the on-screen pictures to be done', ANSWER_TIMEOUT);
     expect(waiting).toMatchObject({ done: onScreen.length, total: TILES });
     expect(waiting.text).toContain(`${onScreen.length} of ${TILES}`);
     expect(waiting.text).toContain('scroll to identify the rest');
@@ -104,7 +99,7 @@ describe('identify all images on a page', () => {
       await page.evaluate((top: number) => window.scrollTo({ top, behavior: 'instant' }), y);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    const done = await pillIn(page, (pill) => pill.state === 'done', 'the scan to finish');
+    const done = await pillWhen(page, (pill) => pill.state === 'done', 'the scan to finish', ANSWER_TIMEOUT);
     if (process.env.GLIMPSE_SCREENSHOTS) await page.screenshot({ path: `${process.env.GLIMPSE_SCREENSHOTS}/scan-done.png` });
     const elapsedMs = Date.now() - startedAt;
     expect(done).toMatchObject({ done: TILES, total: TILES });
@@ -135,9 +130,18 @@ describe('identify all images on a page', () => {
     const page = await openShop(ext, server);
     const before = (await storedHistory(ext)).length;
     await chooseMenuItem(ext, page, 'identify-page');
-    const stopButton = await page.waitForSelector('glimpse-scan-progress >>> button');
-    await stopButton!.click();
-    const stopped = await pillIn(page, (pill) => pill.state === 'stopped', 'the scan to stop');
+    // The page can neither read the pill (what is being identified) nor rewrite it.
+    await pillWhen(page, (pill) => pill.text.includes('Stop'), 'the progress pill to show', ANSWER_TIMEOUT);
+    const seenByPage = await page.evaluate(() => {
+      const host = document.querySelector('glimpse-scan-progress') as HTMLElement;
+      const text = `${host.shadowRoot?.textContent} ${host.innerText} ${host.textContent}`;
+      host.textContent = 'Verified safe by Glimpse';
+      return { shadowRoot: host.shadowRoot, text: /of 24|Stop/.test(text), ui: host.hasAttribute('data-glimpse-ui') };
+    });
+    expect(seenByPage).toEqual({ shadowRoot: null, text: false, ui: true });
+    expect((await scanPill(page))!.text).not.toContain('Verified');
+    await pressPillButton(page);
+    const stopped = await pillWhen(page, (pill) => pill.state === 'stopped', 'the scan to stop', ANSWER_TIMEOUT);
     expect(stopped.text).toMatch(/^Stopped at \d+ of 24 Close$/);
     // Answers already on their way land; nothing after them.
     await until(async () => (await cards(page)).every((card) => card.state === 'result'), 'answers in flight to land', ANSWER_TIMEOUT);
@@ -168,7 +172,7 @@ describe('identify all images on a page', () => {
     const started = await page.evaluate(() => performance.now());
     await chooseMenuItem(ext, page, 'identify-page');
     // Every picture is below the fold: until the person scrolls, the walk is all Glimpse does here.
-    const waiting = await pillIn(page, (pill) => pill.state === 'waiting', 'the walk to finish');
+    const waiting = await pillWhen(page, (pill) => pill.state === 'waiting', 'the walk to finish', ANSWER_TIMEOUT);
     expect(waiting).toMatchObject({ done: 0, total: 4 });
     const tasks = await page.evaluate(() => (window as unknown as { glimpseTestLongTasks: { tasks: { start: number; duration: number }[] } }).glimpseTestLongTasks.tasks);
     // The walk went in many short slices, the page getting a turn between each (slices end after

@@ -11,8 +11,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope } from '../../src/shared/protocol';
 import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
-import { chooseMenuItem, scanPill } from './support/commands';
+import { chooseMenuItem } from './support/commands';
 import { cards } from './support/menu';
+import { pillWhen, scanPill } from './support/scan-pill';
 import { startServer, type TestServer } from './support/server';
 
 const ANSWER_TIMEOUT = 150_000;
@@ -77,12 +78,12 @@ describe('the popup with a long history', () => {
     shop = await ext.browser.newPage();
     await shop.goto(`${server.origin}/scan/shop.html`, { waitUntil: 'load' });
     await chooseMenuItem(ext, shop, 'identify-page');
-    await until(async () => (await scanPill(shop))?.state === 'waiting', 'the on-screen tiles to be identified', ANSWER_TIMEOUT);
+    await pillWhen(shop, (pill) => pill.state === 'waiting', 'the on-screen tiles to be identified', ANSWER_TIMEOUT);
     for (let y = 400; y <= 3200; y += 400) {
       await shop.evaluate((top: number) => window.scrollTo({ top, behavior: 'instant' }), y);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    await until(async () => (await scanPill(shop))?.state === 'done', 'the scan to finish', ANSWER_TIMEOUT);
+    await pillWhen(shop, (pill) => pill.state === 'done', 'the scan to finish', ANSWER_TIMEOUT);
   });
   afterAll(async () => {
     await ext?.close();
@@ -158,7 +159,7 @@ describe('the popup with a long history', () => {
     await popup.click('.identify-page');
     // The person looks at the page (a toolbar popup steps aside by itself; this one is a tab).
     await shop.bringToFront();
-    await until(async () => (await scanPill(shop))?.state === 'waiting', 'the scan started from the popup to label the on-screen tiles', ANSWER_TIMEOUT);
+    await pillWhen(shop, (pill) => pill.state === 'waiting', 'the scan started from the popup to label the on-screen tiles', ANSWER_TIMEOUT);
     expect(await popup.$eval('.page-notice', (p) => p.textContent)).toBe('Identifying the pictures on the page…');
     expect((await cards(shop)).length).toBeGreaterThanOrEqual(8);
 

@@ -1,7 +1,7 @@
 /**
  * The page scan's progress in the page: "12 of 24" with a bar and a Stop button, a small pill at
  * the bottom of the window. Its host is pinned like the cards' (inline !important styles, the
- * top layer, its own shadow root) so no page can hide or restyle it; it carries data-glimpse-ui
+ * top layer, its own closed shadow root) so no page can hide or restyle it; it carries data-glimpse-ui
  * so scans and captures leave it out.
  */
 import { t } from '../../shared/i18n';
@@ -58,11 +58,15 @@ export class ProgressPill {
   /** Spoken at the start and the end only: a count read aloud two dozen times helps nobody. */
   private readonly announcer = el('span', 'visually-hidden');
   private lastState?: ScanState;
+  /**
+   * Closed, like the cards': page script can neither read what is being identified nor rewrite
+   * the count. Only this object keeps the reference; tests read it through DevTools.
+   */
+  private readonly shadow = this.host.attachShadow({ mode: 'closed' });
 
   constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
     this.host.setAttribute('data-glimpse-ui', '');
     this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
-    const shadow = this.host.attachShadow({ mode: 'open' });
     const pill = el('div', 'pill');
     pill.setAttribute('role', 'group');
     pill.setAttribute('aria-label', t('scanRegionLabel'));
@@ -74,7 +78,7 @@ export class ProgressPill {
     pill.append(this.text, this.hint, this.bar, this.button, this.announcer);
     const style = el('style');
     style.textContent = PILL_CSS;
-    shadow.append(style, pill);
+    this.shadow.append(style, pill);
     document.documentElement.append(this.host);
     this.host.popover = 'manual';
     try {
@@ -113,8 +117,7 @@ export class ProgressPill {
 
   /** Labels opened after the pill join the top layer above it; the pill steps back on top (unless it holds the focus). */
   private raise(): void {
-    const shadow = this.host.shadowRoot;
-    if (!this.host.isConnected || shadow?.activeElement || !this.host.matches(':popover-open')) return;
+    if (!this.host.isConnected || this.shadow.activeElement || !this.host.matches(':popover-open')) return;
     try {
       this.host.hidePopover();
       this.host.showPopover();

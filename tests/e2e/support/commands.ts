@@ -27,29 +27,6 @@ export async function chooseMenuItem(ext: ExtensionBrowser, page: Page, menuItem
   await dispatchMenuClick(ext, tabId, { menuItemId, pageUrl: page.url() });
 }
 
-export interface ScanPill {
-  state: string | null;
-  done: number;
-  total: number;
-  text: string;
-}
-
-/** The page scan's progress pill as a person reads it (null when there is none). */
-export function scanPill(page: Page): Promise<ScanPill | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector('glimpse-scan-progress');
-    if (!host) return null;
-    // What is on screen: the count, the hint when shown, the button (not the screen-reader-only announcement).
-    const shown = ['.text', '.hint:not([hidden])', 'button'].map((selector) => (host.shadowRoot?.querySelector(selector) as HTMLElement | null)?.innerText ?? '');
-    return {
-      state: host.getAttribute('data-state'),
-      done: Number(host.getAttribute('data-done')),
-      total: Number(host.getAttribute('data-total')),
-      text: shown.join(' ').replace(/\s+/g, ' ').trim(),
-    };
-  });
-}
-
 export interface StoredEntry {
   label: string;
   imageUrl?: string;

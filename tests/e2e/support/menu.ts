@@ -1,7 +1,10 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { envelope } from '../../../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
+import { callOnRoot, closedShadowRoots } from './closed-shadow';
 import { inServiceWorker } from './harness';
+
+const CARD_HOST = '[data-glimpse-card]';
 
 export interface MenuTarget {
   /** Chrome's srcUrl for an <img>/<video> (undefined for CSS backgrounds, canvas, inline SVG). */
@@ -194,8 +197,6 @@ export interface CardState {
   frameUrl: string;
 }
 
-type CdpClient = { send(method: string, params?: object): Promise<any> };
-
 /** Reads one card through its closed shadow root (DevTools can; page script cannot). */
 export function readCard(this: ShadowRoot) {
   const host = this.host as HTMLElement;
@@ -228,52 +229,11 @@ export function readCard(this: ShadowRoot) {
   };
 }
 
-/** Each card host of each frame with its closed shadow root, as DevTools sees them (page script cannot). */
-async function* shadowRoots(page: Page): AsyncGenerator<{ client: CdpClient; objectId: string }> {
-  for (const frame of page.frames()) {
-    // Each frame's DevTools session (a cross-site frame has its own).
-    const client = (frame as unknown as { client: CdpClient }).client;
-    let hosts;
-    try {
-      hosts = await frame.$$('[data-glimpse-card]');
-    } catch {
-      continue; // a frame that navigated or went away
-    }
-    for (const host of hosts) {
-      try {
-        const { node } = await client.send('DOM.describeNode', { objectId: host.remoteObject().objectId, depth: 1, pierce: true });
-        const shadowRoot = (node.shadowRoots ?? [])[0] as { backendNodeId: number } | undefined;
-        if (!shadowRoot) continue;
-        const { object } = await client.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId });
-        try {
-          yield { client, objectId: object.objectId as string };
-        } finally {
-          await client.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => undefined);
-        }
-      } catch {
-        // removed while being read
-      } finally {
-        await host.dispose().catch(() => undefined);
-      }
-    }
-  }
-}
-
-async function callOn<T>(client: CdpClient, objectId: string, fn: string, args: unknown[] = []): Promise<T> {
-  const { result, exceptionDetails } = await client.send('Runtime.callFunctionOn', {
-    // __name: what esbuild's keepNames (tsx) wraps around named functions in the source.
-    objectId, functionDeclaration: `function (...args) { const __name = (f) => f; return (${fn})(this, ...args); }`,
-    arguments: args.map((value) => ({ value })), returnByValue: true, awaitPromise: true,
-  });
-  if (exceptionDetails) throw new Error(`in the card: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-  return result.value as T;
-}
-
 /** The cards Glimpse shows on a page (all frames), as a user would read them, oldest first. */
 export async function cards(page: Page): Promise<CardState[]> {
   const all: CardState[] = [];
-  for await (const { client, objectId } of shadowRoots(page)) {
-    all.push(await callOn<CardState>(client, objectId, `(root) => (${readCard.toString()}).call(root)`));
+  for await (const root of closedShadowRoots(page, CARD_HOST)) {
+    all.push(await callOnRoot<CardState>(root, `(root) => (${readCard.toString()}).call(root)`));
   }
   return all;
 }
@@ -285,8 +245,8 @@ export async function cards(page: Page): Promise<CardState[]> {
  */
 export async function inCard<T, A extends unknown[]>(page: Page, index: number, fn: (root: ShadowRoot, ...args: A) => T | Promise<T>, ...args: A): Promise<T> {
   let at = 0;
-  for await (const { client, objectId } of shadowRoots(page)) {
-    if (at++ === index) return callOn<T>(client, objectId, fn.toString(), args);
+  for await (const root of closedShadowRoots(page, CARD_HOST)) {
+    if (at++ === index) return callOnRoot<T>(root, fn.toString(), args);
   }
   throw new Error(`no card ${index} on the page`);
 }
