@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, overlapArea, touches } from './support/card-geometry';
 import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { chooseMenuItem } from './support/commands';
 import { cards, identifyElement, inCard, settledCard, type CardState } from './support/menu';
 import { startServer, type TestServer } from './support/server';
 
@@ -129,6 +130,33 @@ describe('labels whose picture the page swaps', () => {
 
     await clickLabel(page, label);
     const again = await cardIn(page, 'result', 'the new background\'s answer');
+    expect(again.text.toLowerCase()).toBe('zebra');
+  });
+
+  it('a page scan\'s label on the carousel stops naming the penguin when the slide moves on; the other label keeps its answer', async () => {
+    const page = await open();
+    await chooseMenuItem(ext, page, 'identify-page');
+    const labelled = await settledCard(page, 2);
+    const [slide] = await boxesOf(page, '#slide');
+    const [hero] = await boxesOf(page, '#hero');
+    const onSlide = (all: CardState[]) => all.find((card) => card.labelBox && overlapArea(card.labelBox, slide!) > 0);
+    const onHero = (all: CardState[]) => all.find((card) => card.labelBox && overlapArea(card.labelBox, hero!) > 0);
+    expect(onSlide(labelled)?.text.toLowerCase()).toBe('king penguin');
+    expect(onHero(labelled)?.text.toLowerCase()).toContain('volcano');
+
+    await page.click('#next');
+    const changed = await until(async () => {
+      const all = await cards(page);
+      return onSlide(all)?.state === 'changed' ? all : undefined;
+    }, 'the slide\'s label to say the picture changed');
+    expect(onSlide(changed)!.text).toBe(CHANGED);
+    expect(onHero(changed)!.text.toLowerCase()).toContain('volcano');
+
+    await clickLabel(page, onSlide(changed)!);
+    const again = await until(async () => {
+      const all = await cards(page);
+      return onSlide(all)?.state === 'result' ? onSlide(all) : undefined;
+    }, 'the new slide\'s answer');
     expect(again.text.toLowerCase()).toBe('zebra');
   });
 });
