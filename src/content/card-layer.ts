@@ -10,7 +10,10 @@ import { INSET, placeLabel, visiblePart, type Box, type Placement, type Size } f
 import { pageBars, picturesIn, viewportBox } from './page-scene';
 import { onPresenterMode } from './presenter';
 
-/** How often labels check that their pictures have not moved for reasons no event reports (layout shifts, animations). */
+/**
+ * How often labels check that their pictures have not moved for reasons no event reports (layout
+ * shifts, animations), nor been swapped for another picture (a carousel's next slide).
+ */
 const FOLLOW_INTERVAL_MS = 250;
 
 const open: ResultCard[] = [];
@@ -98,10 +101,14 @@ function neighbours(card: ResultCard, anchor: Box, size: Size, clip: Box, bars: 
 
 const relayout = () => scheduleLayout();
 
+/** Each tick: labels whose picture the page swapped stop naming it; labels whose picture moved are laid out again. */
 function followMoves(): void {
+  let moved = false;
   for (const card of open) {
-    if (!sameBox(card.anchorBox(), card.lastAnchorBox)) return scheduleLayout();
+    moved ||= !sameBox(card.anchorBox(), card.lastAnchorBox);
+    card.checkPicture();
   }
+  if (moved) scheduleLayout();
 }
 
 /** Esc (routed by the content script): first it closes open cards back to their labels, the next clears every label. */
@@ -118,7 +125,7 @@ function onPointerDown(event: PointerEvent): void {
 
 /** Closes every open card back to its label; whether there was one. */
 function collapseAll(): boolean {
-  const expanded = open.filter((card) => card.expanded && card.host.getAttribute('data-state') === 'result');
+  const expanded = open.filter((card) => card.expanded && ['result', 'changed'].includes(card.host.getAttribute('data-state') ?? ''));
   for (const card of expanded) card.collapse();
   return expanded.length > 0;
 }

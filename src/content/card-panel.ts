@@ -41,6 +41,11 @@ export function errorDetails(error: GlimpseError, retry?: () => void): HTMLEleme
   return body;
 }
 
+/** The picture was swapped since it was identified: no answer, a way to identify the new one. */
+export function changedDetails(identifyAgain: () => void): HTMLElement[] {
+  return [el('p', 'message', t('cardChangedMessage')), button('retry', t('cardIdentifyAgain'), identifyAgain)];
+}
+
 let sheet: CSSStyleSheet | undefined;
 
 /** The card's styles as a constructed sheet: pages whose CSP forbids inline <style> still allow it. */

@@ -12,8 +12,9 @@ import { brandIcon, button, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
 import { INSET, type Box, type Placement, type Size } from './card-position';
-import { adoptStyles, answerDetails, errorDetails, panelContent } from './card-panel';
+import { adoptStyles, answerDetails, changedDetails, errorDetails, panelContent } from './card-panel';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
+import { PictureWatch } from './picture-watch';
 import { pictureBox, whyControl, type WhyControl } from './why';
 
 export { clearAllCards, escapeCards, openCards };
@@ -23,7 +24,8 @@ export interface RegionAnchor {
   region: Box;
 }
 
-type State = 'working' | 'result' | 'error';
+/** 'changed': the page swapped the picture since it was identified; the answer is not shown. */
+type State = 'working' | 'result' | 'error' | 'changed';
 
 export class ResultCard {
   readonly host: HTMLElement;
@@ -43,6 +45,11 @@ export class ResultCard {
   private isExpanded = false;
   /** "Why?" in the open card: its heat-map over the picture. */
   private why: WhyControl | null = null;
+  private answer: HistoryEntry | undefined;
+  /** Whether the picture is still the one the answer names (pinned to an element showing a web picture). */
+  private watch: PictureWatch | undefined;
+  private identifyAgain: (() => void) | undefined;
+  private changeAnnounced = false;
   lastAnchorBox: Box | undefined;
 
   constructor(anchor: Element | RegionAnchor | undefined, readonly point: { x: number; y: number }) {
@@ -148,7 +155,47 @@ export class ResultCard {
     this.setState('working');
   }
 
-  showResult(entry: HistoryEntry): void {
+  /**
+   * The answer. `identified`: the address of the picture it is about; when the element shows
+   * another picture (now or later), the label says so instead of naming the old one.
+   */
+  showResult(entry: HistoryEntry, identified?: string): void {
+    this.answer = entry;
+    this.changeAnnounced = false;
+    this.watch = this.element && identified ? new PictureWatch(this.element, identified) : undefined;
+    if (this.watch && !this.watch.showsIdentified) this.showChanged();
+    else this.showAnswer(entry, true);
+  }
+
+  /** What "Identify again" does once the picture changed (the same path as the menu's). */
+  onIdentifyAgain(run: () => void): void {
+    this.identifyAgain = run;
+  }
+
+  /** Looks whether the page swapped the picture (or swapped it back: the answer is true again). */
+  checkPicture(): void {
+    if (!this.watch || (this.state !== 'result' && this.state !== 'changed') || !this.watch.update()) return;
+    if (this.watch.showsIdentified) this.showAnswer(this.answer!, false);
+    else this.showChanged();
+  }
+
+  private showChanged(): void {
+    this.why?.dispose();
+    this.why = null;
+    this.chipText.textContent = t('cardChanged');
+    this.chip.replaceChildren(brandIcon(), this.chipText);
+    this.chip.disabled = false;
+    this.chip.title = t('cardIdentifyAgain');
+    this.root.removeAttribute('data-certainty');
+    this.panel.replaceChildren(...panelContent(changedDetails(() => this.identifyAgain?.()), t('cardCollapse'), () => this.collapse()));
+    // Announced once: a carousel going round must not make the screen reader chatter.
+    if (!this.changeAnnounced) this.live.textContent = t('cardChangedAnnouncement');
+    this.changeAnnounced = true;
+    this.setState('changed');
+    if (this.isExpanded) this.frameHost.raise();
+  }
+
+  private showAnswer(entry: HistoryEntry, announce: boolean): void {
     const words = describeAnswer(entry);
     this.chipText.textContent = words.short;
     this.chip.replaceChildren(brandIcon(), this.chipText);
@@ -160,7 +207,7 @@ export class ResultCard {
     const element = this.element;
     this.why = whyControl(entry, () => (element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox()), scheduleLayout);
     this.panel.replaceChildren(...panelContent(answerDetails(entry, words, this.why ? [this.why.element] : []), t('cardCollapse'), () => this.collapse()));
-    this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
+    if (announce) this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
     this.setExpanded(false);
     this.setState('result');
   }
@@ -188,11 +235,12 @@ export class ResultCard {
 
   private toggle(): void {
     if (this.state === 'result') this.setExpanded(!this.isExpanded);
+    else if (this.state === 'changed') this.identifyAgain?.();
   }
 
   /** Back to the compact label (failures have none: they stay until dismissed). */
   collapse(): void {
-    if (this.state !== 'result' || !this.isExpanded) return;
+    if ((this.state !== 'result' && this.state !== 'changed') || !this.isExpanded) return;
     this.setExpanded(false);
     this.chip.focus({ preventScroll: true });
   }

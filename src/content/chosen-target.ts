@@ -7,7 +7,7 @@
  */
 import { deepQueryAll } from './elements-at-point';
 import { findImageAt, type ImageTarget } from './find-image';
-import { targetOf } from './image-target';
+import { addressShownBy as urlOf, targetOf } from './image-target';
 import type { RightClick } from './right-click';
 
 export interface Choice {
@@ -20,11 +20,6 @@ export interface Choice {
   /** The page changed or replaced the right-clicked picture since the right-click. */
   changed: boolean;
 }
-
-const urlOf = (element: Element): string | undefined => {
-  const target = targetOf(element);
-  return target?.kind === 'url' ? target.url : undefined;
-};
 
 const centre = (element: Element | undefined): { x: number; y: number } => {
   if (!element) return { x: innerWidth / 2, y: innerHeight / 2 };

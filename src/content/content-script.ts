@@ -6,7 +6,8 @@ import { identifyInBackground, pageOrigin } from './ask-background';
 import { clearAllCards, escapeCards, openCards, ResultCard } from './card';
 import { chooseTarget } from './chosen-target';
 import { isEngineWarming, onEngineStatus } from './engine-state';
-import { findImageAt } from './find-image';
+import { findImageAt, type ImageTarget } from './find-image';
+import { targetOf } from './image-target';
 import { shared } from './in-flight';
 import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
 import { answerChildFrames } from './frame-position';
@@ -55,13 +56,18 @@ function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
 }
 
-/**
- * Identifies what `read` gives, showing progress and the answer in `card`. `key` names the
- * picture: a burst of clicks on one picture waits for one answer. `requestedAt`: when the user
- * asked (the menu click), for the time they waited.
- */
-async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, key?: unknown, requestedAt = Date.now()): Promise<void> {
-  const retry = () => void identifyInto(card, read, key);
+interface Ask {
+  /** Names the picture: a burst of clicks on one picture waits for one answer. */
+  key?: unknown;
+  /** When the user asked (the menu click), for the time they waited. */
+  requestedAt?: number;
+  /** The address of the picture identified: the label stops naming it if the page swaps it. */
+  identified?: string;
+}
+
+/** Identifies what `read` gives, showing progress and the answer in `card`. */
+async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, { key, requestedAt = Date.now(), identified }: Ask = {}): Promise<void> {
+  const retry = () => void identifyInto(card, read, { key, identified });
   watchWhile(() => card.isOpen);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
@@ -70,13 +76,27 @@ async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, 
   try {
     const ask = async () => identifyInBackground(await read(), { requestedAt });
     const outcome = await (key === undefined ? ask() : shared(key, ask));
-    if (outcome.ok) card.showResult(outcome.value);
+    if (outcome.ok) card.showResult(outcome.value, identified);
     else card.showError(outcome.error, retry);
   } catch (error) {
     fail(card, toGlimpseError(error), retry);
   } finally {
     stopWatching();
   }
+}
+
+/** Identifies `target` into `card`; once the page swaps the picture, "Identify again" identifies what its element shows then. */
+function identifyTarget(card: ResultCard, target: ImageTarget, requestedAt?: number): void {
+  const element = card.element;
+  if (element) card.onIdentifyAgain(() => identifyShown(card, element));
+  const identified = target.kind === 'url' ? target.url : undefined;
+  void identifyInto(card, () => readImageSource(target), { key: target.element ?? identified, requestedAt, identified });
+}
+
+function identifyShown(card: ResultCard, element: Element): void {
+  const target = element.isConnected ? targetOf(element) : undefined;
+  if (target) identifyTarget(card, target);
+  else fail(card, { code: 'no-image-found' });
 }
 
 listen('content', {
@@ -87,7 +107,7 @@ listen('content', {
     const target = choice.target;
     // A canvas, video or drawing the page removed since the right-click cannot be read any more.
     if (!target) fail(card, choice.changed ? { code: 'unreadable', detail: 'the page removed the picture' } : { code: 'no-image-found' });
-    else void identifyInto(card, () => readImageSource(target), target.element ?? (target.kind === 'url' ? target.url : undefined), requestedAt);
+    else identifyTarget(card, target, requestedAt);
     return { accepted: true };
   },
   'select-region'() {
@@ -105,7 +125,7 @@ listen('content', {
     const target = point ? findImageAt(point.x, point.y) : undefined;
     const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
     if (!target) fail(card, { code: 'no-image-found' });
-    else void identifyInto(card, () => readImageSource(target));
+    else identifyTarget(card, target);
     return { accepted: true };
   },
   'scan-page'() {

@@ -58,3 +58,9 @@ export function targetOf(element: Element): ImageTarget | undefined {
   const background = cssBackgroundUrl(element);
   return background ? { kind: 'url', url: background, element } : undefined;
 }
+
+/** The web address of the picture `element` shows now (undefined for canvas, video, inline SVG or none). */
+export function addressShownBy(element: Element): string | undefined {
+  const target = targetOf(element);
+  return target?.kind === 'url' ? target.url : undefined;
+}

@@ -51,5 +51,5 @@ export async function cards(page: Page): Promise<CardState[]> {
   return all;
 }
 
-/** Waits until at least `count` cards are on the page and all have finished (result or error). */
+/** Waits until at least `count` cards are on the page and all have finished (see settledCards). */
 export const settledCard = (page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> => settledCards(() => cards(page), count, timeoutMs);

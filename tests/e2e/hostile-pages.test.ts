@@ -109,12 +109,14 @@ describe('hostile pages: no page can choose, fake or delay what the user identif
     await page.close();
   });
 
-  it('a carousel swaps the picture while the menu is open: the right-clicked picture is named, not the new one', async () => {
+  it('a carousel swaps the picture while the menu is open: the right-clicked picture is identified, and its label on the new one says the picture changed', async () => {
     const page = await open(server, 'carousel', photo('target', PHOTO_PATH));
     const card = await identifyTarget(page, async (p) => {
       await p.$eval('#target', (img, next) => new Promise((r) => { (img as HTMLImageElement).onload = r; (img as HTMLImageElement).src = next; }), VOLCANO_PATH);
     });
-    expectNamed(card, PHOTO.label);
+    // The label sits on the element, which shows the volcano now: it names neither picture.
+    expect(card.state, card.text).toBe('changed');
+    expect(card.text).toBe('Picture changed · Identify again');
     expectBeside(card, await boxOf(page, '#target'));
     const latest = (await localStorage(ext)).latest as LatestOutcome;
     const entry = (await history(ext)).find((e) => latest.kind === 'answer' && e.id === latest.entryId);

@@ -83,33 +83,35 @@ export class PageScan {
   }
 
   private async identify(picture: Picture): Promise<void> {
-    const labels: PictureLabel[] = picture.elements.filter((element) => element.isConnected).map(labelPicture);
+    const shown = picture.elements.filter((element) => element.isConnected);
+    const labels = shown.map(labelPicture);
+    labels.forEach((label, i) => label.onIdentifyAgain(() => void this.identifyAgain(shown[i]!, [label])));
     const warming = await isEngineWarming();
     for (const label of labels) label.showWorking(warming);
-    const retry = () => void this.identifyAgain(picture, labels);
+    await this.identifyInto(picture.elements[0]!, labels, () => void this.identifyAgain(picture.elements[0]!, labels));
+  }
+
+  /**
+   * A retry from a label's button, or "Identify again" on a label whose picture the page
+   * swapped: what `element` shows now, outside the scan's count.
+   */
+  private async identifyAgain(element: Element, labels: PictureLabel[]): Promise<void> {
+    for (const label of labels) label.showWorking(false);
+    await this.identifyInto(element, labels);
+  }
+
+  /** Identifies what `element` shows, into `labels`; `retry` is offered when it fails. */
+  private async identifyInto(element: Element, labels: PictureLabel[], retry?: () => void): Promise<void> {
     try {
-      const target = targetOf(picture.elements[0]!);
+      const target = targetOf(element);
       if (!target) throw new Error('the picture is gone');
       const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id, imageUrl: urlOf(target) });
       for (const label of labels) {
-        if (outcome.ok) label.showResult(outcome.value);
+        if (outcome.ok) label.showResult(outcome.value, urlOf(target));
         else label.showError(outcome.error, retry);
       }
     } catch (error) {
       for (const label of labels) label.showError(toGlimpseError(error), retry);
-    }
-  }
-
-  /** A retry from one label's button: the same picture again, outside the scan's count. */
-  private async identifyAgain(picture: Picture, labels: PictureLabel[]): Promise<void> {
-    for (const label of labels) label.showWorking(false);
-    try {
-      const target = targetOf(picture.elements[0]!);
-      if (!target) throw new Error('the picture is gone');
-      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id, imageUrl: urlOf(target) });
-      for (const label of labels) outcome.ok ? label.showResult(outcome.value) : label.showError(outcome.error);
-    } catch (error) {
-      for (const label of labels) label.showError(toGlimpseError(error));
     }
   }
 

@@ -252,8 +252,8 @@ export async function inCard<T, A extends unknown[]>(page: Page, index: number, 
 }
 
 /**
- * Waits until at least `count` cards are open and all have finished (result or error), as read by
- * `read` (each browser has its own way into the closed card).
+ * Waits until at least `count` cards are open and all have finished (result, error, or "picture
+ * changed"), as read by `read` (each browser has its own way into the closed card).
  */
 export async function settledCards(read: () => Promise<CardState[]>, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
   let last: CardState[] = [];
@@ -261,7 +261,7 @@ export async function settledCards(read: () => Promise<CardState[]>, count = 1, 
     return await until(
       async () => {
         last = await read();
-        return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error') ? last : undefined;
+        return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error' || c.state === 'changed') ? last : undefined;
       },
       'the card to show an answer',
       timeoutMs,
@@ -271,5 +271,5 @@ export async function settledCards(read: () => Promise<CardState[]>, count = 1, 
   }
 }
 
-/** Waits until at least `count` cards are open on `page` and all have finished (result or error). */
+/** Waits until at least `count` cards are open on `page` and all have finished (see settledCards). */
 export const settledCard = (page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> => settledCards(() => cards(page), count, timeoutMs);
