@@ -20,18 +20,17 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-const FLAGS = [
+/** A headless Chromium that talks to nobody but the test: no first run, background networking, updates or sync. */
+export const QUIET_CHROMIUM = [
   '--headless=new',
   '--no-sandbox',
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-  '--no-default-browser-check',
-  '--window-size=1280,900',
 ];
+
+const FLAGS = [...QUIET_CHROMIUM, '--disable-quic', '--enable-unsafe-swiftshader', '--no-default-browser-check', '--window-size=1280,900'];
 
 /** Launches Chromium with the built extension loaded, in a fresh profile unless one is given. */
 export async function launchWithExtension(options: { userDataDir?: string; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
