@@ -11,7 +11,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BackendPreference, Explanation } from '../src/shared/types';
 import { startEngineSession } from '../tests/e2e/support/engine-session';
-import { greyPng } from './png';
+import { encodePng } from './png';
 
 const USAGE = 'usage: npm run explain -- (--image FILE --out heatmap.png | --images DIR --out DIR) [--backend wasm|webgl|cpu|auto]';
 const { values } = parseArgs({
@@ -85,7 +85,7 @@ try {
       const top = result.predictions[0];
       if (!result.explanation || !top) throw new Error('the engine gave no explanation');
       const map = heatmapPixels(result.explanation, result.width, result.height);
-      await writeFile(job.out, greyPng(map.pixels, map.width, map.height));
+      await writeFile(job.out, encodePng(map.pixels, map.width, map.height, 1));
       const ms = Math.round(result.totalMs);
       console.log(`label=${top.label} p=${top.probability.toFixed(4)} ms=${ms}`);
       csv.push([basename(job.file), basename(job.out), JSON.stringify(top.label), top.probability.toFixed(4), ms].join(','));

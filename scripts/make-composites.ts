@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { chromiumPath } from '../tests/e2e/support/chromium';
+import { chromiumPath, QUIET_CHROMIUM } from '../tests/e2e/support/chromium';
 
 const LAYOUTS = ['wide-left', 'wide-centre', 'wide-right', 'tall-top', 'tall-bottom'] as const;
 type Layout = (typeof LAYOUTS)[number];
@@ -44,7 +44,7 @@ await mkdir(out, { recursive: true });
 const browser = await puppeteer.launch({
   executablePath: chromiumPath(),
   headless: true,
-  args: ['--headless=new', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  args: QUIET_CHROMIUM,
   ignoreDefaultArgs: ['--headless'],
 });
 const outRows = ['file,wnid,class_index'];

@@ -146,8 +146,8 @@ export class Engine {
   /**
    * Asks, once per loaded model, its answer for pictures of nothing (explain/answer.ts), which the
    * first far-from-square picture would otherwise wait for: after the first answer has gone out
-   * (never before it: a warm-up as the user right-clicks must not make that answer wait), a
-   * small batch per turn, each behind whatever waits.
+   * (never before it: a warm-up as the user right-clicks must not make that answer wait), one
+   * picture per turn, each behind whatever waits.
    */
   private prepareAfterFirstAnswer(model: LoadedModel): void {
     if (this.prepared.has(model)) return;

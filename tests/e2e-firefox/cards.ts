@@ -1,11 +1,11 @@
 /**
  * Glimpse's cards in Firefox, read as a person sees them. The card lives in a closed shadow root;
  * WebDriver BiDi serializes closed roots too (includeShadowTree: 'all') and hands back a reference
- * that a function can run on, as DevTools does in Chromium (tests/e2e/menu.ts reads it there).
+ * that a function can run on, as DevTools does in Chromium (tests/e2e/support/menu.ts reads it there).
  */
 import type { Page } from 'puppeteer-core';
-import { readCard, type CardState } from '../e2e/support/menu';
-import { until, type BidiBrowser } from './firefox';
+import { readCard, settledCards, type CardState } from '../e2e/support/menu';
+import type { BidiBrowser } from './firefox';
 
 interface RemoteNode {
   type: string;
@@ -51,19 +51,5 @@ export async function cards(page: Page): Promise<CardState[]> {
   return all;
 }
 
-/** Waits until at least `count` cards are on the page and all have finished (result or error). */
-export async function settledCard(page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
-  let last: CardState[] = [];
-  try {
-    return await until(
-      async () => {
-        last = await cards(page);
-        return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error') ? last : undefined;
-      },
-      'the card to show an answer',
-      timeoutMs,
-    );
-  } catch (error) {
-    throw new Error(`${String(error)}; cards on the page: ${JSON.stringify(last)}`);
-  }
-}
+/** Waits until at least `count` cards are on the page and all have finished (see settledCards). */
+export const settledCard = (page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> => settledCards(() => cards(page), count, timeoutMs);

@@ -2,12 +2,14 @@
  * Headless Firefox ESR with the built Firefox add-on (dist-firefox/), driven by puppeteer-core
  * over WebDriver BiDi. Debian's firefox-esr, never a downloaded browser (FIREFOX_PATH overrides).
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/build/browsers';
+import { installedBrowser, until } from '../e2e/support/browsers';
+
+export { until };
 
 export const DIST_FIREFOX = resolve(process.cwd(), process.env.GLIMPSE_DIST_FIREFOX ?? 'dist-firefox');
 
@@ -15,23 +17,7 @@ export const DIST_FIREFOX = resolve(process.cwd(), process.env.GLIMPSE_DIST_FIRE
 export const EXTENSION_UUID = '0f1e2d3c-4b5a-4697-8a8b-9c0d1e2f3a4b';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
-export function firefoxPath(): string {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error('Firefox not found: install Debian\'s "firefox-esr" package or set FIREFOX_PATH.');
-  return found;
-}
-
-/** Polls `check` until it is truthy (or throws after `timeoutMs`). */
-export async function until<T>(check: () => Promise<T> | T, what: string, timeoutMs = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export const firefoxPath = (): string => installedBrowser('Firefox', 'firefox-esr', 'FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox']);
 
 export interface FirefoxWithExtension {
   browser: Browser;

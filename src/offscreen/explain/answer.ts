@@ -39,8 +39,9 @@ interface ContentFree {
 const contentFree = new WeakMap<LoadedModel, ContentFree>();
 
 /**
- * Runs the next few pictures of nothing through the model (in the engine's turn); true once the
- * model's mean answer for them is known. The engine asks a step per turn after the first answer.
+ * Runs the next picture of nothing through the model (in the engine's turn); true once the model's
+ * mean answer for them is known. The engine asks a step per turn after the first answer, so the
+ * first far-from-square picture need not wait for a dozen extra pictures through the model.
  */
 export async function stepContentFree(model: LoadedModel): Promise<boolean> {
   let state = contentFree.get(model);
@@ -63,13 +64,10 @@ async function contentFreeAnswer(model: LoadedModel): Promise<Float64Array> {
 }
 
 /**
- * Asks the content-free answer ahead of need, in the engine's turn after the first answer: else
- * the first far-from-square picture would wait for a dozen extra pictures through the model.
+ * Several pictures at once (images waiting together, see image-batches.ts): all their views go
+ * through ONE forward pass, each picture's views are merged on their own and each explains its
+ * own top class.
  */
-export async function prepareContentFreeAnswer(model: LoadedModel): Promise<void> {
-  await contentFreeAnswer(model);
-}
-
 export async function answersWithExplanation(model: LoadedModel, images: readonly PreparedImage[]): Promise<Answer[]> {
   const inputs = images.flatMap((image) => image.inputs);
   const firstView: number[] = [];

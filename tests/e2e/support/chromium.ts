@@ -1,19 +1,16 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { installedBrowser, until } from './browsers';
+
+export { until };
 
 /** The built extension under test (GLIMPSE_DIST points elsewhere, e.g. a build made beside dist/). */
 export const DIST = resolve(process.cwd(), process.env.GLIMPSE_DIST ?? 'dist');
 
 /** Debian's chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package or set CHROMIUM_PATH.');
-  return found;
-}
+export const chromiumPath = (): string => installedBrowser('Chromium', 'chromium', 'CHROMIUM_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser']);
 
 export interface ExtensionBrowser {
   browser: Browser;
@@ -23,29 +20,17 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-const FLAGS = [
+/** A headless Chromium that talks to nobody but the test: no first run, background networking, updates or sync. */
+export const QUIET_CHROMIUM = [
   '--headless=new',
   '--no-sandbox',
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-  '--no-default-browser-check',
-  '--window-size=1280,900',
 ];
 
-/** Polls `check` until it is truthy (or throws after `timeoutMs`). */
-export async function until<T>(check: () => Promise<T> | T, what: string, timeoutMs = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const FLAGS = [...QUIET_CHROMIUM, '--disable-quic', '--enable-unsafe-swiftshader', '--no-default-browser-check', '--window-size=1280,900'];
 
 /** Launches Chromium with the built extension loaded, in a fresh profile unless one is given. */
 export async function launchWithExtension(options: { userDataDir?: string; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {

@@ -251,13 +251,16 @@ export async function inCard<T, A extends unknown[]>(page: Page, index: number, 
   throw new Error(`no card ${index} on the page`);
 }
 
-/** Waits until at least `count` cards are open and all have finished (result, error, or "picture changed"). */
-export async function settledCard(page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
+/**
+ * Waits until at least `count` cards are open and all have finished (result, error, or "picture
+ * changed"), as read by `read` (each browser has its own way into the closed card).
+ */
+export async function settledCards(read: () => Promise<CardState[]>, count = 1, timeoutMs = 120_000): Promise<CardState[]> {
   let last: CardState[] = [];
   try {
     return await until(
       async () => {
-        last = await cards(page);
+        last = await read();
         return last.length >= count && last.every((c) => c.state === 'result' || c.state === 'error' || c.state === 'changed') ? last : undefined;
       },
       'the card to show an answer',
@@ -267,3 +270,6 @@ export async function settledCard(page: Page, count = 1, timeoutMs = 120_000): P
     throw new Error(`${String(error)}; cards on the page: ${JSON.stringify(last)}`);
   }
 }
+
+/** Waits until at least `count` cards are open on `page` and all have finished (see settledCards). */
+export const settledCard = (page: Page, count = 1, timeoutMs = 120_000): Promise<CardState[]> => settledCards(() => cards(page), count, timeoutMs);

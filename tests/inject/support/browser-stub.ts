@@ -4,45 +4,11 @@
  * _locales, and runtime messages answered by whatever the test sets in `glimpseStub.answer`.
  */
 import messages from '../../../public/_locales/en/messages.json';
+import { memoryStorage } from '../../support/memory-storage';
 
-type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 type Message = { type?: string; payload?: unknown };
 
-const changeListeners = new Set<Listener>();
 const messageListeners = new Set<(message: unknown, sender: unknown) => unknown>();
-
-function area(name: 'local' | 'session') {
-  const data = new Map<string, unknown>();
-  const notify = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => {
-    if (Object.keys(changes).length > 0) for (const listener of changeListeners) listener(changes, name);
-  };
-  return {
-    data,
-    async get(keys: string | string[] | null) {
-      const wanted = keys === null ? [...data.keys()] : typeof keys === 'string' ? [keys] : keys;
-      return Object.fromEntries(wanted.filter((key) => data.has(key)).map((key) => [key, structuredClone(data.get(key))]));
-    },
-    async getKeys() {
-      return [...data.keys()];
-    },
-    async set(items: Record<string, unknown>) {
-      const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
-      for (const [key, value] of Object.entries(items)) {
-        changes[key] = { oldValue: data.get(key), newValue: structuredClone(value) };
-        data.set(key, structuredClone(value));
-      }
-      notify(changes);
-    },
-    async remove(keys: string | string[]) {
-      const changes: Record<string, { oldValue?: unknown }> = {};
-      for (const key of typeof keys === 'string' ? [keys] : keys) {
-        if (data.has(key)) changes[key] = { oldValue: data.get(key) };
-        data.delete(key);
-      }
-      notify(changes);
-    },
-  };
-}
 
 function getMessage(key: string, substitutions?: string | string[]): string {
   const entry = (messages as Record<string, { message: string } | undefined>)[key];
@@ -62,11 +28,7 @@ export const glimpseStub = {
 };
 
 const browser = {
-  storage: {
-    local: area('local'),
-    session: area('session'),
-    onChanged: { addListener: (l: Listener) => changeListeners.add(l), removeListener: (l: Listener) => changeListeners.delete(l) },
-  },
+  storage: memoryStorage(),
   i18n: { getMessage, getUILanguage: () => 'en-US' },
   commands: { getAll: async () => [] },
   // Every permission granted (as in Chrome, where host access comes with the install).

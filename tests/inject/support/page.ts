@@ -3,7 +3,7 @@
  * fast tests of the card's placement and UI states and of the popup's views.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chromiumPath } from '../../e2e/support/chromium';
+import { chromiumPath, QUIET_CHROMIUM } from '../../e2e/support/chromium';
 import { htmlPage, type TestServer } from '../../e2e/support/server';
 import { bundle } from './bundle';
 
@@ -12,7 +12,7 @@ export async function launchPlain(): Promise<Browser> {
     executablePath: chromiumPath(),
     headless: true,
     protocolTimeout: 60_000,
-    args: ['--headless=new', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: QUIET_CHROMIUM,
     ignoreDefaultArgs: ['--headless'],
     defaultViewport: { width: 1000, height: 700 },
   });

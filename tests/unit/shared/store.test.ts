@@ -1,47 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
-
 /** An in-memory browser.storage with local and session areas and onChanged, as the store sees it. */
-const fake = vi.hoisted(() => {
-  const listeners = new Set<Listener>();
-  const makeArea = (name: string) => {
-    const data = new Map<string, unknown>();
-    const notify = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => {
-      for (const listener of listeners) listener(changes, name);
-    };
-    return {
-      data,
-      async get(keys: string | string[] | null) {
-        const wanted = keys === null ? [...data.keys()] : typeof keys === 'string' ? [keys] : keys;
-        return Object.fromEntries(wanted.filter((key) => data.has(key)).map((key) => [key, structuredClone(data.get(key))]));
-      },
-      async set(items: Record<string, unknown>) {
-        const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
-        for (const [key, value] of Object.entries(items)) {
-          changes[key] = { oldValue: data.get(key), newValue: structuredClone(value) };
-          data.set(key, structuredClone(value));
-        }
-        notify(changes);
-      },
-      async remove(keys: string | string[]) {
-        const changes: Record<string, { oldValue?: unknown }> = {};
-        for (const key of typeof keys === 'string' ? [keys] : keys) {
-          if (data.has(key)) changes[key] = { oldValue: data.get(key) };
-          data.delete(key);
-        }
-        notify(changes);
-      },
-    };
-  };
-  return {
-    listeners,
-    storage: {
-      local: makeArea('local'),
-      session: makeArea('session'),
-      onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
-    },
-  };
+const fake = await vi.hoisted(async () => {
+  const { memoryStorage } = await import('../../support/memory-storage');
+  return { storage: memoryStorage() };
 });
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: fake.storage } }));

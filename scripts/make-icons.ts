@@ -1,55 +1,20 @@
-#!/usr/bin/env node
 // Draws Glimpse's icon (a lens over a rounded square) with signed distance functions
 // and writes public/icons/icon{16,32,48,128}.png. Run once when the design changes.
-import { deflateSync } from 'node:zlib';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { encodePng } from './png';
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-function chunk(type, data) {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'ascii');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-function encodePng(size, rgba) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6;
-  const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) {
-    raw[y * (size * 4 + 1)] = 0;
-    rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  }
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-const roundedBox = (x, y, half, r) => {
+const roundedBox = (x: number, y: number, half: number, r: number) => {
   const qx = Math.abs(x) - half + r, qy = Math.abs(y) - half + r;
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 };
-const segment = (x, y, ax, ay, bx, by) => {
+const segment = (x: number, y: number, ax: number, ay: number, bx: number, by: number) => {
   const px = x - ax, py = y - ay, dx = bx - ax, dy = by - ay;
   const t = Math.max(0, Math.min(1, (px * dx + py * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - dx * t, py - dy * t);
 };
 
 /** Colour at a point of the unit square [-1, 1]^2, or null outside the icon. */
-function shade(x, y) {
+function shade(x: number, y: number): number[] | null {
   if (roundedBox(x, y, 0.96, 0.34) > 0) return null;
   const t = (y + 1) / 2;
   let c = [Math.round(52 + 20 * t), Math.round(84 - 20 * t), Math.round(224 - 40 * t)];
@@ -73,7 +38,7 @@ for (const size of [16, 32, 48, 128]) {
           const x = ((px + (sx + 0.5) / samples) / size) * 2 - 1;
           const y = ((py + (sy + 0.5) / samples) / size) * 2 - 1;
           const c = shade(x, y);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
+          if (c) { r += c[0]!; g += c[1]!; b += c[2]!; a += 1; }
         }
       }
       const i = (py * size + px) * 4;
@@ -81,6 +46,6 @@ for (const size of [16, 32, 48, 128]) {
       rgba[i + 3] = Math.round((a / (samples * samples)) * 255);
     }
   }
-  writeFileSync(`public/icons/icon${size}.png`, encodePng(size, rgba));
+  writeFileSync(`public/icons/icon${size}.png`, encodePng(rgba, size, size, 4));
 }
 console.log('icons written');

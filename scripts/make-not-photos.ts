@@ -1,45 +1,19 @@
-#!/usr/bin/env node
 // Writes the pictures that have no right answer among ImageNet's classes (random noise, a plain
 // bar chart, a flat colour, a gradient, stripes) to tests/e2e/fixtures/card/not-photos/, with a
 // labels.csv whose class_index is -1 ("nothing is right"), so `npm run eval` counts every answer
 // about them as wrong. Deterministic (a seeded generator): run it again and nothing changes.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { encodePng } from './png';
 
 const OUT = 'tests/e2e/fixtures/card/not-photos';
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-function chunk(type, data) {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'ascii');
-  data.copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
 /** An RGB PNG of width x height from pixel(x, y) -> [r, g, b]. */
-function png(width, height, pixel) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; ihdr[9] = 2;
-  const raw = Buffer.alloc(height * (width * 3 + 1));
+function png(width: number, height: number, pixel: (x: number, y: number) => number[]): Buffer {
+  const rgb = new Uint8Array(width * height * 3);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
+    for (let x = 0; x < width; x++) rgb.set(pixel(x, y), (y * width + x) * 3);
   }
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(rgb, width, height, 3);
 }
 
 let seed = 20261126;
@@ -47,10 +21,10 @@ const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 
 const W = 400;
 const H = 300;
-const BARS = [[0.45, [37, 99, 235]], [0.8, [234, 88, 12]], [0.3, [22, 163, 74]], [0.62, [147, 51, 234]], [0.92, [220, 38, 38]]];
+const BARS: [number, number[]][] = [[0.45, [37, 99, 235]], [0.8, [234, 88, 12]], [0.3, [22, 163, 74]], [0.62, [147, 51, 234]], [0.92, [220, 38, 38]]];
 
 /** A plain bar chart: white ground, grey grid lines, black axes, five coloured bars. */
-function barChart(x, y) {
+function barChart(x: number, y: number): number[] {
   const left = 40, bottom = H - 30, top = 20, right = W - 20;
   if ((x === left || x === left + 1) && y >= top && y <= bottom) return [0, 0, 0];
   if ((y === bottom || y === bottom + 1) && x >= left && x <= right) return [0, 0, 0];
@@ -62,7 +36,7 @@ function barChart(x, y) {
   return [255, 255, 255];
 }
 
-const IMAGES = {
+const IMAGES: Record<string, (x: number, y: number) => number[]> = {
   'noise.png': () => [random() * 256, random() * 256, random() * 256],
   'bar-chart.png': barChart,
   'flat-grey.png': () => [128, 128, 128],
