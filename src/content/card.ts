@@ -8,7 +8,7 @@ import { describeAnswer } from '../shared/answer-words';
 import type { GlimpseError } from '../shared/errors';
 import { errorText, t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
-import { brandIcon, cardParts, spinner } from './card-dom';
+import { brandIcon, cardParts, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
 import { INSET, overlapArea, type Box, type Placement, type Size } from './card-position';
@@ -180,6 +180,8 @@ export class ResultCard {
     this.why?.dispose();
     this.why = null;
     this.showLabel(t('cardChanged'), t('cardIdentifyAgain'));
+    // What a click does, after a dot (presenter mode keeps to the short line: "Picture changed").
+    this.chipText.append(el('span', 'then', ` · ${t('cardIdentifyAgain')}`));
     this.root.removeAttribute('data-certainty');
     this.panel.replaceChildren(...panelContent(changedDetails(() => this.again()), t('cardCollapse'), () => this.collapse()));
     // Announced once: a carousel going round must not make the screen reader chatter.

@@ -131,6 +131,26 @@ describe('labels whose picture the page swaps', () => {
     expect(touches(named.labelBox!, now!)).toBe(true);
   });
 
+  it('in presenter mode the changed label is one big line, on its picture', async () => {
+    const worker = await ext.worker();
+    await worker.evaluate(() => chrome.storage.local.set({ presenterMode: true }));
+    try {
+      const page = await open();
+      await identifyElement(ext, page, '#slide');
+      await settledCard(page, 1);
+      await page.click('#next');
+      const changed = await cardIn(page, 'changed', 'the label to say the picture changed');
+      await screenshot(page, 'changed-presenter', 580);
+      expect(changed.fontSize).toBeGreaterThanOrEqual(40);
+      expect(changed.labelBox!.height, 'one line').toBeLessThan(changed.fontSize * 1.9);
+      const [slide] = await boxesOf(page, '#slide');
+      expect(touches(changed.labelBox!, slide!)).toBe(true);
+      expect(changed.text).toBe('Picture changed');
+    } finally {
+      await worker.evaluate(() => chrome.storage.local.remove('presenterMode'));
+    }
+  });
+
   it('a class swaps a CSS background while the card is open: the open card and then its label stop naming the volcano; "Identify again" names the zebra', async () => {
     const page = await open();
     await identifyElement(ext, page, '#hero');
