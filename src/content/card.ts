@@ -48,7 +48,7 @@ export class ResultCard {
   private answer: HistoryEntry | undefined;
   /** Whether the picture is still the one the answer names (pinned to an element showing a web picture). */
   private watch: PictureWatch | undefined;
-  private identifyAgain: (() => void) | undefined;
+  private identifyAgain: ((picture: Element) => void) | undefined;
   private changeAnnounced = false;
   lastAnchorBox: Box | undefined;
 
@@ -88,7 +88,13 @@ export class ResultCard {
   /** The picture's box now (undefined: pinned to a point, or the picture is gone). */
   anchorBox(): Box | undefined {
     if (this.region) return { ...this.region, left: this.region.left - scrollX, top: this.region.top - scrollY };
-    return this.element?.isConnected ? boxInViewport(this.element) : undefined;
+    const picture = this.picture;
+    return picture?.isConnected ? boxInViewport(picture) : undefined;
+  }
+
+  /** The element the label stands on: its picture, or the one the page replaced it with (see PictureWatch). */
+  get picture(): Element | undefined {
+    return this.watch?.element ?? this.element;
   }
 
   /** Whether the card has a picture or region to stay with (else it sits at the point). */
@@ -98,7 +104,8 @@ export class ResultCard {
 
   /** A region's box in page coordinates is fixed: pictures inside it belong to it. */
   owns(picture: Element, box: Box): boolean {
-    if (this.element) return picture === this.element || picture.contains(this.element) || this.element.contains(picture);
+    const own = this.picture;
+    if (own) return picture === own || picture.contains(own) || own.contains(picture);
     const here = this.anchorBox();
     if (!here) return false;
     const overlapX = Math.max(0, Math.min(here.left + here.width, box.left + box.width) - Math.max(here.left, box.left));
@@ -162,21 +169,28 @@ export class ResultCard {
   showResult(entry: HistoryEntry, identified?: string): void {
     this.answer = entry;
     this.changeAnnounced = false;
-    this.watch = this.element && identified ? new PictureWatch(this.element, identified) : undefined;
+    const picture = this.picture;
+    this.watch = picture && identified ? new PictureWatch(picture, identified) : undefined;
     if (this.watch && !this.watch.showsIdentified) this.showChanged();
     else this.showAnswer(entry, true);
   }
 
-  /** What "Identify again" does once the picture changed (the same path as the menu's). */
-  onIdentifyAgain(run: () => void): void {
+  /** What "Identify again" does once the picture changed (the same path as the menu's), given the element the label stands on. */
+  onIdentifyAgain(run: (picture: Element) => void): void {
     this.identifyAgain = run;
   }
 
   /** Looks whether the page swapped the picture (or swapped it back: the answer is true again). */
   checkPicture(): void {
-    if (!this.watch || (this.state !== 'result' && this.state !== 'changed') || !this.watch.update()) return;
-    if (this.watch.showsIdentified) this.showAnswer(this.answer!, false);
-    else this.showChanged();
+    if (!this.watch || (this.state !== 'result' && this.state !== 'changed')) return;
+    const was = this.watch.element;
+    if (!this.watch.update()) return;
+    if (this.watch.element !== was) {
+      this.clippers = clippingAncestors(this.watch.element);
+      scheduleLayout();
+    }
+    if (this.watch.showsIdentified && this.state === 'changed') this.showAnswer(this.answer!, false);
+    else if (!this.watch.showsIdentified && this.state === 'result') this.showChanged();
   }
 
   private showChanged(): void {
@@ -187,7 +201,7 @@ export class ResultCard {
     this.chip.disabled = false;
     this.chip.title = t('cardIdentifyAgain');
     this.root.removeAttribute('data-certainty');
-    this.panel.replaceChildren(...panelContent(changedDetails(() => this.identifyAgain?.()), t('cardCollapse'), () => this.collapse()));
+    this.panel.replaceChildren(...panelContent(changedDetails(() => this.again()), t('cardCollapse'), () => this.collapse()));
     // Announced once: a carousel going round must not make the screen reader chatter.
     if (!this.changeAnnounced) this.live.textContent = t('cardChangedAnnouncement');
     this.changeAnnounced = true;
@@ -204,7 +218,7 @@ export class ResultCard {
     this.root.setAttribute('data-certainty', words.certainty);
     this.why?.dispose();
     // Over the picture's pixels (inside its border and padding), or over the chosen region.
-    const element = this.element;
+    const element = this.picture;
     this.why = whyControl(entry, () => (element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox()), scheduleLayout);
     this.panel.replaceChildren(...panelContent(answerDetails(entry, words, this.why ? [this.why.element] : []), t('cardCollapse'), () => this.collapse()));
     if (announce) this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
@@ -235,7 +249,12 @@ export class ResultCard {
 
   private toggle(): void {
     if (this.state === 'result') this.setExpanded(!this.isExpanded);
-    else if (this.state === 'changed') this.identifyAgain?.();
+    else if (this.state === 'changed') this.again();
+  }
+
+  private again(): void {
+    const picture = this.picture;
+    if (picture) this.identifyAgain?.(picture);
   }
 
   /** Back to the compact label (failures have none: they stay until dismissed). */

@@ -87,8 +87,7 @@ async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, 
 
 /** Identifies `target` into `card`; once the page swaps the picture, "Identify again" identifies what its element shows then. */
 function identifyTarget(card: ResultCard, target: ImageTarget, requestedAt?: number): void {
-  const element = card.element;
-  if (element) card.onIdentifyAgain(() => identifyShown(card, element));
+  card.onIdentifyAgain((picture) => identifyShown(card, picture));
   const identified = target.kind === 'url' ? target.url : undefined;
   void identifyInto(card, () => readImageSource(target), { key: target.element ?? identified, requestedAt, identified });
 }

@@ -4,10 +4,14 @@
  * changed by a class or a style: the element stays, the picture does not. Looked at on the
  * labels' follow tick (card-layer) with one cheap string read per label; the picture's full
  * address is worked out only when that string moved.
+ * When the page replaces the element itself (a framework re-rendering the slide), the picture
+ * now at its spot is taken up for a short while: the label moves onto it, and says whether it is
+ * still the picture identified.
  * Not watched: canvas, video and inline SVG pictures (their pixels change with no address to
  * compare), region-select labels (a box on screen, not a picture), and a picture painted by a
  * ::before/::after whose own background changes.
  */
+import { findImageAt } from './find-image';
 import { addressShownBy } from './image-target';
 import { LAZY_SRCSET_ATTRIBUTES, parseSrcset } from './lazy-source';
 
@@ -54,14 +58,35 @@ function shows(element: Element, identified: string): boolean {
   return offered.has(now) && offered.has(identified);
 }
 
+/** How many follow ticks (a quarter second each) a removed picture's spot is looked at for a replacement. */
+const REPLACEMENT_TICKS = 8;
+
+/** The picture the page put where a removed one was: one of this document's, at the centre of its last box. */
+function replacementAt(box: DOMRect, removed: Element): Element | undefined {
+  const found = findImageAt(box.left + box.width / 2, box.top + box.height / 2)?.element;
+  const doc = removed.ownerDocument;
+  if (!found || found === removed || found === doc.documentElement || found === doc.body) return undefined;
+  return found.isConnected ? found : undefined;
+}
+
 export class PictureWatch {
   private last: string;
   private same: boolean;
+  /** The element the label stands on: the one identified, or the one the page replaced it with. */
+  private current: Element;
+  private lastBox: DOMRect | undefined;
+  private searches = 0;
 
   /** `identified`: the address of the picture the answer is about. */
-  constructor(private readonly element: Element, readonly identified: string) {
-    this.last = fingerprint(element);
-    this.same = shows(element, identified);
+  constructor(private readonly original: Element, readonly identified: string) {
+    this.current = original;
+    this.lastBox = original.getBoundingClientRect();
+    this.last = fingerprint(original);
+    this.same = shows(original, identified);
+  }
+
+  get element(): Element {
+    return this.current;
   }
 
   /** Whether the element shows the identified picture (as of the last look). */
@@ -69,13 +94,34 @@ export class PictureWatch {
     return this.same;
   }
 
-  /** Looks again; whether `showsIdentified` changed. A removed element is left alone (its label hides with it). */
+  /**
+   * Looks again; whether `showsIdentified` or `element` changed. A removed element with no
+   * replacement is left alone (its label hides with it).
+   */
   update(): boolean {
-    if (!this.element.isConnected) return false;
-    const now = fingerprint(this.element);
+    if (!this.current.isConnected) return this.follow();
+    this.lastBox = this.current.getBoundingClientRect();
+    this.searches = 0;
+    const now = fingerprint(this.current);
     if (now === this.last) return false;
-    this.last = now;
-    const same = shows(this.element, this.identified);
+    return this.lookAt(this.current);
+  }
+
+  private follow(): boolean {
+    const back = this.original.isConnected ? this.original : undefined;
+    // Only in this frame's own document: the spot is in its viewport.
+    const found = back ?? (this.lastBox && this.searches++ < REPLACEMENT_TICKS && this.current.ownerDocument === document
+      ? replacementAt(this.lastBox, this.current)
+      : undefined);
+    if (!found) return false;
+    this.current = found;
+    this.lookAt(found);
+    return true;
+  }
+
+  private lookAt(element: Element): boolean {
+    this.last = fingerprint(element);
+    const same = shows(element, this.identified);
     if (same === this.same) return false;
     this.same = same;
     return true;

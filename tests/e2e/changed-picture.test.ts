@@ -18,7 +18,7 @@ const CHANGED = 'Picture changed · Identify again';
 /** GLIMPSE_SCREENSHOTS=<folder> saves the slider's part of the page, for a person to check. */
 async function screenshot(page: Page, name: string, height = 1000): Promise<void> {
   const folder = process.env.GLIMPSE_SCREENSHOTS;
-  if (folder) await page.screenshot({ path: join(folder, `${name}.png`), clip: { x: 0, y: 0, width: 640, height } });
+  if (folder) await page.screenshot({ path: join(folder, `${name}.png`), clip: { x: 0, y: 0, width: 528, height } });
 }
 
 describe('labels whose picture the page swaps', () => {
@@ -41,7 +41,7 @@ describe('labels whose picture the page swaps', () => {
   async function open(): Promise<Page> {
     const page = await ext.browser.newPage();
     pages.push(page);
-    await page.setViewport({ width: 1000, height: 1100 });
+    await page.setViewport({ width: 1100, height: 1000 });
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await page.goto(`${server.origin}/card/carousel.html`, { waitUntil: 'load' });
     return page;
@@ -103,6 +103,32 @@ describe('labels whose picture the page swaps', () => {
     await page.click('#prev');
     const back = await cardIn(page, 'result', 'the answer to come back');
     expect(back.text.toLowerCase()).toBe('king penguin');
+  });
+
+  it('a framework replaces the <img> element with the next slide\'s: the label moves onto it saying the picture changed; re-rendered with the identified picture, the answer is back', async () => {
+    const page = await open();
+    await identifyElement(ext, page, '#rendered');
+    const [first] = await settledCard(page, 1);
+    expect(first!.text.toLowerCase()).toBe('lorikeet');
+
+    await page.click('#render-next');
+    const changed = await cardIn(page, 'changed', 'the label to move onto the new element, saying the picture changed');
+    expect(changed.text).toBe(CHANGED);
+    const [rendered] = await boxesOf(page, '#rendered');
+    expect(touches(changed.labelBox!, rendered!), `label ${JSON.stringify(changed.labelBox)} on the new element ${JSON.stringify(rendered)}`).toBe(true);
+
+    // Back to the lorikeet, in yet another new element: the answer is true again.
+    await page.click('#render-prev');
+    const back = await cardIn(page, 'result', 'the answer to come back on the re-rendered lorikeet');
+    expect(back.text.toLowerCase()).toBe('lorikeet');
+
+    await page.click('#render-next');
+    const again = await cardIn(page, 'changed', 'the label to say the picture changed');
+    await clickLabel(page, again);
+    const named = await cardIn(page, 'result', 'the new bird\'s answer');
+    expect(named.text.toLowerCase()).toBe('flamingo');
+    const [now] = await boxesOf(page, '#rendered');
+    expect(touches(named.labelBox!, now!)).toBe(true);
   });
 
   it('a class swaps a CSS background while the card is open: the open card and then its label stop naming the volcano; "Identify again" names the zebra', async () => {

@@ -83,9 +83,8 @@ export class PageScan {
   }
 
   private async identify(picture: Picture): Promise<void> {
-    const shown = picture.elements.filter((element) => element.isConnected);
-    const labels = shown.map(labelPicture);
-    labels.forEach((label, i) => label.onIdentifyAgain(() => void this.identifyAgain(shown[i]!, [label])));
+    const labels = picture.elements.filter((element) => element.isConnected).map(labelPicture);
+    for (const label of labels) label.onIdentifyAgain((shown) => void this.identifyAgain(shown, [label]));
     const warming = await isEngineWarming();
     for (const label of labels) label.showWorking(warming);
     await this.identifyInto(picture.elements[0]!, labels, () => void this.identifyAgain(picture.elements[0]!, labels));

@@ -11,7 +11,7 @@ export interface PictureLabel {
   /** `identified`: the address of the picture the answer is about (the label stops naming it once the page swaps it). */
   showResult(entry: HistoryEntry, identified?: string): void;
   /** What the label's "Identify again" does once the page swapped its picture. */
-  onIdentifyAgain(run: () => void): void;
+  onIdentifyAgain(run: (picture: Element) => void): void;
   showError(error: GlimpseError, retry?: () => void): void;
   dismiss(): void;
 }
