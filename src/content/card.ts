@@ -8,10 +8,10 @@ import { describeAnswer } from '../shared/answer-words';
 import type { GlimpseError } from '../shared/errors';
 import { errorText, t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
-import { brandIcon, button, el, spinner } from './card-dom';
+import { brandIcon, cardParts, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
-import { INSET, type Box, type Placement, type Size } from './card-position';
+import { INSET, overlapArea, type Box, type Placement, type Size } from './card-position';
 import { adoptStyles, answerDetails, changedDetails, errorDetails, panelContent } from './card-panel';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
 import { PictureWatch } from './picture-watch';
@@ -60,21 +60,7 @@ export class ResultCard {
     this.clippers = this.element ? clippingAncestors(this.element) : [];
     this.frameHost = createCardHost(this.element);
     this.host = this.frameHost.host;
-    this.root = el('div', 'glimpse');
-    // The card speaks the extension's language, whatever the page's direction.
-    this.root.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-    this.root.lang = t('@@ui_locale').replace('_', '-');
-    this.chip = button('chip', '', () => this.toggle());
-    this.chip.setAttribute('aria-expanded', 'false');
-    this.chipText = el('span', 'short');
-    this.panel = el('section', 'card');
-    this.panel.setAttribute('aria-label', t('cardRegionLabel'));
-    this.panel.hidden = true;
-    // Announces the answer once, when it arrives (not every state the card goes through).
-    this.live = el('p', 'live');
-    this.live.setAttribute('role', 'status');
-    this.live.setAttribute('aria-live', 'polite');
-    this.root.append(this.chip, this.panel, this.live);
+    ({ root: this.root, chip: this.chip, chipText: this.chipText, panel: this.panel, live: this.live } = cardParts(() => this.toggle()));
     this.applyPresenterMode(isPresenterMode());
     adoptStyles(this.frameHost.shadow);
     this.frameHost.shadow.append(this.root);
@@ -107,10 +93,7 @@ export class ResultCard {
     const own = this.picture;
     if (own) return picture === own || picture.contains(own) || own.contains(picture);
     const here = this.anchorBox();
-    if (!here) return false;
-    const overlapX = Math.max(0, Math.min(here.left + here.width, box.left + box.width) - Math.max(here.left, box.left));
-    const overlapY = Math.max(0, Math.min(here.top + here.height, box.top + box.height) - Math.max(here.top, box.top));
-    return overlapX * overlapY >= 0.5 * box.width * box.height;
+    return here !== undefined && overlapArea(here, box) >= 0.5 * box.width * box.height;
   }
 
   clipBox(viewport: Box): Box {
@@ -196,10 +179,7 @@ export class ResultCard {
   private showChanged(): void {
     this.why?.dispose();
     this.why = null;
-    this.chipText.textContent = t('cardChanged');
-    this.chip.replaceChildren(brandIcon(), this.chipText);
-    this.chip.disabled = false;
-    this.chip.title = t('cardIdentifyAgain');
+    this.showLabel(t('cardChanged'), t('cardIdentifyAgain'));
     this.root.removeAttribute('data-certainty');
     this.panel.replaceChildren(...panelContent(changedDetails(() => this.again()), t('cardCollapse'), () => this.collapse()));
     // Announced once: a carousel going round must not make the screen reader chatter.
@@ -209,12 +189,17 @@ export class ResultCard {
     if (this.isExpanded) this.frameHost.raise();
   }
 
-  private showAnswer(entry: HistoryEntry, announce: boolean): void {
-    const words = describeAnswer(entry);
-    this.chipText.textContent = words.short;
+  /** The label as a button: Glimpse's icon and `text`; `title` says what a click does. */
+  private showLabel(text: string, title: string): void {
+    this.chipText.textContent = text;
     this.chip.replaceChildren(brandIcon(), this.chipText);
     this.chip.disabled = false;
-    this.chip.title = t('cardOpen');
+    this.chip.title = title;
+  }
+
+  private showAnswer(entry: HistoryEntry, announce: boolean): void {
+    const words = describeAnswer(entry);
+    this.showLabel(words.short, t('cardOpen'));
     this.root.setAttribute('data-certainty', words.certainty);
     this.why?.dispose();
     // Over the picture's pixels (inside its border and padding), or over the chosen region.
@@ -254,7 +239,10 @@ export class ResultCard {
 
   private again(): void {
     const picture = this.picture;
-    if (picture) this.identifyAgain?.(picture);
+    if (!picture || !this.identifyAgain) return;
+    // Back to the label, which shows the work and then the new answer.
+    this.setExpanded(false);
+    this.identifyAgain(picture);
   }
 
   /** Back to the compact label (failures have none: they stay until dismissed). */
