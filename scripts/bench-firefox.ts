@@ -24,10 +24,11 @@ const backgroundState = (ff: FirefoxWithExtension) =>
 async function timeAnswer(ff: FirefoxWithExtension, page: Page): Promise<{ fromRightClick: number; fromMenu: number }> {
   // The page notes the moment the card shows its answer (the browser's clock, as the menu's is).
   await page.evaluate(() => {
-    document.querySelectorAll('[data-glimpse-card]').forEach((card) => card.remove());
+    // Earlier cards stay (Glimpse puts back a card a page removes): only a new card's answer counts.
+    const earlier = new Set(document.querySelectorAll('[data-glimpse-card]'));
     delete (window as unknown as { answeredAt?: number }).answeredAt;
     const watcher = new MutationObserver(() => {
-      if (document.querySelector('[data-glimpse-card][data-state="result"]')) {
+      if ([...document.querySelectorAll('[data-glimpse-card][data-state="result"]')].some((card) => !earlier.has(card))) {
         (window as unknown as { answeredAt: number }).answeredAt = Date.now();
         watcher.disconnect();
       }
