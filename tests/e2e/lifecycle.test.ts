@@ -7,9 +7,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatestOutcome } from '../../src/shared/types';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
 import {
-  history, inServiceWorker, localStorage, resumeRestartedWorkers, stopServiceWorker,
+  history, inServiceWorker, localStorage, resumeRestartedWorkers, stopServiceWorker, wakeServiceWorker,
 } from './support/harness';
 import { PHOTO, photoBytes, png } from './fixtures/hostile/images';
 import { cards, identifyThroughMenu, settledCard, type CardState } from './support/menu';
@@ -149,6 +149,8 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
     await stopServiceWorker(ext, blank);
     const [card] = await settledCard(page, 1, SETTLE_MS);
     expectAnswer(card);
+    // The engine may have answered before the stop: then nothing has woken the worker since.
+    await wakeServiceWorker(ext);
     const latest = (await localStorage(ext)).latest as LatestOutcome;
     expect(latest.kind, JSON.stringify(latest)).not.toBe('working');
     await expectNextRequestWorks('sw-engine');
@@ -158,14 +160,12 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
     await inServiceWorker(ext, `chrome.storage.local.set({ latest: { kind: 'working', at: Date.now() - 1000, origin: { pageUrl: 'https://example.test/' } } })`);
     await stopServiceWorker(ext, blank);
     // Any event wakes the worker: here a message from an extension page.
-    const reopened = await openPopup(ext);
-    await reopened.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+    await wakeServiceWorker(ext);
     const latest = await until(async () => {
       const stored = await inServiceWorker<LatestOutcome>(ext, `chrome.storage.local.get('latest').then((s) => s.latest)`);
       return stored.kind === 'error' ? stored : undefined;
     }, 'the stale "working" to be settled');
     expect(latest).toMatchObject({ kind: 'error', error: { code: 'interrupted' } });
-    await reopened.close();
     await expectNextRequestWorks('stale-working');
   });
 
