@@ -4,7 +4,7 @@
  * build (see scripts/build/browsers.ts) and offers the same functions.
  *
  * Firefox suspends the background page ~30 s after its last event, whatever is open: the next
- * event starts it afresh and the model loads again (see model-cache.ts for what keeps that short).
+ * event starts it afresh and the model loads again (the right-click's warm-up starts that early).
  */
 import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';

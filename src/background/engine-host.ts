@@ -1,7 +1,7 @@
 /**
  * Where the engine lives. In Chrome that is an offscreen document (the service worker has no
- * DOM or WebGL); this module is the only one that knows it, so a Firefox build (whose
- * background page has a DOM) would swap just this file.
+ * DOM or WebGL); this module is the only one that knows it. The Firefox build, whose background
+ * page has a DOM, swaps in engine-host.firefox.ts instead.
  */
 import { GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
