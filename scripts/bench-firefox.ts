@@ -9,9 +9,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, type FirefoxWithExtension, until } from '../tests/e2e-firefox/firefox';
-import { inBrowserWindow, openContextMenu, chooseMenuItem } from '../tests/e2e-firefox/menu';
-import { startServer } from '../tests/e2e/support/server';
+import { launchFirefox, type FirefoxWithExtension, until } from '../harness/firefox';
+import { inBrowserWindow, openContextMenu, chooseMenuItem } from '../harness/firefox-menu';
+import { startServer } from '../harness/server';
 import { GECKO_ID } from './build/browsers';
 
 const { values } = parseArgs({ options: { cycles: { type: 'string', default: '3' }, runs: { type: 'string', default: '20' } } });
@@ -63,7 +63,7 @@ try {
   console.log('warm answer:', await timeAnswer(ff, page));
   const control = await ff.openExtensionPage('src/popup/index.html');
   const predict = await control.evaluate(async (runs: number) => {
-    const background = (await (globalThis as unknown as { browser: typeof import('webextension-polyfill').default }).browser.runtime.getBackgroundPage()) as unknown as {
+    const background = (await (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<unknown> } } }).browser.runtime.getBackgroundPage()) as unknown as {
       glimpse: { benchPredict(runs: number): Promise<{ backend: string; msPerRun: number }> };
     };
     return background.glimpse.benchPredict(runs);

@@ -12,7 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../src/shared/types';
-import { startEngineSession, type EngineSession } from '../tests/e2e/support/engine-session';
+import { startEngineSession, type EngineSession } from '../harness/engine-session';
 
 const { values } = parseArgs({
   options: {
@@ -125,9 +125,9 @@ async function offscreenMemory(session: EngineSession): Promise<{ totalMb?: numb
 const launched = performance.now();
 const session = await startEngineSession();
 const rows: Row[] = [];
-let browserToAnswerMs = 0;
+let browserToAnswerMs: number;
 const memory: { totalMb?: number; jsHeapMb: number }[] = [];
-let tensorsAfter100 = 0;
+let tensorsAfter100: number;
 try {
   await session.setBackend('wasm');
   await session.classify(images[0]!);

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BackendPreference } from '../src/shared/types';
-import { startEngineSession } from '../tests/e2e/support/engine-session';
+import { startEngineSession } from '../harness/engine-session';
 
 const { values } = parseArgs({
   options: {

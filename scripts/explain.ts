@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BackendPreference, Explanation } from '../src/shared/types';
-import { startEngineSession } from '../tests/e2e/support/engine-session';
+import { startEngineSession } from '../harness/engine-session';
 import { encodePng } from './png';
 
 const USAGE = 'usage: npm run explain -- (--image FILE --out heatmap.png | --images DIR --out DIR) [--backend wasm|webgl|cpu|auto]';

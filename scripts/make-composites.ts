@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
-import { chromiumPath, QUIET_CHROMIUM } from '../tests/e2e/support/chromium';
+import { chromiumPath, QUIET_CHROMIUM } from '../harness/chromium';
 
 const LAYOUTS = ['wide-left', 'wide-centre', 'wide-right', 'tall-top', 'tall-bottom'] as const;
 type Layout = (typeof LAYOUTS)[number];

@@ -13,7 +13,7 @@ import { topK } from '../src/offscreen/topk';
 import type { DeletionResult } from '../src/shared/types';
 import { contentFreePictures } from '../src/offscreen/explain/content-free';
 import { rgbBmp } from './bmp';
-import { startEngineSession } from '../tests/e2e/support/engine-session';
+import { startEngineSession } from '../harness/engine-session';
 
 const { values } = parseArgs({
   options: {

@@ -14,10 +14,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SAME_PICTURE_MAX_DISTANCE, SIGNATURE_GRID, SIGNATURE_SIDE, greyLevels, shrinkGrid, signatureDistance } from '../src/shared/perceptual';
 import type { HistoryEntry, LatestOutcome } from '../src/shared/types';
-import { until } from '../tests/e2e/support/chromium';
-import { cards, rightClickAndIdentify, settledCard } from '../tests/e2e/support/menu';
-import { htmlPage, startServer } from '../tests/e2e/support/server';
-import { ensureBuilt, startEngineSession } from '../tests/e2e/support/engine-session';
+import { until } from '../harness/chromium';
+import { cards, rightClickAndIdentify, settledCard } from '../harness/menu';
+import { htmlPage, startServer } from '../harness/server';
+import { ensureBuilt, startEngineSession } from '../harness/engine-session';
 
 const { values } = parseArgs({
   options: {

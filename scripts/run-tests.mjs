@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite: build (with the model step; both browsers), typecheck, unit tests,
+// The whole test suite: build (with the model step; both browsers), typecheck, lint (ESLint + knip), unit tests,
 // web-ext lint of the Firefox build, end-to-end tests in real headless Chromium and Firefox ESR.
 // Ends with "Chromium e2e: … Firefox e2e: …" and one line "N passed, N failed" with a matching exit code.
 import { spawnSync } from 'node:child_process';
@@ -58,10 +58,18 @@ if (wants('typecheck')) {
     failures.push('typecheck');
   }
 }
+if (wants('lint')) {
+  // The architecture as a check: import boundaries between contexts, unused code and dependencies.
+  if (step('lint', 'npm', ['run', 'lint', '--silent'])) results.passed++;
+  else {
+    results.failed++;
+    failures.push('lint: npm run lint found problems (ESLint, knip)');
+  }
+}
 if (wants('unit')) vitest('unit');
 // The middle tier: content-script and popup modules in a real Chromium page with the extension API stubbed.
 if (wants('inject')) vitest('inject');
-if (wants('lint')) {
+if (wants('web-ext')) {
   // addons.mozilla.org's own checks on the Firefox build: any error fails (warnings are printed).
   if (step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist-firefox', '--output', 'text'])) results.passed++;
   else {

@@ -8,9 +8,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { launchWithExtension, until } from '../tests/e2e/support/chromium';
-import { cards, identifyElement, settledCard } from '../tests/e2e/support/menu';
-import { startServer } from '../tests/e2e/support/server';
+import { launchWithExtension, until } from '../harness/chromium';
+import { cards, identifyElement, settledCard } from '../harness/menu';
+import { startServer } from '../harness/server';
 
 const server = await startServer();
 const ext = await launchWithExtension();

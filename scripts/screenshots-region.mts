@@ -5,10 +5,10 @@
  *   GLIMPSE_DIST=dist npx tsx scripts/screenshots-region.mts
  */
 import { mkdir } from 'node:fs/promises';
-import { launchWithExtension } from '../tests/e2e/support/chromium';
-import { settledCard } from '../tests/e2e/support/menu';
-import { openRegionSelect } from '../tests/e2e/support/region';
-import { htmlPage, startServer } from '../tests/e2e/support/server';
+import { launchWithExtension } from '../harness/chromium';
+import { settledCard } from '../harness/menu';
+import { openRegionSelect } from '../harness/region';
+import { htmlPage, startServer } from '../harness/server';
 
 const COLLAGE = `
 <style>

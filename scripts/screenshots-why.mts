@@ -5,9 +5,9 @@
  *   npx tsx scripts/screenshots-why.mts
  */
 import { mkdir } from 'node:fs/promises';
-import { launchWithExtension, openPopup, until } from '../tests/e2e/support/chromium';
-import { identifyElement, inCard, settledCard } from '../tests/e2e/support/menu';
-import { startServer } from '../tests/e2e/support/server';
+import { launchWithExtension, openPopup, until } from '../harness/chromium';
+import { identifyElement, inCard, settledCard } from '../harness/menu';
+import { startServer } from '../harness/server';
 
 const server = await startServer();
 const ext = await launchWithExtension();

@@ -7,8 +7,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { envelope } from '../src/shared/protocol';
-import { launchWithExtension, openPopup, until } from '../tests/e2e/support/chromium';
-import { startServer } from '../tests/e2e/support/server';
+import { launchWithExtension, openPopup, until } from '../harness/chromium';
+import { startServer } from '../harness/server';
 
 /** Sample photo, and the page it pretends to come from (only its address is kept in history). */
 const SHOTS: [string, string][] = [

@@ -38,7 +38,6 @@ const boxBetween = (a: { x: number; y: number }, b: { x: number; y: number }): B
 });
 
 /** Whether region select is open (Esc then cancels it rather than closing a card). */
-export const isSelectingRegion = (): boolean => active !== undefined;
 
 /** Cancels an open region select; false when none was open. */
 export function cancelRegionSelect(): boolean {

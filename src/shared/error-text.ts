@@ -1,14 +1,15 @@
 /** How an error is put to the user: which _locales message explains it, and whether retrying may help. */
 import type { GlimpseError } from './errors';
+import type { I18nKey } from './i18n-keys';
 import { LIMITS } from './limits';
 
 export interface MessageKey {
-  key: string;
+  key: I18nKey;
   substitutions?: string[];
 }
 
 /** Gone, forbidden and broken servers each call for something different from the user. */
-function httpStatusKey(status: number | undefined): string {
+function httpStatusKey(status: number | undefined): I18nKey {
   if (status === 404 || status === 410) return 'errHttpNotFound';
   if (status === 401 || status === 403 || status === 407) return 'errHttpDenied';
   if (status !== undefined && status >= 500) return 'errHttpServer';

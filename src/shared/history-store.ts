@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import type { StoredItem } from './store';
+import { migrate, type Migrations } from './migrations';
 import type { HistoryEntry } from './types';
 
 /** The part of storage.local the history needs (the store module passes the real one; a fake one serves unit tests). */
@@ -17,23 +17,37 @@ const PREFIX = 'history:';
 export const HISTORY_VERSION = 2;
 type RawEntry = Record<string, unknown>;
 /** HISTORY_MIGRATIONS[n] turns a version n-1 entry into a version n entry. */
-const HISTORY_MIGRATIONS: Record<number, (entry: RawEntry) => RawEntry> = {
+const HISTORY_MIGRATIONS: Migrations<RawEntry> = {
   // 2 added `via`, `waitedMs`, `scanId` and `explanation`, all optional: older entries are valid as they are.
   2: (entry) => entry,
 };
 
-const upgrade = (entry: RawEntry, from: number): RawEntry => {
-  let upgraded = entry;
-  for (let v = from + 1; v <= HISTORY_VERSION; v++) upgraded = HISTORY_MIGRATIONS[v]?.(upgraded) ?? upgraded;
-  return upgraded;
+const isRecord = (value: unknown): value is RawEntry => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isPrediction = (value: unknown): boolean =>
+  isRecord(value) && typeof value.label === 'string' && typeof value.classIndex === 'number' && typeof value.probability === 'number';
+
+/**
+ * The runtime check of a stored entry (after its upgrade): what the popup needs to show it. What
+ * fails is skipped, and stays in storage untouched, rather than break the list.
+ */
+export const isHistoryEntry = (value: unknown): value is HistoryEntry =>
+  isRecord(value) && typeof value.id === 'string' && typeof value.createdAt === 'number' &&
+  Array.isArray(value.predictions) && value.predictions.every(isPrediction) &&
+  typeof value.thumbnail === 'string' && typeof value.backend === 'string' && isRecord(value.origin);
+
+/** A stored value brought up to the current schema, if it is an entry at all. */
+const upgraded = (value: unknown, from: number): HistoryEntry | undefined => {
+  if (!isRecord(value)) return undefined;
+  const entry = migrate(value, from, HISTORY_VERSION, HISTORY_MIGRATIONS);
+  return isHistoryEntry(entry) ? entry : undefined;
 };
 
-/** Skips what cannot be shown (a damaged entry stays in storage, untouched, rather than break the list). */
-const looksLikeEntry = (value: unknown): value is RawEntry =>
-  typeof value === 'object' && value !== null && typeof (value as RawEntry).id === 'string' &&
-  typeof (value as RawEntry).createdAt === 'number' && Array.isArray((value as RawEntry).predictions);
-
-export type VersionCell = Pick<StoredItem<number>, 'getValue' | 'setValue'>;
+/** Where the stored entries' schema version is kept. */
+export interface VersionCell {
+  getValue(): Promise<number>;
+  setValue(value: number): Promise<void>;
+}
 
 export interface HistoryOptions {
   cap?: number;
@@ -65,11 +79,12 @@ export class HistoryStore {
   async migrate(): Promise<void> {
     const from = await this.version.getValue();
     if (from >= HISTORY_VERSION) return;
-    const upgraded: Record<string, unknown> = {};
-    for (const [key, entry] of Object.entries(await this.area.get(null))) {
-      if (key.startsWith(PREFIX) && looksLikeEntry(entry)) upgraded[key] = upgrade(entry, from);
+    const upgradedEntries: Record<string, unknown> = {};
+    for (const [key, stored] of Object.entries(await this.area.get(null))) {
+      const entry = key.startsWith(PREFIX) ? upgraded(stored, from) : undefined;
+      if (entry) upgradedEntries[key] = entry;
     }
-    if (Object.keys(upgraded).length > 0) await this.area.set(upgraded);
+    if (Object.keys(upgradedEntries).length > 0) await this.area.set(upgradedEntries);
     await this.version.setValue(HISTORY_VERSION);
   }
 
@@ -89,17 +104,15 @@ export class HistoryStore {
     return Object.entries(everything)
       .filter(([key]) => key.startsWith(PREFIX))
       .sort(([a], [b]) => (a < b ? 1 : -1))
-      .map(([, entry]) => entry)
-      .filter(looksLikeEntry)
-      .map((entry) => upgrade(entry, from) as unknown as HistoryEntry);
+      .map(([, stored]) => upgraded(stored, from))
+      .filter((entry) => entry !== undefined);
   }
 
   async get(id: string): Promise<HistoryEntry | undefined> {
     const key = (await this.keys()).find((candidate) => HistoryStore.idOf(candidate) === id);
     if (key === undefined) return undefined;
     const [stored, from] = await Promise.all([this.area.get(key), this.version.getValue()]);
-    const entry = stored[key];
-    return looksLikeEntry(entry) ? (upgrade(entry, from) as unknown as HistoryEntry) : undefined;
+    return upgraded(stored[key], from);
   }
 
   /**
@@ -140,7 +153,7 @@ export class HistoryStore {
   async setThumbnail(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, thumbnail: string): Promise<void> {
     const key = HistoryStore.keyFor(entry);
     const stored = (await this.area.get(key))[key];
-    if (looksLikeEntry(stored)) await this.area.set({ [key]: { ...stored, thumbnail } });
+    if (isRecord(stored)) await this.area.set({ [key]: { ...stored, thumbnail } });
   }
 
   async remove(id: string): Promise<void> {

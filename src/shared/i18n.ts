@@ -1,10 +1,11 @@
 import browser from 'webextension-polyfill';
 import { errorMessageKey } from './error-text';
 import type { GlimpseError } from './errors';
+import type { I18nKey } from './i18n-keys';
 import type { Backend, Classification } from './types';
 
 /** A localised string from _locales; falls back to the key so a missing string is visible, not blank. */
-export function t(key: string, substitutions?: string | string[]): string {
+export function t(key: I18nKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
@@ -16,7 +17,7 @@ export function errorText(error: GlimpseError): string {
   return t(key, substitutions);
 }
 
-const BACKEND_NAME_KEYS: Record<Backend, string> = {
+const BACKEND_NAME_KEYS: Record<Backend, I18nKey> = {
   webgl: 'popupBackendNameWebgl',
   wasm: 'popupBackendNameWasm',
   cpu: 'popupBackendNameCpu',

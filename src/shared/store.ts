@@ -8,6 +8,7 @@ import { CONTENT_READABLE_AREA } from './content-readable';
 import { HistoryStore, type KeyValueArea } from './history-store';
 import * as shapes from './types';
 import type { BackendDecision, BackendPreference, EngineStatus, LatestOutcome } from './types';
+import { migrate, type Migrations } from './migrations';
 import type { Check } from './validate';
 
 export type AreaName = 'local' | 'session';
@@ -20,7 +21,7 @@ export interface ItemOptions<T> {
   /** Current schema version (1 when absent). Stored beside the value as `<key>$` = { v }. */
   version?: number;
   /** migrations[n] turns a version n-1 value into a version n value. */
-  migrations?: Record<number, (old: unknown) => unknown>;
+  migrations?: Migrations<unknown>;
 }
 
 export interface StoredItem<T> {
@@ -53,9 +54,8 @@ export function defineItem<T>(itemKey: ItemKey, options: ItemOptions<T>): Stored
     }
   };
 
-  const migrate = async (raw: unknown, from: number): Promise<unknown> => {
-    let value = raw;
-    for (let v = from + 1; v <= version; v++) value = options.migrations?.[v]?.(value) ?? value;
+  const upgrade = async (raw: unknown, from: number): Promise<unknown> => {
+    const value = migrate(raw, from, version, options.migrations);
     await areaOf(area).set({ [key]: value, [metaKey]: { v: version } });
     return value;
   };
@@ -68,7 +68,7 @@ export function defineItem<T>(itemKey: ItemKey, options: ItemOptions<T>): Stored
       const stored = await areaOf(area).get(version > 1 ? [key, metaKey] : key);
       const raw = stored[key];
       const from = (stored[metaKey] as { v?: number } | undefined)?.v ?? 1;
-      return read(raw !== undefined && from < version ? await migrate(raw, from) : raw);
+      return read(raw !== undefined && from < version ? await upgrade(raw, from) : raw);
     },
     setValue: (value) => areaOf(area).set(version > 1 ? { [key]: value, [metaKey]: { v: version } } : { [key]: value }),
     removeValue: () => areaOf(area).remove([key, metaKey]),
@@ -80,6 +80,17 @@ export function defineItem<T>(itemKey: ItemKey, options: ItemOptions<T>): Stored
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);
     },
+  };
+}
+
+/** The storage area as the history uses it; `getKeys` (newer browsers) only where the browser has it. */
+function keyValueArea(area: Storage.StorageArea): KeyValueArea {
+  const withKeys = area as Storage.StorageArea & Partial<Pick<KeyValueArea, 'getKeys'>>;
+  return {
+    get: (keys) => area.get(keys),
+    set: (items) => area.set(items),
+    remove: (keys) => area.remove(keys),
+    getKeys: typeof withKeys.getKeys === 'function' ? () => withKeys.getKeys!() : undefined,
   };
 }
 
@@ -113,7 +124,7 @@ export const neverContactServers = defineItem<boolean>('local:neverContactServer
 export const historyVersion = defineItem<number>('local:historyVersion', { fallback: 1 });
 
 /** The history: one instance for the whole extension, one key per entry in local storage. */
-export const history = new HistoryStore(browser.storage.local as unknown as KeyValueArea, { version: historyVersion });
+export const history = new HistoryStore(keyValueArea(browser.storage.local), { version: historyVersion });
 
 /** Whenever history entries are added or removed (here or in another context), with the ids removed. */
 export function watchHistory(callback: (change: { removedIds: string[] }) => void): () => void {

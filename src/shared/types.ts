@@ -12,7 +12,6 @@ export type Backend = (typeof BACKENDS)[number];
 export const BACKEND_PREFERENCES = ['auto', ...BACKENDS] as const;
 export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 export const ENGINE_STATES = ['idle', 'loading', 'warming', 'ready', 'failed'] as const;
-export type EngineState = (typeof ENGINE_STATES)[number];
 /** How the pixels of an identified picture were obtained. */
 export const VIAS = ['download', 'page', 'capture', 'region', 'upload'] as const;
 export type Via = (typeof VIAS)[number];

@@ -1,11 +1,11 @@
 /**
  * Glimpse's cards in Firefox, read as a person sees them. The card lives in a closed shadow root;
  * WebDriver BiDi serializes closed roots too (includeShadowTree: 'all') and hands back a reference
- * that a function can run on, as DevTools does in Chromium (tests/e2e/support/menu.ts reads it there).
+ * that a function can run on, as DevTools does in Chromium (harness/menu.ts reads it there).
  */
 import type { Page } from 'puppeteer-core';
-import { readCard, settledCards, type CardState } from '../e2e/support/menu';
-import type { BidiBrowser } from './firefox';
+import { readCard, settledCards, type CardState } from '../../harness/menu';
+import type { BidiBrowser } from '../../harness/firefox';
 
 interface RemoteNode {
   type: string;

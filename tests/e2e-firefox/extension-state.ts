@@ -1,7 +1,7 @@
 /** What the add-on has stored, read from one of its own pages (as the popup reads it). */
 import type { Page } from 'puppeteer-core';
-import type { HistoryEntry, LatestOutcome } from '../../src/shared/types';
-import type { FirefoxWithExtension } from './firefox';
+import type { HistoryEntry } from '../../src/shared/types';
+import type { FirefoxWithExtension } from '../../harness/firefox';
 
 const controlPages = new WeakMap<FirefoxWithExtension, Promise<Page>>();
 
@@ -29,8 +29,4 @@ export async function historyOf(ff: FirefoxWithExtension): Promise<HistoryEntry[
     .filter(([key]) => key.startsWith('history:'))
     .map(([, value]) => value as HistoryEntry)
     .sort((a, b) => b.createdAt - a.createdAt);
-}
-
-export async function latestOf(ff: FirefoxWithExtension): Promise<LatestOutcome | undefined> {
-  return (await localStorageOf(ff)).latest as LatestOutcome | undefined;
 }

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from '../e2e/fixtures/hostile/cases';
-import { englishMessage, englishMessageKey, uploadInPopup } from '../e2e/support/harness';
-import type { CardState } from '../e2e/support/menu';
+import { englishMessage, englishMessageKey, uploadInPopup } from '../../harness/reading';
+import type { CardState } from '../../harness/menu';
 import { cards, settledCard } from './cards';
-import { startServer, type TestServer } from '../e2e/support/server';
+import { startServer, type TestServer } from '../../harness/server';
 import { historyOf } from './extension-state';
-import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
-import { identifyElement } from './menu';
+import { launchFirefox, until, type FirefoxWithExtension } from '../../harness/firefox';
+import { identifyElement } from '../../harness/firefox-menu';
 
 /** ImageNet classes of the photos used (the right answers, whatever words the card uses for them). */
 const VOLCANO = 980;

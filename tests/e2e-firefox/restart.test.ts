@@ -7,10 +7,10 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/build/browsers';
 import { settledCard } from './cards';
-import { startServer, type TestServer } from '../e2e/support/server';
-import { historyOf, localStorageOf } from './extension-state';
-import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
-import { identifyElement, inBrowserWindow } from './menu';
+import { startServer, type TestServer } from '../../harness/server';
+import { historyOf } from './extension-state';
+import { launchFirefox, until, type FirefoxWithExtension } from '../../harness/firefox';
+import { identifyElement, inBrowserWindow } from '../../harness/firefox-menu';
 
 const TENCH = 0;
 const VOLCANO = 980;

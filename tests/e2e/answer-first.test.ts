@@ -5,9 +5,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/types';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
-import { identifyElement, settledCard } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
+import { identifyElement, settledCard } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 describe('an answer first, its thumbnail just after', () => {
   let ext: ExtensionBrowser;

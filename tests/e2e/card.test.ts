@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectWellPlaced, boxesOf, labelBoxes, overlapArea, touches } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
-import { cards, identifyElement, inCard, settledCard, tabIdOf, type CardState } from './support/menu';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { cards, identifyElement, inCard, settledCard, tabIdOf, type CardState } from '../../harness/menu';
 import { envelope } from '../../src/shared/protocol';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the labels look, for a person to check. */
 async function screenshot(page: Page, name: string): Promise<void> {

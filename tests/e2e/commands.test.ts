@@ -6,11 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { DIST, launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import { pressCommand } from './support/commands';
-import { cards, settledCard } from './support/menu';
+import { cards, settledCard } from '../../harness/menu';
 import { pillWhen, scanPill } from './support/scan-pill';
-import { startServer, type TestServer } from './support/server';
+import { startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;
 const NAMES = ['identify-pointer', 'identify-page', 'clear-all', 'toggle-presenter', 'select-region'];

@@ -6,10 +6,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEngineSession, type EngineSession } from './support/engine-session';
+import { startEngineSession, type EngineSession } from '../../harness/engine-session';
 import type { Classification } from '../../src/shared/types';
-import { openPopup, until } from './support/chromium';
-import { SAMPLES_DIR } from './support/server';
+import { openPopup, until } from '../../harness/chromium';
+import { SAMPLES_DIR } from '../../harness/server';
 
 const IMAGES = 20;
 

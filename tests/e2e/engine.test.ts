@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEngineSession, type EngineSession } from './support/engine-session';
+import { startEngineSession, type EngineSession } from '../../harness/engine-session';
 import { envelope } from '../../src/shared/protocol';
-import { openPopup } from './support/chromium';
+import { openPopup } from '../../harness/chromium';
 import { withExifOrientation } from './support/exif';
-import { SAMPLES_DIR } from './support/server';
+import { SAMPLES_DIR } from '../../harness/server';
 
 const PHOTOS: [file: string, classIndex: number, label: string][] = [
   ['n02106662_German_shepherd.JPEG', 235, 'German Shepherd Dog'],

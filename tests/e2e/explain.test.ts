@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
-import { cards, identifyElement, inCard, settledCard, type Box } from './support/menu';
-import { startServer, type TestServer } from './support/server';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
+import { cards, identifyElement, inCard, settledCard, type Box } from '../../harness/menu';
+import { startServer, type TestServer } from '../../harness/server';
 
 interface StoredExplanation {
   width: number;

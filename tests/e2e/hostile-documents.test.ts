@@ -7,14 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium';
 import { touches } from './support/card-geometry';
 import { PHOTO_PATH } from './fixtures/hostile/cases';
-import { history, settledLatest } from './support/harness';
+import { history, settledLatest } from '../../harness/reading';
 import { PHOTO, photoBytes } from './fixtures/hostile/images';
 import { photo } from './fixtures/hostile/pages';
-import { cards, identifyElement, settledCard, type Box, type CardState, type MenuTarget } from './support/menu';
-import { startServer, type TestServer } from './support/server';
+import { cards, identifyElement, settledCard, type Box, type CardState, type MenuTarget } from '../../harness/menu';
+import { startServer, type TestServer } from '../../harness/server';
 
 describe('hostile documents: locked-down, sandboxed, framed and unusual pages still get their answer', () => {
   let ext: ExtensionBrowser;

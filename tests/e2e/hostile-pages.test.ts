@@ -10,14 +10,14 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStats, LatestOutcome } from '../../src/shared/types';
 import type { RateLimitStats } from '../../src/background/rate-limit';
-import { launchWithExtension, openPopup, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, openPopup, type ExtensionBrowser } from '../../harness/chromium';
 import { PHOTO_PATH } from './fixtures/hostile/cases';
-import { history, inServiceWorker, localStorage, settledLatest } from './support/harness';
+import { history, inServiceWorker, localStorage, settledLatest } from '../../harness/reading';
 import { gradientPng, PHOTO, photoBytes } from './fixtures/hostile/images';
 import { fakeRightClickLoop, imagesLoaded, markup, photo, svgDocument, targetAndDecoy, thousandsOfPictures, VOLCANO_PATH } from './fixtures/hostile/pages';
 import { overlapArea, touches } from './support/card-geometry';
-import { cards, identifyElement, settledCard, type Box, type CardState, type MenuTarget } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { cards, identifyElement, settledCard, type Box, type CardState, type MenuTarget } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 describe('hostile pages: no page can choose, fake or delay what the user identifies', () => {
   let ext: ExtensionBrowser;

@@ -14,12 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable } from '../../src/shared/error-text';
 import { LIMITS } from '../../src/shared/limits';
 import type { HistoryEntry, LatestOutcome } from '../../src/shared/types';
-import { launchWithExtension, openPopup, type ExtensionBrowser } from './support/chromium';
-import { englishMessage, englishMessageKey, history, localStorage, settledLatest, uploadInPopup } from './support/harness';
+import { launchWithExtension, openPopup, type ExtensionBrowser } from '../../harness/chromium';
+import { englishMessage, englishMessageKey, history, localStorage, settledLatest, uploadInPopup } from '../../harness/reading';
 import { CASES, img, PHOTO_PATH, TIMEOUT_CASES, UPLOADS, type Expected } from './fixtures/hostile/cases';
 import { PHOTO, photoBytes } from './fixtures/hostile/images';
-import { identifyElement, settledCard, type CardState } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { identifyElement, settledCard, type CardState } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 describe('hostile input: every bad case gets a clear message, nothing is lost', () => {
   let ext: ExtensionBrowser;

@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import { touches } from './support/card-geometry';
-import { cards, identifyElement, inCard, rightClickAndIdentify, settledCard, type Box, type CardState, type MenuTarget } from './support/menu';
-import { startServer, type TestServer } from './support/server';
+import { cards, identifyElement, inCard, rightClickAndIdentify, settledCard, type Box, type CardState, type MenuTarget } from '../../harness/menu';
+import { startServer, type TestServer } from '../../harness/server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the cards look, for a person to check. */
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -7,13 +7,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatestOutcome } from '../../src/shared/types';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import {
   history, inServiceWorker, localStorage, resumeRestartedWorkers, stopServiceWorker, wakeServiceWorker,
-} from './support/harness';
+} from '../../harness/reading';
 import { PHOTO, photoBytes, png } from './fixtures/hostile/images';
-import { cards, identifyThroughMenu, settledCard, type CardState } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { cards, identifyThroughMenu, settledCard, type CardState } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 /** How long a settled card may take here: a restarted engine reloads the model on two slow cores. */
 const SETTLE_MS = 120_000;

@@ -5,11 +5,11 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Classification } from '../../src/shared/types';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { history, inServiceWorker } from './support/harness';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium';
+import { history, inServiceWorker } from '../../harness/reading';
 import { photoBytes } from './fixtures/hostile/images';
-import { cards, rightClickAndIdentify, settledCard } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { cards, rightClickAndIdentify, settledCard } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 /**
  * Photos of ../shared/eval/imagenet-samples-dev the model names right with at least 96 %

@@ -7,14 +7,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import type { LatestOutcome } from '../../src/shared/types';
-import { englishMessage, history, localStorage } from './support/harness';
+import { englishMessage, history, localStorage } from '../../harness/reading';
 import { photoBytes } from './fixtures/hostile/images';
 import { overlapArea, touches } from './support/card-geometry';
-import { cards, identifyElement, rightClickAndIdentify, settledCard, tabIdOf, type Box } from './support/menu';
-import { dragBox, openRegionSelect, selectRegion } from './support/region';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { cards, identifyElement, rightClickAndIdentify, settledCard, tabIdOf, type Box } from '../../harness/menu';
+import { dragBox, openRegionSelect, selectRegion } from '../../harness/region';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 const PENGUIN = { file: 'n02056570_king_penguin.JPEG', label: 'King penguin' };
 const SEA_LION = { file: 'n02077923_sea_lion.JPEG', label: 'Sea lion' };

@@ -7,11 +7,11 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
-import { chooseMenuItem, pressCommand, storedHistory } from './support/commands';
-import { cards, settledCard } from './support/menu';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { chooseMenuItem, storedHistory } from './support/commands';
+import { cards, settledCard } from '../../harness/menu';
 import { pillWhen, pressPillButton, scanPill } from './support/scan-pill';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;
 const TILES = 24;

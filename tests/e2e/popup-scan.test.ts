@@ -10,11 +10,11 @@ import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope } from '../../src/shared/protocol';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
 import { chooseMenuItem } from './support/commands';
-import { cards } from './support/menu';
+import { cards } from '../../harness/menu';
 import { pillWhen, scanPill } from './support/scan-pill';
-import { startServer, type TestServer } from './support/server';
+import { startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;
 const SAMPLES = [

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
-import { identifyElement, settledCard } from './support/menu';
-import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from './support/server';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
+import { identifyElement, settledCard } from '../../harness/menu';
+import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;
 

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
-import { englishMessage, history, inServiceWorker, localStorage } from './support/harness';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
+import { englishMessage, history, inServiceWorker, localStorage } from '../../harness/reading';
 import { PHOTO, photoBytes } from './fixtures/hostile/images';
-import { identifyElement, settledCard } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { identifyElement, settledCard } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 interface SeenRequest {
   /** The DevTools target type that made it: page, service_worker, background_page (offscreen), other. */

@@ -7,14 +7,14 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import { PHOTO_PATH } from './fixtures/hostile/cases';
-import { inServiceWorker, resumeRestartedWorkers } from './support/harness';
+import { inServiceWorker, resumeRestartedWorkers } from '../../harness/reading';
 import { PHOTO } from './fixtures/hostile/images';
 import { imagesLoaded, targetAndDecoy, VOLCANO_PATH } from './fixtures/hostile/pages';
 import { touches } from './support/card-geometry';
-import { cards, identifyElement, settledCard } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { cards, identifyElement, settledCard } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 describe('pages open before an update, a reload or switching Glimpse on', () => {
   let ext: ExtensionBrowser;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
-import { identifyElement, settledCard } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium';
+import { identifyElement, settledCard } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 describe('the extension loads and works in Chromium', () => {
   let ext: ExtensionBrowser;

@@ -6,8 +6,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/types';
-import { until } from '../e2e/support/chromium';
-import { startServer, type TestServer } from '../e2e/support/server';
+import { until } from '../../harness/chromium';
+import { startServer, type TestServer } from '../../harness/server';
 import { injectedPage, launchPlain } from './support/page';
 
 const PENGUIN = '/samples/n02056570_king_penguin.JPEG';

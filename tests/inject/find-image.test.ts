@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../e2e/support/server';
+import { startServer, type TestServer } from '../../harness/server';
 import { injectedPage, launchPlain } from './support/page';
 
 const PAGE = `

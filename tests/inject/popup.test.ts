@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { until } from '../e2e/support/chromium';
-import { startServer, type TestServer } from '../e2e/support/server';
+import { until } from '../../harness/chromium';
+import { startServer, type TestServer } from '../../harness/server';
 import { injectedPage, launchPlain } from './support/page';
 
 /** The popup rendered from what storage holds (set before it starts), the engine answering "ready". */

@@ -1,8 +1,9 @@
 import { t } from '../../shared/i18n';
+import type { I18nKey } from '../../shared/i18n-keys';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../shared/types';
 import './BackendSetting.css';
 
-const LABEL_KEYS: Record<BackendPreference, string> = {
+const LABEL_KEYS: Record<BackendPreference, I18nKey> = {
   auto: 'popupBackendAuto',
   webgl: 'popupBackendWebgl',
   wasm: 'popupBackendWasm',

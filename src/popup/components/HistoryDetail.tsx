@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { capitalise } from '../../shared/answer-text';
 import { plainName } from '../../shared/answer-words';
 import { t, timingText } from '../../shared/i18n';
+import type { I18nKey } from '../../shared/i18n-keys';
 import type { HistoryEntry, Via } from '../../shared/types';
 import { fullTime, sourcePageUrl, sourceSite } from '../entry-text';
 import { AnswerHeading } from './AnswerHeading';
@@ -18,7 +19,7 @@ interface Props {
   onDelete(id: string): Promise<void>;
 }
 
-const VIA_KEYS: Record<Via, string> = {
+const VIA_KEYS: Record<Via, I18nKey> = {
   download: 'popupViaDownload', page: 'popupViaPage', capture: 'popupViaCapture', region: 'popupViaRegion', upload: 'popupViaUpload',
 };
 

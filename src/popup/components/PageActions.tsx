@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CommandName } from '../../shared/commands';
 import { t } from '../../shared/i18n';
+import type { I18nKey } from '../../shared/i18n-keys';
 import { send } from '../../shared/messaging';
 import { presenterMode } from '../../shared/store';
 import { useItem } from '../hooks/useItem';
@@ -34,7 +35,7 @@ export function PageActions({ inActionPopup, children, region }: Props) {
   const presenter = useItem(presenterMode);
   const [notice, setNotice] = useState<Notice>(undefined);
 
-  const run = async (command: CommandName, done: string) => {
+  const run = async (command: CommandName, done: I18nKey) => {
     const reached = await onPage(command).catch(() => false);
     // The toolbar popup covers the page's corner: it steps aside so the labels can be seen.
     if (reached && inActionPopup && command === 'identify-page') window.close();

@@ -1,7 +1,7 @@
 /** Geometry a person checks by eye, for labels on pages: in viewport CSS px. */
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import type { Box, CardState } from './menu';
+import type { Box, CardState } from '../../../harness/menu';
 
 /** The boxes of the elements matching `selector`, in document order. */
 export function boxesOf(page: Page, selector: string): Promise<Box[]> {

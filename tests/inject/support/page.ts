@@ -3,8 +3,8 @@
  * fast tests of the card's placement and UI states and of the popup's views.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chromiumPath, QUIET_CHROMIUM } from '../../e2e/support/chromium';
-import { htmlPage, type TestServer } from '../../e2e/support/server';
+import { chromiumPath, QUIET_CHROMIUM } from '../../../harness/chromium';
+import { htmlPage, type TestServer } from '../../../harness/server';
 import { bundle } from './bundle';
 
 export async function launchPlain(): Promise<Browser> {

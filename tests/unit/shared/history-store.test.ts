@@ -77,6 +77,19 @@ describe('HistoryStore', () => {
     expect(await store.get('missing')).toBeUndefined();
   });
 
+  it('skips a damaged or foreign entry (and leaves it stored) instead of breaking the list', async () => {
+    const area = new FakeArea();
+    const store = new HistoryStore(area);
+    await store.add(entry('good'));
+    const broken = entry('broken');
+    area.data.set(HistoryStore.keyFor(broken), { ...broken, predictions: [{ probability: 0.5 }] });
+    const foreign = entry('foreign');
+    area.data.set(HistoryStore.keyFor(foreign), 'not an entry');
+    expect(labels(await store.list())).toEqual(['good']);
+    expect(await store.get('id-broken')).toBeUndefined();
+    expect(area.data.size).toBe(3);
+  });
+
   it('orders by time even when timestamps have different numbers of digits', async () => {
     const store = new HistoryStore(new FakeArea());
     await store.add(entry('old', { createdAt: 999 }));

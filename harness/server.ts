@@ -11,8 +11,6 @@ const TYPES: Record<string, string> = {
   '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.svg': 'image/svg+xml', '.js': 'text/javascript',
 };
 
-export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
-
 export interface TestServer {
   origin: string;
   /** Every request this server saw, by path. */

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import type { BackendPreference, Classification, EngineStats, EngineStatus } from '../../../src/shared/types';
+import type { BackendPreference, Classification, EngineStats, EngineStatus } from '../src/shared/types';
 
 export interface EngineSession {
   ext: ExtensionBrowser;

@@ -1,8 +1,8 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { envelope } from '../../../src/shared/protocol';
+import { envelope } from '../src/shared/protocol';
 import { until, type ExtensionBrowser } from './chromium';
 import { callOnRoot, closedShadowRoots } from './closed-shadow';
-import { inServiceWorker } from './harness';
+import { inServiceWorker } from './reading';
 
 const CARD_HOST = '[data-glimpse-card]';
 
@@ -267,7 +267,7 @@ export async function settledCards(read: () => Promise<CardState[]>, count = 1, 
       timeoutMs,
     );
   } catch (error) {
-    throw new Error(`${String(error)}; cards on the page: ${JSON.stringify(last)}`);
+    throw new Error(`${String(error)}; cards on the page: ${JSON.stringify(last)}`, { cause: error });
   }
 }
 

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../scripts/build/browsers';
-import { installedBrowser, until } from '../e2e/support/browsers';
+import { GECKO_ID } from '../scripts/build/browsers';
+import { installedBrowser, until } from './browsers';
 
 export { until };
 

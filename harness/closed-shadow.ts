@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 
-type CdpClient = { send(method: string, params?: object): Promise<any> };
+type CdpClient = { send(method: string, params?: object): Promise<any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- CDP answers are typed per method
 
 export interface ClosedRoot {
   client: CdpClient;
