@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { meanProbabilities, MERGE_RULES, mergeViews, type MergeRule } from '../src/offscreen/explain/merge';
 import { topK } from '../src/offscreen/topk';
-import type { DeletionResult } from '../src/shared/types';
+import type { DeletionResult } from '../src/shared/dev-protocol';
 import { contentFreePictures } from '../src/offscreen/explain/content-free';
 import { rgbBmp } from './bmp';
 import { startEngineSession } from '../harness/engine-session';

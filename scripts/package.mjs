@@ -6,16 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { checkPackage } from './build/package-check.mjs';
 import { zipFiles } from './build/zip.mjs';
 
 const BROWSERS = ['chrome', 'firefox'];
 const OUT = 'packages';
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-/** What no store package may contain: source maps, tests, fixtures, TypeScript sources. */
-const FORBIDDEN = [/\.map$/, /(^|\/)tests?\//, /\.test\.[cm]?[jt]s$/, /\.tsx?$/, /(^|\/)fixtures\//];
-/** Names only test hooks use; their presence means a test build slipped into a package. */
-const TEST_HOOKS = ['glimpseReady', 'glimpseLastRightClick'];
-
 function run(command, args, env = {}) {
   const done = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (done.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
@@ -28,15 +24,6 @@ function filesUnder(root, dir = root) {
   });
 }
 
-function check(browser, files, dir) {
-  const bad = files.filter((file) => FORBIDDEN.some((pattern) => pattern.test(file)));
-  if (bad.length) throw new Error(`${browser} package would contain ${bad.join(', ')}`);
-  for (const file of files.filter((f) => f.endsWith('.js'))) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    const hook = TEST_HOOKS.find((name) => text.includes(name));
-    if (hook) throw new Error(`${browser} package: ${file} still has the test hook ${hook} (is GLIMPSE_STORE_BUILD honoured?)`);
-  }
-}
 
 run('npm', ['run', 'model', '--silent']);
 mkdirSync(OUT, { recursive: true });
@@ -50,7 +37,7 @@ for (const browser of BROWSERS) {
     [browser === 'firefox' ? 'GLIMPSE_OUT_DIR_FIREFOX' : 'GLIMPSE_OUT_DIR']: dir,
   });
   const files = filesUnder(dir);
-  check(browser, files, dir);
+  checkPackage(browser, files, (file) => readFileSync(join(dir, file), 'utf8'));
   const zip = zipFiles(files.map((path) => ({ path, data: readFileSync(join(dir, path)) })));
   const target = join(OUT, `glimpse-${browser}-${version}.zip`);
   writeFileSync(target, zip);

@@ -10,8 +10,7 @@ import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { ImageFormat } from '../shared/sniff';
-import type { Classification, EngineStats, EngineStatus, ExplainMethod } from '../shared/types';
-import { deletionTest, viewLogits } from '../offscreen/explain/bench';
+import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
 import { engineOptions } from './engine-options';
@@ -23,7 +22,8 @@ void engineStatus.setValue({ state: 'idle' });
 browser.runtime.onSuspend?.addListener(() => void engineStatus.setValue({ state: 'idle' }));
 
 
-function theEngine(): Engine {
+/** The engine of this page (made on first use). */
+export function engineHere(): Engine {
   engine ??= new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
     void engineStatus.setValue(status);
     if (decision) void backendDecision.setValue(decision);
@@ -33,7 +33,7 @@ function theEngine(): Engine {
 
 /** The engine is part of this page: nothing to create. */
 export async function ensureEngineDocument(): Promise<void> {
-  theEngine();
+  engineHere();
 }
 
 /** Drops the engine and its model (tests use it to simulate a fresh start); the next request loads it again. */
@@ -47,7 +47,7 @@ export async function closeEngineDocument(): Promise<void> {
 export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Classification> {
   const options = await engineOptions();
   try {
-    return await theEngine().classify(bytes, options, { format });
+    return await engineHere().classify(bytes, options, { format });
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
   }
@@ -57,7 +57,7 @@ export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): P
 export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
   const options = await engineOptions();
   const jobId = crypto.randomUUID();
-  const current = theEngine();
+  const current = engineHere();
   try {
     const classification = await current.classify(bytes, options, { format, jobId });
     return { classification, thumbnail: async () => current.thumbnail(jobId) };
@@ -69,23 +69,15 @@ export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageForma
 export async function warmEngine(): Promise<EngineStatus> {
   const options = await engineOptions();
   try {
-    return await theEngine().warm(options);
+    return await engineHere().warm(options);
   } catch (error) {
     return { state: 'failed', detail: toGlimpseError(error).detail };
   }
 }
 
-export const engineStats = async (): Promise<EngineStats> => theEngine().stats();
-
-export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> => theEngine().benchPredict(runs, batch);
-
-export const benchViews = async (bytes: ArrayBuffer) =>
-  theEngine().withModel(await engineOptions(), (model) => viewLogits(model.graph, bytes));
-export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) =>
-  theEngine().withModel(await engineOptions(), (model) => deletionTest(model.graph, bytes, method, seed));
+export const engineStats = async (): Promise<EngineStats> => engineHere().stats();
 
 // The same functions as Chrome's host, checked by the compiler.
 ({
-  ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict, benchViews,
-  benchDeletion,
-}) satisfies typeof ChromeHost;
+  ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats,
+}) satisfies Omit<typeof ChromeHost, 'callEngine'>;

@@ -8,7 +8,6 @@ import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import { isDisconnect } from '../shared/protocol';
 import type { ImageFormat } from '../shared/sniff';
-import type { ExplainMethod } from '../shared/types';
 import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';
@@ -63,7 +62,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * it is created again and the request sent once more; a hung engine is closed, so the next
  * request starts afresh.
  */
-async function callEngine<T>(request: () => Promise<T>): Promise<T> {
+export async function callEngine<T>(request: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     await ensureEngineDocument();
     try {
@@ -109,13 +108,3 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
-export const benchViews = async (bytes: ArrayBuffer) => {
-  const settings = await engineOptions();
-  return callEngine(() => send('offscreen', 'bench-views', { bytes, ...settings }));
-};
-export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) => {
-  const settings = await engineOptions();
-  return callEngine(() => send('offscreen', 'bench-deletion', { bytes, method, seed, ...settings }));
-};
-export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> =>
-  callEngine(() => send('offscreen', 'bench-predict', { runs, batch }));

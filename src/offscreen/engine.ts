@@ -165,14 +165,6 @@ export class Engine {
     return this.thumbnails.take(jobId);
   }
 
-  /** Bare model.predict on a zero batch x 224x224x3 tensor: the floor the full path is compared with. */
-  benchPredict(runs: number, batch = 1): Promise<{ backend: Backend; msPerRun: number }> {
-    return this.queue.run(async () => {
-      if (!this.loaded) return fail('engine', { detail: 'no model loaded yet' });
-      const { model } = this.loaded;
-      return { backend: model.backend, msPerRun: await model.timePredict(runs, batch) };
-    });
-  }
 
   /** Frees the model (after the jobs already queued); the next request loads it again. */
   dispose(): Promise<void> {

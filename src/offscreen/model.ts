@@ -48,30 +48,6 @@ export class LoadedModel {
     return inputs.map((_, i) => imagenetLogits(values.subarray(i * perImage, (i + 1) * perImage)));
   }
 
-  /**
-   * Bare predict on a zero batch of `batchSize`, `runs` times: the floor the full path is compared
-   * with. The median run: a run the machine's other work slowed down says nothing of the model.
-   */
-  async timePredict(runs: number, batchSize = 1): Promise<number> {
-    const input = tf.zeros([batchSize, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
-    const once = async () => {
-      const output = this.graph.predict(input) as tf.Tensor;
-      await output.data();
-      output.dispose();
-    };
-    try {
-      await once();
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const started = performance.now();
-        await once();
-        times.push(performance.now() - started);
-      }
-      return median(times);
-    } finally {
-      input.dispose();
-    }
-  }
 
   dispose(): void {
     this.graph.dispose();
@@ -84,8 +60,3 @@ function concatenate(inputs: readonly Float32Array[]): Float32Array {
   return all;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}

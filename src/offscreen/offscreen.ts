@@ -2,8 +2,8 @@
 import browser from 'webextension-polyfill';
 import { toGlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
+import { devHandlers } from './dev-tools';
 import { Engine } from './engine';
-import { deletionTest, viewLogits } from './explain/bench';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -28,7 +28,7 @@ listen('offscreen', {
   },
   thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
-  'bench-predict': ({ runs, batch }) => engine.benchPredict(runs, batch),
-  'bench-views': ({ bytes, ...options }) => engine.withModel(options, (model) => viewLogits(model.graph, bytes)),
-  'bench-deletion': ({ bytes, method, seed, ...options }) => engine.withModel(options, (model) => deletionTest(model.graph, bytes, method, seed)),
 });
+
+// Benchmarks and measurements: development builds only (store builds leave the module out).
+if (__GLIMPSE_TEST_HOOKS__) listen('dev', devHandlers(engine));

@@ -27,8 +27,8 @@ export function listen<D extends Destination>(to: D, handlers: Handlers<D>): voi
   });
 }
 
-/** Sends a message to an extension context (background or offscreen). */
-export function send<D extends 'background' | 'offscreen', K extends MessageType<D>>(
+/** Sends a message to an extension context (background, offscreen, or a development build's dev tools). */
+export function send<D extends 'background' | 'offscreen' | 'dev', K extends MessageType<D>>(
   to: D,
   type: K,
   payload: Payload<D, K>,

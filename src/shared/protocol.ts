@@ -4,21 +4,16 @@
  * the type of its answer. Adding a message is adding one line there and one handler.
  */
 import { COMMANDS } from './commands';
+import type { DevMessages } from './dev-protocol';
 import { glimpseError } from './errors';
-import type { Rect } from './geometry';
+import { message, type Message } from './message-declaration';
 import { IMAGE_FORMATS } from './sniff';
 import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
-  type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
+  type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
-import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
+import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage } from './validate';
 
-/** A message's declaration: its payload's check and (as a type only) its answer. */
-interface Message<P, A> {
-  readonly payload: Check<P>;
-  readonly answer?: A;
-}
-const message = <A>() => <P>(payload: Check<P>): Message<P, A> => ({ payload });
 const nothing = object({});
 
 export const MESSAGES = {
@@ -49,14 +44,6 @@ export const MESSAGES = {
     thumbnail: message<string>()(object({ jobId: string })),
     warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
-    /** Benchmarks: bare model.predict on a batch x 224x224x3 tensor (batch 1 unless given), ms per run on the loaded backend. */
-    'bench-predict': message<{ backend: Backend; msPerRun: number }>()(object({ runs: number, batch: optional(number) })),
-    /** Benchmarks: every view's ImageNet logits (choosing the merge rule). */
-    'bench-views': message<{ views: Rect[]; logits: number[][] }>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS })),
-    /** Benchmarks: the deletion test of one explanation method on one picture. */
-    'bench-deletion': message<DeletionResult>()(object({
-      bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...ENGINE_OPTION_FIELDS,
-    })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */
@@ -74,8 +61,10 @@ export const MESSAGES = {
   },
 };
 
-export type Destination = keyof typeof MESSAGES;
-type Declared<D extends Destination> = (typeof MESSAGES)[D];
+/** Every table: the product's, and (as a type only) the development tools' `dev` (dev-protocol.ts). */
+type Tables = typeof MESSAGES & { dev: DevMessages };
+export type Destination = keyof Tables;
+type Declared<D extends Destination> = Tables[D];
 export type MessageType<D extends Destination> = keyof Declared<D> & string;
 export type Payload<D extends Destination, K extends MessageType<D>> =
   Declared<D>[K] extends Message<infer P, unknown> ? P : never;
@@ -98,9 +87,17 @@ export function isEnvelopeFor<D extends Destination>(message: unknown, to: D): m
   return typeof message === 'object' && message !== null && (message as Envelope).glimpse === 1 && (message as Envelope).to === to;
 }
 
+/** The tables whose payloads can be checked here: the product's, and `dev` once a development build declares it. */
+const checkable: Partial<Record<Destination, Record<string, Message<unknown, unknown>>>> = { ...MESSAGES };
+
+/** Development builds only: makes the development tools' table checkable where they are handled. */
+export function declareDevMessages(table: DevMessages): void {
+  checkable.dev = table;
+}
+
 /** Validates an envelope's payload for its destination; throws InvalidMessage for unknown types or bad shapes. */
 export function checkPayload<D extends Destination>(to: D, message: Envelope<D>): unknown {
-  const declared = MESSAGES[to] as Record<string, Message<unknown, unknown>>;
+  const declared: Record<string, Message<unknown, unknown>> = checkable[to] ?? {};
   const check = Object.prototype.hasOwnProperty.call(declared, message.type) ? declared[message.type]?.payload : undefined;
   if (!check) throw new InvalidMessage(`unknown message type "${message.type}" for ${to}`);
   return check(message.payload, 'payload');

@@ -157,23 +157,3 @@ export interface EngineStats {
   batches: number;
   queued: number;
 }
-
-/** How a heat-map is made (occlusion and smooth-grad exist for the benchmarks that chose between them). */
-export const EXPLAIN_METHODS = ['grad-cam', 'occlusion', 'smooth-grad'] as const;
-export type ExplainMethod = (typeof EXPLAIN_METHODS)[number];
-
-/** Benchmarks: the deletion test of one method on one picture (top-1 probability before and after blanking 20 %). */
-export interface DeletionResult {
-  method: ExplainMethod;
-  classIndex: number;
-  p: number;
-  pHot: number;
-  /** After blanking one random square of 20 % of the area. */
-  pRandom: number;
-  /** After blanking 20 % of the view's 32-pixel cells, chosen at random (scattered). */
-  pRandomCells: number;
-  /** The method's time, and a plain prediction of the same view just before it (the machine is shared). */
-  ms: number;
-  predictMs: number;
-  error?: string;
-}

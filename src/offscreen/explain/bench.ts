@@ -3,7 +3,7 @@
  * per-view logits for choosing the merge rule, and the deletion test for choosing the method.
  */
 import type { Rect } from '../../shared/geometry';
-import type { DeletionResult, ExplainMethod } from '../../shared/types';
+import type { DeletionResult, ExplainMethod } from '../../shared/dev-protocol';
 import { prepareImage } from '../prepare';
 import { imagenetLogits, MODEL_INPUT_SIZE } from '../preprocess';
 import { tf } from '../tfjs';
