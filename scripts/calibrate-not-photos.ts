@@ -1,5 +1,5 @@
 /**
- * npm run calibrate:not-photos -- PHOTOS.jsonl NOT-PHOTOS.jsonl [--write]
+ * npm run calibrate:not-photos -- PHOTOS.jsonl NOT-PHOTOS.jsonl [OTHERS.jsonl] [--write]
  * Fits and checks the rule that tells a photo from a picture that is not a photo of a thing
  * (src/offscreen/picture-kind.ts), from `npm run eval` output: PHOTOS are the dev photos, NOT-PHOTOS
  * the drawn set (scripts/make-not-photo-set.ts; a file's kind is its name up to the first "-").
@@ -13,13 +13,14 @@
  *   npm run calibrate:not-photos -- dev.jsonl not-photos.jsonl
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { features, FEATURE_NAMES, kindFeatures, linearScore, type LinearModel } from '../src/offscreen/picture-kind';
+import { features, FEATURE_NAMES, kindFeatures, linearScore, MIN_DRAWN_EDGES, type LinearModel } from '../src/offscreen/picture-kind';
+import { certaintyOf } from '../src/shared/calibration';
 import type { NotPhotoKind, PictureStats } from '../src/shared/types';
 
-interface Row { file: string; stats: PictureStats; top5ranks: [number, number][]; notPhoto?: string }
-interface Sample { file: string; kind: string; x: number[]; k: number[]; notPhoto?: string }
+interface Row { file: string; stats: PictureStats; top5ranks: [number, number][]; notPhoto?: string; probability: number; structure?: number; label: string }
+interface Sample { file: string; kind: string; x: number[]; k: number[]; notPhoto?: string; honest: boolean; said: string }
 
-const [photosFile, setFile] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const [photosFile, setFile, otherFile] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (!photosFile || !setFile) {
   console.error('usage: npm run calibrate:not-photos -- photos.jsonl not-photos.jsonl [--write]');
   process.exit(2);
@@ -28,6 +29,9 @@ const load = (file: string, kind?: string): Sample[] =>
   readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Row)
     .map((row) => ({
       file: row.file, kind: kind ?? row.file.split('-')[0]!, notPhoto: row.notPhoto,
+      // What the engine that ran the eval answered: honest when "not a photo" or "not sure".
+      honest: row.notPhoto !== undefined || certaintyOf({ predictions: [{ label: '', synonyms: [], classIndex: 0, probability: row.probability }], structure: row.structure }) === 'unsure',
+      said: row.notPhoto ?? `${row.label} ${row.probability}`,
       x: features(row.stats, row.top5ranks.map(([classIndex, probability]) => ({ classIndex, probability }))),
       k: kindFeatures(row.stats, row.top5ranks.map(([classIndex, probability]) => ({ classIndex, probability }))),
     }));
@@ -119,6 +123,7 @@ const fitKinds = (set: Sample[]) => KINDS.map((kind) => ({
   model: fitLogistic(set.map((s) => s.k), set.map((s) => Number(s.kind === kind)), (y) => (y ? (set.length - set.filter((s) => s.kind === kind).length) / set.filter((s) => s.kind === kind).length : 1)),
 }));
 function nameKind(kinds: ReturnType<typeof fitKinds>, x: number[]): NotPhotoKind {
+  if (x[FEATURE_NAMES.indexOf('edges')]! < MIN_DRAWN_EDGES) return 'graphic';
   const scores = kinds.map((k) => linearScore(k.model, x));
   const top = Math.max(...scores);
   const total = scores.reduce((s, v) => s + Math.exp(v - top), 0);
@@ -142,8 +147,17 @@ for (const kind of KINDS) {
   console.log(`| ${kind} | ${columns.map((c) => row[c] ?? 0).join(' | ')} | ${Math.round((100 * (row[WORD_KIND[kind]!] ?? 0)) / all)} % |`);
 }
 
-const shown = drawn.filter((s) => s.notPhoto !== undefined);
-if (shown.length) console.log(`\nAs the engine that ran the eval judged them: ${pct(shown.length, drawn.length)} drawn pictures not a photo; photos: ${photos.filter((s) => s.notPhoto).length}`);
+console.log('\nAs the engine that ran the eval answered (honest: "not a photo" of some kind, or "not sure"):\n');
+console.log('| pictures | answered honestly | called "not a photo" |\n| --- | --- | --- |');
+for (const kind of KINDS) {
+  const group = drawn.filter((s) => s.kind === kind);
+  console.log(`| ${kind} | ${pct(group.filter((s) => s.honest).length, group.length)} | ${group.filter((s) => s.notPhoto).length} |`);
+}
+console.log(`| dev photos | (wrongly "not a photo": ${pct(photos.filter((s) => s.notPhoto).length, photos.length)}) | ${photos.filter((s) => s.notPhoto).map((s) => s.file).join(', ')} |`);
+if (otherFile) {
+  console.log('\nPictures not drawn for the set (never fitted on), as the engine answered them:\n');
+  for (const s of load(otherFile, 'other')) console.log(`  ${s.file}: ${s.honest ? 'honest' : 'NAMED AS A THING'} (${s.said})`);
+}
 
 if (process.argv.includes('--write')) {
   const round = (values: number[]) => values.map((v) => Math.round(v * 10000) / 10000);

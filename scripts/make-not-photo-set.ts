@@ -1,5 +1,5 @@
 /**
- * npx tsx scripts/make-not-photo-set.ts [--per-kind N] [--out DIR]
+ * npx tsx scripts/make-not-photo-set.ts [--per-kind N] [--first-seed S] [--out DIR]
  * Draws the calibration set of pictures that are not photos of a thing (scripts/not-photos/draw.ts:
  * charts, diagrams, drawings, pages of text, app screens, maps, tables; many sizes, palettes,
  * fonts, PNG and JPEG) in headless Chromium, into DIR (default .tmp/not-photo-set, git-ignored)
@@ -14,8 +14,11 @@ import puppeteer from 'puppeteer-core';
 import { chromiumPath, QUIET_CHROMIUM } from '../tests/e2e/support/chromium';
 import { KINDS } from './not-photos/draw';
 
-const { values } = parseArgs({ options: { 'per-kind': { type: 'string', default: '40' }, out: { type: 'string', default: '.tmp/not-photo-set' } } });
+const { values } = parseArgs({
+  options: { 'per-kind': { type: 'string', default: '40' }, 'first-seed': { type: 'string', default: '1' }, out: { type: 'string', default: '.tmp/not-photo-set' } },
+});
 const perKind = Number(values['per-kind']);
+const firstSeed = Number(values['first-seed']);
 const out = values.out!;
 
 const bundle = await build({ entryPoints: ['scripts/not-photos/draw.ts'], bundle: true, write: false, format: 'iife', globalName: 'notPhotos', target: 'es2022' });
@@ -27,7 +30,7 @@ try {
   mkdirSync(out, { recursive: true });
   const rows = ['file,wnid,class_index'];
   for (const kind of KINDS) {
-    for (let seed = 1; seed <= perKind; seed++) {
+    for (let seed = firstSeed; seed < firstSeed + perKind; seed++) {
       const picture = await page.evaluate((k, s) => (globalThis as unknown as { notPhotos: typeof import('./not-photos/draw') }).notPhotos.drawPicture(k, s), kind, seed);
       const file = `${kind}-${String(seed).padStart(3, '0')}.${picture.type === 'image/jpeg' ? 'jpg' : 'png'}`;
       writeFileSync(`${out}/${file}`, Buffer.from(picture.dataUrl.split(',')[1]!, 'base64'));

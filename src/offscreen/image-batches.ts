@@ -93,7 +93,9 @@ export async function classifyPrepared(model: LoadedModel, images: readonly Prep
   const inferenceMs = (performance.now() - inferStarted) / images.length;
   return images.map((image, i) => {
     const stats = meanStats(image.inputs.map((input) => pictureStats(input, MODEL_INPUT_SIZE)));
-    const notPhoto = notPhotoKind(stats, answers[i]!.predictions);
+    // Any view with structure makes a picture (a banner's background views may be plain or grain).
+    const structure = Math.round(Math.max(...image.inputs.map((input) => neighbourCorrelation(input, MODEL_INPUT_SIZE))) * 1000) / 1000;
+    const notPhoto = notPhotoKind(stats, answers[i]!.predictions, structure);
     return {
       predictions: answers[i]!.predictions,
       explanation: answers[i]!.explanation,
@@ -103,8 +105,7 @@ export async function classifyPrepared(model: LoadedModel, images: readonly Prep
       width: image.width,
       height: image.height,
       thumbnail: '',
-      // Any view with structure makes a picture (a banner's background views may be plain or grain).
-      structure: Math.round(Math.max(...image.inputs.map((input) => neighbourCorrelation(input, MODEL_INPUT_SIZE))) * 1000) / 1000,
+      structure,
       pictureStats: stats,
       ...(notPhoto ? { notPhoto } : {}),
     };

@@ -6,6 +6,7 @@
  * it (scripts/make-not-photo-set.ts) against the 200 dev photos, whole kinds held out to check
  * that the rule generalises (docs/CALIBRATION.md). Pure: no tensors, no DOM.
  */
+import { CALIBRATION } from '../shared/calibration';
 import type { NotPhotoKind, PictureStats, Prediction } from '../shared/types';
 import { NOT_PHOTO_MODEL } from './picture-kind-weights';
 
@@ -56,7 +57,18 @@ export function kindOf(x: readonly number[]): NotPhotoKind {
   return 1 / total >= NOT_PHOTO_MODEL.kindConfidence ? NOT_PHOTO_MODEL.kinds[best]!.kind : 'graphic';
 }
 
-/** What the engine says of a picture: undefined for a photo, else what it looks like. */
-export function notPhotoKind(stats: PictureStats, predictions: readonly Pick<Prediction, 'classIndex' | 'probability'>[]): NotPhotoKind | undefined {
-  return notPhotoChance(features(stats, predictions)) >= NOT_PHOTO_MODEL.threshold ? kindOf(kindFeatures(stats, predictions)) : undefined;
+/**
+ * Fewer sharp-edge pixels than this: nothing drawn to name (a blank, a blur, a gradient). The
+ * kinds were fitted on pictures with lines and shapes; such a picture is "not a photo", of no kind.
+ */
+export const MIN_DRAWN_EDGES = 0.003;
+
+/**
+ * What the engine says of a picture: undefined for a photo, else what it looks like. Random noise
+ * (no structure, see shared/structure.ts) is left to the words' own "not sure": it is no drawing.
+ */
+export function notPhotoKind(stats: PictureStats, predictions: readonly Pick<Prediction, 'classIndex' | 'probability'>[], structure = 1): NotPhotoKind | undefined {
+  if (structure < CALIBRATION.structure) return undefined;
+  if (notPhotoChance(features(stats, predictions)) < NOT_PHOTO_MODEL.threshold) return undefined;
+  return stats.edges < MIN_DRAWN_EDGES ? 'graphic' : kindOf(kindFeatures(stats, predictions));
 }

@@ -12,21 +12,31 @@ const SHARP = 64 / 255;
 const STILL = 8 / 255;
 const GREY = 16 / 255;
 
+/** One histogram for every call (the engine judges one view at a time). */
+const bins = new Uint32Array(32768);
+
+const spread = (r: number, g: number, b: number): number => (r > g ? (r > b ? r : b) : g > b ? g : b) - (r < g ? (r < b ? r : b) : g < b ? g : b);
+const largestStep = (a: number, b: number, c: number): number => {
+  const x = a < 0 ? -a : a, y = b < 0 ? -b : b, z = c < 0 ? -c : c;
+  return x > y ? (x > z ? x : z) : y > z ? y : z;
+};
+
 /** `rgb`: size*size pixels as R, G, B in [0, 1] (the model's input). */
 export function pictureStats(rgb: ArrayLike<number>, size: number): PictureStats {
   const count = size * size;
-  const bins = new Uint32Array(32768);
+  const row = size * 3;
+  bins.fill(0);
   let flat = 0, grey = 0, edges = 0, straight = 0;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const i = (y * size + x) * 3;
+      const i = y * row + x * 3;
       const r = rgb[i]!, g = rgb[i + 1]!, b = rgb[i + 2]!;
       bins[((r * 31.99) << 10) | ((g * 31.99) << 5) | (b * 31.99)]!++;
-      if (Math.max(r, g, b) - Math.min(r, g, b) < GREY) grey++;
+      if (spread(r, g, b) < GREY) grey++;
       const right = x + 1 < size ? i + 3 : i;
-      const below = y + 1 < size ? i + size * 3 : i;
-      const dx = Math.max(Math.abs(rgb[right]! - r), Math.abs(rgb[right + 1]! - g), Math.abs(rgb[right + 2]! - b));
-      const dy = Math.max(Math.abs(rgb[below]! - r), Math.abs(rgb[below + 1]! - g), Math.abs(rgb[below + 2]! - b));
+      const below = y + 1 < size ? i + row : i;
+      const dx = largestStep(rgb[right]! - r, rgb[right + 1]! - g, rgb[right + 2]! - b);
+      const dy = largestStep(rgb[below]! - r, rgb[below + 1]! - g, rgb[below + 2]! - b);
       if (dx < FLAT && dy < FLAT) flat++;
       if (dx > SHARP || dy > SHARP) {
         edges++;

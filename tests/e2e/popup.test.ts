@@ -249,7 +249,7 @@ describe('the popup', () => {
 
     const reopened = await open(ext);
     expect((await latest(reopened)).label).toBe('Zebra');
-    expect(await historyLabels(reopened)).toEqual(['Zebra', 'King penguin', 'Koala', 'German Shepherd Dog']);
+    expect(await historyLabels(reopened)).toEqual(['Zebra', 'King penguin', 'Probably a koala', 'German Shepherd Dog']);
     const [row] = await historyRows(reopened);
     expect(row).toMatchObject({ label: 'Zebra', site: '127.0.0.1', time: 'just now' });
     expect(row?.confidence).toMatch(/^\d+% sure$/);
@@ -320,7 +320,7 @@ describe('the popup', () => {
     );
     const detached = (await windowed.asPage())!;
     await detached.waitForSelector('.app[data-ready="true"]');
-    expect(await historyLabels(detached)).toEqual(['Zebra', 'King penguin', 'Koala', 'German Shepherd Dog']);
+    expect(await historyLabels(detached)).toEqual(['Zebra', 'King penguin', 'Probably a koala', 'German Shepherd Dog']);
     expect(await detached.$('.pop-out')).toBeNull();
     const kind = await worker.evaluate(async () => {
       const windows = await chrome.windows.getAll({ populate: true, windowTypes: ['normal', 'popup'] });
