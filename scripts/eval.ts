@@ -57,7 +57,8 @@ try {
     console.log(JSON.stringify({
       file: row.file, expected: row.classIndex, predicted: ranks[0], label: result.predictions[0]?.label,
       probability: Number(result.predictions[0]?.probability.toFixed(4)), second: Number(result.predictions[1]?.probability.toFixed(4)),
-      structure: result.structure, top1: hit1, top5: hit5,
+      structure: result.structure, stats: result.pictureStats, notPhoto: result.notPhoto,
+      top5ranks: result.predictions.map((p) => [p.classIndex, Number(p.probability.toFixed(4))]), top1: hit1, top5: hit5,
       ms: result.totalMs, inference_ms: result.inferenceMs, backend: result.backend,
     }));
   }

@@ -5,6 +5,8 @@
  * none is ever held back to wait for company.
  */
 import { neighbourCorrelation } from '../shared/structure';
+import { notPhotoKind } from './picture-kind';
+import { meanStats, pictureStats } from './picture-stats';
 import type { Classification } from '../shared/types';
 import type { LoadedModel } from './model';
 import { prepareImage, type PreparedImage } from './prepare';
@@ -89,16 +91,23 @@ export async function classifyPrepared(model: LoadedModel, images: readonly Prep
   const inferStarted = performance.now();
   const answers = await answersWithExplanation(model, images);
   const inferenceMs = (performance.now() - inferStarted) / images.length;
-  return images.map((image, i) => ({
-    predictions: answers[i]!.predictions,
-    explanation: answers[i]!.explanation,
-    backend: model.backend,
-    inferenceMs: round(inferenceMs),
-    totalMs: round(image.prepareMs + inferenceMs),
-    width: image.width,
-    height: image.height,
-    thumbnail: '',
+  return images.map((image, i) => {
+    const stats = meanStats(image.inputs.map((input) => pictureStats(input, MODEL_INPUT_SIZE)));
     // Any view with structure makes a picture (a banner's background views may be plain or grain).
-    structure: Math.round(Math.max(...image.inputs.map((input) => neighbourCorrelation(input, MODEL_INPUT_SIZE))) * 1000) / 1000,
-  }));
+    const structure = Math.round(Math.max(...image.inputs.map((input) => neighbourCorrelation(input, MODEL_INPUT_SIZE))) * 1000) / 1000;
+    const notPhoto = notPhotoKind(stats, answers[i]!.predictions, structure);
+    return {
+      predictions: answers[i]!.predictions,
+      explanation: answers[i]!.explanation,
+      backend: model.backend,
+      inferenceMs: round(inferenceMs),
+      totalMs: round(image.prepareMs + inferenceMs),
+      width: image.width,
+      height: image.height,
+      thumbnail: '',
+      structure,
+      pictureStats: stats,
+      ...(notPhoto ? { notPhoto } : {}),
+    };
+  });
 }

@@ -1,14 +1,15 @@
 /**
  * An answer in words a child reads right: "Polar bear", "Probably a lion, maybe a tiger",
- * "Not sure: velvet?". How sure the words sound comes from a calibration measured on the dev
- * photos (how often the top answer is right at each confidence: docs/CALIBRATION.md, redo it
- * with `npm run calibrate`). Shared by the card in the page and the popup.
+ * "Not sure: velvet?", "Looks like a chart". How sure the words sound comes from a calibration
+ * measured on the dev photos (how often the top answer is right at each confidence:
+ * docs/CALIBRATION.md, redo it with `npm run calibrate`). The one place that turns an answer
+ * into words: the label, the card, the popup's latest answer and its history all use it.
  */
 import { capitalise, percent } from './answer-text';
 import { t } from './i18n';
 import { alsoCalled, simpleName } from './labels';
 import { CALIBRATION, certaintyOf, type Certainty } from './calibration';
-import type { Classification, HistoryEntry, Prediction } from './types';
+import type { Classification, HistoryEntry, NotPhotoKind, Prediction } from './types';
 
 export { CALIBRATION, certaintyOf, type Certainty };
 
@@ -32,24 +33,47 @@ export interface AnswerWords {
   sentence: string;
   /** WordNet's other names for the top guess ("ice bear, Ursus maritimus"); empty when none. */
   alsoCalled: string[];
+  /** How sure the model is of its top guess, for beside the words: "62% sure"; '' when the guess is not shown (not a photo). */
+  confidence: string;
+  /** What the picture looks like when it is not a photo of a thing ('chart', 'text', …). */
+  notPhoto?: NotPhotoKind;
 }
 
-export function describeAnswer(answer: Pick<Classification, 'predictions' | 'structure'>): AnswerWords {
+/** "Looks like a chart" for each kind of picture that is not a photo. */
+const NOT_PHOTO_WORDS: Record<NotPhotoKind, string> = {
+  chart: 'wordsNotPhotoChart',
+  diagram: 'wordsNotPhotoDiagram',
+  table: 'wordsNotPhotoTable',
+  drawing: 'wordsNotPhotoDrawing',
+  text: 'wordsNotPhotoText',
+  screenshot: 'wordsNotPhotoScreenshot',
+  map: 'wordsNotPhotoMap',
+  graphic: 'wordsNotPhotoGraphic',
+};
+
+export function describeAnswer(answer: Pick<Classification, 'predictions' | 'structure' | 'notPhoto'>): AnswerWords {
   const [top, second] = answer.predictions;
-  if (!top) return { certainty: 'unsure', short: t('wordsNotSure'), sentence: t('wordsNotSure'), alsoCalled: [] };
+  if (!top) return { certainty: 'unsure', short: t('wordsNotSure'), sentence: t('wordsNotSure'), alsoCalled: [], confidence: '' };
+  if (answer.notPhoto && NOT_PHOTO_WORDS[answer.notPhoto]) {
+    // Not a photo of a thing: the model's guess ("envelope" for a bar chart) would only mislead.
+    const short = t(NOT_PHOTO_WORDS[answer.notPhoto]);
+    const sentence = answer.notPhoto === 'graphic' ? t('wordsNotPhotoGraphicSentence') : t('wordsNotPhotoSentence', short);
+    return { certainty: 'unsure', short, sentence, alsoCalled: [], confidence: '', notPhoto: answer.notPhoto };
+  }
   const certainty = certaintyOf(answer);
   const name = plainName(top);
   const others = alsoCalled({ label: name, synonyms: top.synonyms });
-  if (certainty === 'sure') return { certainty, short: capitalise(name), sentence: capitalise(name), alsoCalled: others };
+  const confidence = t('confidence', percent(top.probability));
+  if (certainty === 'sure') return { certainty, short: capitalise(name), sentence: capitalise(name), alsoCalled: others, confidence };
   if (certainty === 'probably') {
     const short = t('wordsProbably', withArticle(name));
     const sentence = second && second.probability >= CALIBRATION.maybe
       ? t('wordsProbablyMaybe', [withArticle(name), withArticle(plainName(second))])
       : short;
-    return { certainty, short, sentence, alsoCalled: others };
+    return { certainty, short, sentence, alsoCalled: others, confidence };
   }
   const guesses = answer.predictions.slice(0, 3).map(plainName);
-  return { certainty, short: t('wordsNotSureShort', name), sentence: t('wordsNotSureGuesses', guesses.join(', ')), alsoCalled: others };
+  return { certainty, short: t('wordsNotSureShort', name), sentence: t('wordsNotSureGuesses', guesses.join(', ')), alsoCalled: others, confidence };
 }
 
 /** "Polar bear 97%" lines for the details: every guess with its percentage. */

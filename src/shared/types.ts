@@ -114,6 +114,28 @@ export interface Classification {
   structure?: number;
   /** Where the model looked for its top answer (answers from before it existed have none). */
   explanation?: Explanation;
+  /** Set when the engine judged the picture not a photo of a thing, with what it looks like (src/offscreen/picture-kind.ts). */
+  notPhoto?: NotPhotoKind;
+  /** The colour and edge statistics that judgement was made from (src/offscreen/picture-stats.ts). */
+  pictureStats?: PictureStats;
+}
+
+/** What a picture that is not a photo of a thing looks like; 'graphic' when the kind is unclear. */
+export const NOT_PHOTO_KINDS = ['chart', 'diagram', 'drawing', 'text', 'screenshot', 'map', 'table', 'graphic'] as const;
+export type NotPhotoKind = (typeof NOT_PHOTO_KINDS)[number];
+
+/** Colour and edge statistics of the model's view, each a share 0..1 (src/offscreen/picture-stats.ts). */
+export interface PictureStats {
+  /** Pixels equal (within 2 levels per channel) to both their right and lower neighbours. */
+  flat: number;
+  /** Pixels in the 8 most common colours (5 bits per channel). */
+  topColours: number;
+  /** Pixels with no colour (max - min channel under 16 levels). */
+  grey: number;
+  /** Pixels on a sharp edge (a jump of over 64 levels to the right or lower neighbour). */
+  edges: number;
+  /** Of the sharp-edge pixels, those whose jump is along one axis only (horizontal or vertical lines). */
+  straight: number;
 }
 
 /**

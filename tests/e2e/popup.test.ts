@@ -197,7 +197,7 @@ describe('the popup', () => {
     expect(answer).toMatchObject({ state: 'answer', label: 'Probably a koala, maybe an indri' });
     // Screen readers hear the answer once (the live region holds just that, not the ticking clock).
     expect(await popup.$eval('p[aria-live="polite"]', (p) => p.textContent)).toBe('Probably a koala, maybe an indri');
-    await until(async () => (await historyLabels(popup))[0] === 'Koala', 'the drop to reach history');
+    await until(async () => (await historyLabels(popup))[0] === 'Probably a koala', 'the drop to reach history');
     await popup.close();
   });
 
@@ -249,7 +249,7 @@ describe('the popup', () => {
 
     const reopened = await open(ext);
     expect((await latest(reopened)).label).toBe('Zebra');
-    expect(await historyLabels(reopened)).toEqual(['Zebra', 'King penguin', 'Koala', 'German Shepherd Dog']);
+    expect(await historyLabels(reopened)).toEqual(['Zebra', 'King penguin', 'Probably a koala', 'German Shepherd Dog']);
     const [row] = await historyRows(reopened);
     expect(row).toMatchObject({ label: 'Zebra', site: '127.0.0.1', time: 'just now' });
     expect(row?.confidence).toMatch(/^\d+% sure$/);
@@ -320,7 +320,7 @@ describe('the popup', () => {
     );
     const detached = (await windowed.asPage())!;
     await detached.waitForSelector('.app[data-ready="true"]');
-    expect(await historyLabels(detached)).toEqual(['Zebra', 'King penguin', 'Koala', 'German Shepherd Dog']);
+    expect(await historyLabels(detached)).toEqual(['Zebra', 'King penguin', 'Probably a koala', 'German Shepherd Dog']);
     expect(await detached.$('.pop-out')).toBeNull();
     const kind = await worker.evaluate(async () => {
       const windows = await chrome.windows.getAll({ populate: true, windowTypes: ['normal', 'popup'] });
@@ -349,7 +349,7 @@ describe('the popup', () => {
     const popup = await open(ext);
     await popup.click('.entry:nth-child(2) .entry-delete');
     await until(async () => (await historyLabels(popup)).length === 3, 'the entry to go');
-    expect(await historyLabels(popup)).toEqual(['Zebra', 'Koala', 'German Shepherd Dog']);
+    expect(await historyLabels(popup)).toEqual(['Zebra', 'Probably a koala', 'German Shepherd Dog']);
 
     // Deleting the latest answer removes it from the "latest" area too.
     await popup.click('.entry:nth-child(1) .entry-delete');
@@ -361,7 +361,7 @@ describe('the popup', () => {
     expect(await popup.$eval('.confirm', (c) => (c as HTMLElement).innerText)).toContain('Delete all 2 answers from history?');
     expect(await popup.evaluate(() => document.activeElement?.classList.contains('confirm-no'))).toBe(true);
     await popup.click('.confirm-no');
-    expect(await historyLabels(popup)).toEqual(['Koala', 'German Shepherd Dog']);
+    expect(await historyLabels(popup)).toEqual(['Probably a koala', 'German Shepherd Dog']);
     expect(await popup.evaluate(() => document.activeElement?.classList.contains('clear-all'))).toBe(true);
 
     await popup.click('.clear-all');

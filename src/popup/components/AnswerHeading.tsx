@@ -1,5 +1,4 @@
 import { describeAnswer } from '../../shared/answer-words';
-import { percent } from '../../shared/answer-text';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import './AnswerHeading.css';
@@ -15,7 +14,7 @@ export function AnswerHeading({ entry, level, id }: { entry: HistoryEntry; level
       <Heading class="label" id={id} data-certainty={words.certainty} title={words.alsoCalled.length ? t('cardAlsoCalled', words.alsoCalled.join(', ')) : undefined}>
         {words.sentence}
       </Heading>
-      <p class="confidence">{t('confidence', percent(top.probability))}</p>
+      {words.confidence && <p class="confidence">{words.confidence}</p>}
     </>
   );
 }

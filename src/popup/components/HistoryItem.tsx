@@ -1,5 +1,4 @@
-import { capitalise, percent } from '../../shared/answer-text';
-import { plainName } from '../../shared/answer-words';
+import { describeAnswer } from '../../shared/answer-words';
 import { t } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import { sourceSite } from '../entry-text';
@@ -16,16 +15,17 @@ interface Props {
 
 /** One past answer: open it for details, or delete it. */
 export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
-  const top = entry.predictions[0];
-  const label = top ? capitalise(plainName(top)) : '';
+  // The label's own words ("Not sure: menu?", "Looks like a chart"), never the bare top guess.
+  const words = entry.predictions.length ? describeAnswer(entry) : undefined;
+  const label = words?.short ?? '';
   return (
     <li class="entry" data-entry-id={entry.id}>
       <button type="button" class="entry-open" onClick={() => onOpen(entry.id)} title={t('popupOpenEntry', label)}>
         <Thumbnail src={entry.thumbnail} size={32} />
         <span class="entry-text">
-          <span class="entry-label">{label}</span>
+          <span class="entry-label" data-certainty={words?.certainty}>{label}</span>
           <span class="entry-meta dotted">
-            <span class="entry-confidence">{top ? t('confidence', percent(top.probability)) : ''}</span>
+            <span class="entry-confidence">{words?.confidence ?? ''}</span>
             <span class="entry-site shrink">{sourceSite(entry.origin)}</span>
             <When at={entry.createdAt} now={now} />
           </span>

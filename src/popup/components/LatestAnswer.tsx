@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { describeAnswer, waitedText } from '../../shared/answer-words';
-import { percent } from '../../shared/answer-text';
 import { errorText, t, timingText } from '../../shared/i18n';
 import type { HistoryEntry, ImageOrigin } from '../../shared/types';
 import { relativeTime, sourceSite } from '../entry-text';
@@ -37,7 +36,7 @@ function CompactHeading({ entry, now }: { entry: HistoryEntry; now: number }) {
         {words.sentence}
       </h3>
       <p class="source dotted">
-        <span class="confidence">{t('confidence', percent(top.probability))}</span>
+        {words.confidence && <span class="confidence">{words.confidence}</span>}
         <span class="shrink">{entry.origin.uploadedName ?? sourceSite(entry.origin)}</span>
         <time dateTime={new Date(entry.createdAt).toISOString()}>{relativeTime(entry.createdAt, now)}</time>
       </p>

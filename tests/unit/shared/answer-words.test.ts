@@ -23,7 +23,7 @@ const guess = (classIndex: number, probability: number): Prediction => ({ ...lab
 describe('answers in words a child reads right', () => {
   it('says a confident answer plainly, in everyday words', () => {
     const words = describeAnswer({ predictions: [guess(296, 0.97), guess(295, 0.01)], structure: 0.9 });
-    expect(words).toEqual({ certainty: 'sure', short: 'Polar bear', sentence: 'Polar bear', alsoCalled: ['ice bear', 'Ursus Maritimus', 'Thalarctos maritimus'] });
+    expect(words).toEqual({ certainty: 'sure', short: 'Polar bear', sentence: 'Polar bear', alsoCalled: ['ice bear', 'Ursus Maritimus', 'Thalarctos maritimus'], confidence: '97% sure' });
   });
 
   it('hedges a middling answer: probably the first, maybe the second', () => {
@@ -45,6 +45,24 @@ describe('answers in words a child reads right', () => {
     expect(certaintyOf(noise)).toBe('unsure');
     expect(describeAnswer(noise).short).toMatch(/^Not sure/);
     expect(certaintyOf({ predictions: [guess(885, 0.72)], structure: CALIBRATION.structure + 0.2 })).toBe('sure');
+  });
+
+  it('names what a picture that is not a photo looks like, never the model\'s guess about it', () => {
+    const chart = describeAnswer({ predictions: [guess(549, 0.81), guess(916, 0.1)], structure: 0.9, notPhoto: 'chart' });
+    expect(chart).toEqual({ certainty: 'unsure', short: 'Looks like a chart', sentence: 'Looks like a chart, not a photo of a thing: not sure what it shows', alsoCalled: [], confidence: '', notPhoto: 'chart' });
+    expect(describeAnswer({ predictions: [guess(409, 0.6)], notPhoto: 'drawing' }).short).toBe('Looks like a drawing');
+    expect(describeAnswer({ predictions: [guess(409, 0.6)], notPhoto: 'text' }).short).toBe('Looks like text');
+    expect(describeAnswer({ predictions: [guess(409, 0.6)], notPhoto: 'screenshot' }).short).toBe('Looks like a screenshot');
+    expect(describeAnswer({ predictions: [guess(409, 0.6)], notPhoto: 'map' }).short).toBe('Looks like a map');
+    const unclear = describeAnswer({ predictions: [guess(409, 0.6)], notPhoto: 'graphic' });
+    expect([unclear.short, unclear.sentence]).toEqual(['Not sure: not a photo', 'Not sure: not a photo of a thing, more like a chart, a drawing, text or a screen']);
+    for (const words of [chart, unclear]) expect(`${words.short} ${words.sentence}`).not.toMatch(/envelope|clock/i);
+  });
+
+  it('says how sure beside the words, in one form for every view', () => {
+    expect(describeAnswer({ predictions: [guess(922, 0.24)] }).confidence).toBe('24% sure');
+    expect(describeAnswer({ predictions: [guess(922, 0.24)] }).short).toBe('Not sure: menu?');
+    expect(describeAnswer({ predictions: [] }).confidence).toBe('');
   });
 
   it('uses the measured thresholds at their edges', () => {
