@@ -98,7 +98,8 @@ function identifyShown(card: ResultCard, element: Element): void {
   else fail(card, { code: 'no-image-found' });
 }
 
-listen('content', {
+// A retired copy stops answering: the copy that replaced it answers alone (one identification, one label, one row).
+onRetire(listen('content', {
   'identify-target'({ srcUrl, mediaType, requestedAt }) {
     if (!stillAlive()) return { accepted: false };
     const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
@@ -136,4 +137,4 @@ listen('content', {
     clearAllCards();
   },
   ping: () => ({ ready: true as const }),
-});
+}));
