@@ -13,7 +13,7 @@ import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
 import { answerChildFrames } from './frame-position';
 import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
-import { cancelRegionSelect, startRegionSelect } from './region-select';
+import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
 import { closeScan, scanPage } from './scan/page-scan';
 
@@ -29,6 +29,8 @@ onRetire(
 );
 
 onRetire(answerChildFrames());
+// Before the page's own listeners: region select works on pages that handle pointer presses themselves.
+onRetire(watchRegionEvents());
 
 const onKeyDown = (event: KeyboardEvent) => {
   // A page's own (synthetic) Escape closes nothing of Glimpse's.
@@ -122,7 +124,8 @@ onRetire(listen('content', {
   },
   'identify-pointer'() {
     const point = lastPointer();
-    const target = point ? findImageAt(point.x, point.y) : undefined;
+    // Last seen going into a frame Glimpse cannot read (no answer came from it): the picture beside is not what is under the pointer.
+    const target = point && !point.intoFrame ? findImageAt(point.x, point.y) : undefined;
     const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
     if (!target) fail(card, { code: 'no-image-found' });
     else identifyTarget(card, target);
