@@ -30,7 +30,7 @@ export const QUIET_CHROMIUM = [
   '--disable-sync',
 ];
 
-const FLAGS = [...QUIET_CHROMIUM, '--disable-quic', '--enable-unsafe-swiftshader', '--no-default-browser-check', '--window-size=1280,900'];
+export const CHROMIUM_FLAGS = [...QUIET_CHROMIUM, '--disable-quic', '--enable-unsafe-swiftshader', '--no-default-browser-check', '--window-size=1280,900'];
 
 /** Launches Chromium with the built extension loaded, in a fresh profile unless one is given. */
 export async function launchWithExtension(options: { userDataDir?: string; extraArgs?: string[] } = {}): Promise<ExtensionBrowser> {
@@ -40,7 +40,7 @@ export async function launchWithExtension(options: { userDataDir?: string; extra
     headless: true,
     protocolTimeout: 60_000,
     userDataDir,
-    args: [...FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...(options.extraArgs ?? [])],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...(options.extraArgs ?? [])],
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     defaultViewport: { width: 1280, height: 900 },
   });

@@ -6,6 +6,7 @@ import browser, { type Tabs } from 'webextension-polyfill';
 import { isCommandName, type CommandName } from '../shared/commands';
 import { envelope } from '../shared/protocol';
 import { sendToFrame } from '../shared/messaging';
+import { frameUnderPointer } from './pointer-frame';
 import { togglePresenterMode } from './presenter';
 import { startRegionSelect } from './region-select';
 
@@ -14,14 +15,21 @@ async function activeTab(): Promise<Tabs.Tab | undefined> {
   return tab;
 }
 
-/** Asks the page's top frame to do something; false when no content script runs there (a browser page, a page open since before install). */
-async function askTopFrame(tab: Tabs.Tab, type: 'scan-page' | 'identify-pointer'): Promise<boolean> {
+/** Asks a frame of the page (the top one by default) to do something; false when no content script runs there (a browser page, a page open since before install). */
+async function askFrame(tab: Tabs.Tab, type: 'scan-page' | 'identify-pointer', frameId = 0): Promise<boolean> {
   if (tab.id === undefined || tab.id < 0) return false;
   try {
-    return (await sendToFrame(tab.id, 0, type, {})).accepted;
+    return (await sendToFrame(tab.id, frameId, type, {})).accepted;
   } catch {
     return false;
   }
+}
+
+/** The frame the pointer is in answers for what is under it (an embed from another site included). */
+async function identifyUnderPointer(tab: Tabs.Tab): Promise<boolean> {
+  if (tab.id === undefined || tab.id < 0) return false;
+  const frameId = await frameUnderPointer(tab.id);
+  return (await askFrame(tab, 'identify-pointer', frameId)) || (frameId !== 0 && askFrame(tab, 'identify-pointer'));
 }
 
 /** Every frame of the tab clears its own labels. */
@@ -36,8 +44,8 @@ async function clearTab(tab: Tabs.Tab): Promise<boolean> {
 }
 
 const ACTIONS: Record<CommandName, (tab: Tabs.Tab) => Promise<boolean>> = {
-  'identify-pointer': (tab) => askTopFrame(tab, 'identify-pointer'),
-  'identify-page': (tab) => askTopFrame(tab, 'scan-page'),
+  'identify-pointer': identifyUnderPointer,
+  'identify-page': (tab) => askFrame(tab, 'scan-page'),
   'clear-all': clearTab,
   'toggle-presenter': async () => {
     await togglePresenterMode();

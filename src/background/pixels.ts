@@ -104,9 +104,13 @@ export async function pixelsOf(source: ImageSource, requester: Requester): Promi
     case 'screen':
       return { bytes: await capture(requester, source.area), via: source.region ? 'region' : 'capture' };
     case 'url': {
-      // A data: address is already in the page: no request, whatever its size.
-      if (/^data:/i.test(source.url)) return { bytes: decodeDataUrl(source.url).bytes, via: 'page' };
       const { onScreen } = source;
+      // A data: address is already in the page: no request, whatever its size. Seen on screen (a
+      // CSS background, perhaps one tile of an inline sprite sheet), what is seen is read.
+      if (/^data:/i.test(source.url)) {
+        if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) return { bytes: await capture(requester, onScreen.area), via: 'capture' };
+        return { bytes: decodeDataUrl(source.url).bytes, via: 'page' };
+      }
       if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) {
         return { bytes: await capture(requester, onScreen.area), via: 'capture' };
       }

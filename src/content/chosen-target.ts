@@ -8,6 +8,7 @@
 import { deepQueryAll } from './elements-at-point';
 import { findImageAt, type ImageTarget } from './find-image';
 import { addressShownBy as urlOf, targetOf } from './image-target';
+import { covers } from './painted-stack';
 import type { RightClick } from './right-click';
 
 export interface Choice {
@@ -42,11 +43,13 @@ export function chooseTarget(click: RightClick | undefined, hint: string | undef
   if (!click) return fromAddressOnly(hint);
   const point = { x: click.x, y: click.y };
   // Chrome's address names one of the elements that were under the pointer (an overlay may have been on top).
+  const then = click.target;
   if (hint) {
     const named = click.stack.find((element) => element.isConnected && urlOf(element) === hint);
-    if (named) return { target: targetOf(named), anchor: named, point, changed: false };
+    // Unless the picture seen at the right-click hides it (on top with pointer-events: none; the shown slide under a faded one).
+    const seenOnTop = then?.element && then.element !== named && named && then.element.isConnected && covers(then.element, named);
+    if (named && !seenOnTop) return { target: targetOf(named), anchor: named, point, changed: false };
   }
-  const then = click.target;
   // Nothing was found at the right-click: a lazy loader may have put a picture there since.
   if (!then) return { target: findImageAt(click.x, click.y, hint), point, changed: false };
   const element = then.element;

@@ -13,7 +13,7 @@ import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
 import { answerChildFrames } from './frame-position';
 import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
-import { cancelRegionSelect, startRegionSelect } from './region-select';
+import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
 import { closeScan, scanPage } from './scan/page-scan';
 
@@ -29,6 +29,8 @@ onRetire(
 );
 
 onRetire(answerChildFrames());
+// Before the page's own listeners: region select works on pages that handle pointer presses themselves.
+onRetire(watchRegionEvents());
 
 const onKeyDown = (event: KeyboardEvent) => {
   // A page's own (synthetic) Escape closes nothing of Glimpse's.
@@ -98,7 +100,8 @@ function identifyShown(card: ResultCard, element: Element): void {
   else fail(card, { code: 'no-image-found' });
 }
 
-listen('content', {
+// A retired copy stops answering: the copy that replaced it answers alone (one identification, one label, one row).
+onRetire(listen('content', {
   'identify-target'({ srcUrl, mediaType, requestedAt }) {
     if (!stillAlive()) return { accepted: false };
     const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
@@ -121,7 +124,8 @@ listen('content', {
   },
   'identify-pointer'() {
     const point = lastPointer();
-    const target = point ? findImageAt(point.x, point.y) : undefined;
+    // Last seen going into a frame Glimpse cannot read (no answer came from it): the picture beside is not what is under the pointer.
+    const target = point && !point.intoFrame ? findImageAt(point.x, point.y) : undefined;
     const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
     if (!target) fail(card, { code: 'no-image-found' });
     else identifyTarget(card, target);
@@ -136,4 +140,4 @@ listen('content', {
     clearAllCards();
   },
   ping: () => ({ ready: true as const }),
-});
+}));

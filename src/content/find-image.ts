@@ -1,5 +1,6 @@
 import { deepQueryAll, elementsAt } from './elements-at-point';
 import { targetOf, type ImageTarget } from './image-target';
+import { covers, shownPictureAt } from './painted-stack';
 
 export type { ImageTarget } from './image-target';
 
@@ -30,11 +31,29 @@ function mediaByGeometry(x: number, y: number, hint?: string): ImageTarget | und
 }
 
 /**
+ * The picture a person sees at the point when it is not `found`: one on top that hit-testing
+ * cannot see (`pointer-events: none`), or the shown slide under a faded-out one, hiding most of
+ * `found`.
+ */
+function visibleInstead(x: number, y: number, found: ImageTarget | undefined): ImageTarget | undefined {
+  const element = found?.element;
+  if (!element || isPageBackdrop(element)) return undefined;
+  const shown = shownPictureAt(x, y, { seeThroughPointerEvents: true });
+  return shown && shown !== element && covers(shown, element) ? targetOf(shown) : undefined;
+}
+
+/**
  * The image under a point (in this frame's viewport). `hint` is the address Chrome reported
  * for an <img> or <video>: an element showing it wins, so the card lands on exactly the
- * picture Chrome meant. A page-wide background comes last: it is behind everything else.
+ * picture Chrome meant, unless another picture is seen on top of it (Chrome's hit test looks
+ * through `pointer-events: none`). A page-wide background comes last: it is behind everything else.
  */
 export function findImageAt(x: number, y: number, hint?: string): ImageTarget | undefined {
+  const found = hitImageAt(x, y, hint);
+  return visibleInstead(x, y, found) ?? found;
+}
+
+function hitImageAt(x: number, y: number, hint?: string): ImageTarget | undefined {
   const seen = new Set<Element>();
   let topmost: ImageTarget | undefined;
   let backdrop: ImageTarget | undefined;

@@ -7,11 +7,17 @@
  * When the page replaces the element itself (a framework re-rendering the slide), the picture
  * now at its spot is taken up for a short while: the label moves onto it, and says whether it is
  * still the picture identified.
+ * What is shown counts too, not only addresses: a fade carousel stacks its slides and shows one
+ * at full opacity, another stacks them by z-index; when another picture is seen over most of
+ * the label's (at its centre, on screen), the label moves onto it and says whether that is the
+ * picture identified. A faded-out picture is not the one identified any more, and neither is
+ * another tile of a sprite sheet (`background-position` moved by at least half the element).
  * Not watched: canvas, video and inline SVG pictures (their pixels change with no address to
  * compare), region-select labels (a box on screen, not a picture), and a picture painted by a
  * ::before/::after whose own background changes.
  */
 import { findImageAt } from './find-image';
+import { isShown, pictureShownOver } from './painted-stack';
 import { addressShownBy } from './image-target';
 import { LAZY_SRCSET_ATTRIBUTES, parseSrcset } from './lazy-source';
 
@@ -22,7 +28,26 @@ function fingerprint(element: Element): string {
     return `${img.currentSrc}\n${img.src}`;
   }
   const style = (element.ownerDocument.defaultView ?? window).getComputedStyle(element);
-  return `${style.backgroundImage}\n${style.content}\n${style.borderImageSource}`;
+  return `${style.backgroundImage}\n${style.content}\n${style.borderImageSource}\n${style.backgroundPosition}`;
+}
+
+/** Which part of a CSS background is shown: a sprite sheet shows each tile by its position. */
+const tileOf = (element: Element): string =>
+  element.localName === 'img' ? '' : (element.ownerDocument.defaultView ?? window).getComputedStyle(element).backgroundPosition;
+
+const PX = /^(-?[\d.]+)px$/;
+
+/** Whether two background positions show another tile: moved by half the element or more (a slow parallax drift does not). */
+function anotherTile(element: Element, identified: string, now: string): boolean {
+  if (identified === now) return false;
+  const a = identified.split(/[\s,]+/);
+  const b = now.split(/[\s,]+/);
+  if (a.length !== b.length || !a.every((part) => PX.test(part)) || !b.every((part) => PX.test(part))) return true;
+  const { width, height } = element.getBoundingClientRect();
+  return a.some((part, index) => {
+    const moved = Math.abs(Number.parseFloat(part) - Number.parseFloat(b[index]!));
+    return moved >= (index % 2 === 0 ? width : height) / 2;
+  });
 }
 
 /** Every address an <img>'s markup offers (src, srcset, its <picture>'s sources): one picture at several sizes or crops. */
@@ -71,6 +96,8 @@ function replacementAt(box: DOMRect, removed: Element): Element | undefined {
 
 export class PictureWatch {
   private last: string;
+  /** The background position (sprite tile) of the picture identified. */
+  private readonly tile: string;
   private same: boolean;
   /** The element the label stands on: the one identified, or the one the page replaced it with. */
   private current: Element;
@@ -82,7 +109,13 @@ export class PictureWatch {
     this.current = original;
     this.lastBox = original.getBoundingClientRect();
     this.last = fingerprint(original);
-    this.same = shows(original, identified);
+    this.tile = tileOf(original);
+    this.same = this.showsIdentifiedNow(original);
+  }
+
+  /** The element shows the identified picture (address and tile), and is seen. */
+  private showsIdentifiedNow(element: Element): boolean {
+    return shows(element, this.identified) && !anotherTile(element, this.tile, tileOf(element)) && isShown(element);
   }
 
   get element(): Element {
@@ -102,8 +135,15 @@ export class PictureWatch {
     if (!this.current.isConnected) return this.follow();
     this.lastBox = this.current.getBoundingClientRect();
     this.searches = 0;
+    const over = pictureShownOver(this.current);
+    if (over) {
+      this.current = over;
+      this.lookAt(over);
+      return true;
+    }
     const now = fingerprint(this.current);
-    if (now === this.last) return false;
+    // Faded in or out: seen or not, with the same address.
+    if (now === this.last && isShown(this.current) === this.same) return false;
     return this.lookAt(this.current);
   }
 
@@ -121,7 +161,7 @@ export class PictureWatch {
 
   private lookAt(element: Element): boolean {
     this.last = fingerprint(element);
-    const same = shows(element, this.identified);
+    const same = this.showsIdentifiedNow(element);
     if (same === this.same) return false;
     this.same = same;
     return true;

@@ -2,6 +2,10 @@
  * "Identify a region…": the page dims, the user drags a box, releasing the mouse confirms it
  * (as in a screenshot tool) and Esc cancels. Runs in the top frame, over everything, in the top
  * layer; only trusted (real) pointer events draw the box.
+ * Drawing apps, maps and games handle pointer presses themselves, often in a capture-phase
+ * listener on window that stops propagation: the selection's events are taken where nothing of
+ * the page's can come first, in Glimpse's own capture-phase listeners on window registered at
+ * document start (`watchRegionEvents`), and the page never sees them while selecting.
  */
 import { t } from '../shared/i18n';
 import { customElement, htmlElement } from './html';
@@ -29,6 +33,37 @@ const CSS = `
 interface Selection {
   host: HTMLElement;
   cancel(): void;
+  /** Handles one of the page's pointer events while selecting (see watchRegionEvents). */
+  handle(event: PointerEvent): void;
+}
+
+const POINTER_EVENTS = ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'] as const;
+/** Events the page must not act on while the user draws a box. */
+const BLOCKED_EVENTS = ['click', 'auxclick', 'contextmenu', 'mousedown', 'mousemove', 'mouseup', 'dblclick', 'touchstart', 'touchmove', 'touchend'] as const;
+
+/**
+ * Listens, from now on, on window in the capture phase: the first listener of all for a page
+ * whose own are added later (the content script runs at document start). Returns a function
+ * that stops listening.
+ */
+export function watchRegionEvents(): () => void {
+  const onPointer = (event: Event) => {
+    if (!active) return;
+    event.stopImmediatePropagation();
+    active.handle(event as PointerEvent);
+  };
+  const onOther = (event: Event) => {
+    if (!active || !event.isTrusted) return;
+    event.stopImmediatePropagation();
+    if (event.cancelable) event.preventDefault();
+  };
+  const options = { capture: true, passive: false } as const;
+  for (const type of POINTER_EVENTS) addEventListener(type, onPointer, options);
+  for (const type of BLOCKED_EVENTS) addEventListener(type, onOther, options);
+  return () => {
+    for (const type of POINTER_EVENTS) removeEventListener(type, onPointer, options);
+    for (const type of BLOCKED_EVENTS) removeEventListener(type, onOther, options);
+  };
 }
 
 let active: Selection | undefined;
@@ -78,39 +113,39 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
     host.remove();
     if (active?.host === host) active = undefined;
   };
-  host.addEventListener('pointerdown', (event) => {
-    if (!event.isTrusted || event.button !== 0) return;
-    event.preventDefault();
-    event.stopPropagation();
-    host.setPointerCapture(event.pointerId);
-    start = { x: event.clientX, y: event.clientY };
-    current = boxBetween(start, start);
-    hint.hidden = true;
-  });
-  host.addEventListener('pointermove', (event) => {
-    if (!event.isTrusted || !start) return;
-    event.preventDefault();
-    current = boxBetween(start, { x: event.clientX, y: event.clientY });
-    frame.className = 'selecting';
-    Object.assign(box.style, { left: `${current.left}px`, top: `${current.top}px`, width: `${current.width}px`, height: `${current.height}px` });
-  });
-  host.addEventListener('pointerup', (event) => {
-    if (!event.isTrusted || !start) return;
-    event.preventDefault();
-    const chosen = boxBetween(start, { x: event.clientX, y: event.clientY });
-    start = undefined;
-    if (chosen.width < MIN_SIDE || chosen.height < MIN_SIDE) {
+  const handle = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
+    if (event.cancelable) event.preventDefault();
+    if (event.type === 'pointerdown') {
+      if (event.button !== 0) return;
+      try {
+        host.setPointerCapture(event.pointerId);
+      } catch {
+        // A pointer the browser already let go of: the moves still reach window.
+      }
+      start = { x: event.clientX, y: event.clientY };
+      current = boxBetween(start, start);
+      hint.hidden = true;
+    } else if (event.type === 'pointermove' && start) {
+      current = boxBetween(start, { x: event.clientX, y: event.clientY });
+      frame.className = 'selecting';
+      Object.assign(box.style, { left: `${current.left}px`, top: `${current.top}px`, width: `${current.width}px`, height: `${current.height}px` });
+    } else if (event.type === 'pointercancel' && start) {
+      start = undefined;
       frame.className = '';
       hint.hidden = false;
-      return;
+    } else if (event.type === 'pointerup' && start) {
+      const chosen = boxBetween(start, { x: event.clientX, y: event.clientY });
+      start = undefined;
+      if (chosen.width < MIN_SIDE || chosen.height < MIN_SIDE) {
+        frame.className = '';
+        hint.hidden = false;
+        return;
+      }
+      close();
+      onChosen(chosen);
     }
-    close();
-    onChosen(chosen);
-  });
-  // The page must not act on clicks meant for the selection.
-  for (const type of ['click', 'contextmenu', 'mousedown', 'mouseup', 'dblclick']) {
-    host.addEventListener(type, (event) => (event.preventDefault(), event.stopPropagation()));
-  }
+  };
 
   document.documentElement.append(host);
   host.popover = 'manual';
@@ -119,6 +154,6 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   } catch {
     // The fixed position and top z-index still put it above almost everything.
   }
-  active = { host, cancel: close };
+  active = { host, cancel: close, handle };
   return true;
 }

@@ -11,9 +11,11 @@ export type Handlers<D extends Destination> = {
 /**
  * Answers the messages addressed to `to` with `handlers`, after checking each payload.
  * Messages for other contexts are left alone (no answer), so several listeners can coexist.
+ * Returns a function that stops listening (a retired content script must leave the answering
+ * to the copy that replaced it).
  */
-export function listen<D extends Destination>(to: D, handlers: Handlers<D>): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+export function listen<D extends Destination>(to: D, handlers: Handlers<D>): () => void {
+  const listener = (message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelopeFor(message, to)) return undefined;
     if (sender.id !== browser.runtime.id) return undefined;
     const handler = (handlers as Record<string, (p: unknown, s: Runtime.MessageSender) => unknown>)[message.type];
@@ -24,7 +26,9 @@ export function listen<D extends Destination>(to: D, handlers: Handlers<D>): voi
       console.error(`[glimpse] ${to} failed to handle ${message.type}:`, error);
       throw error instanceof GlimpseFailure ? error : new Error(toGlimpseError(error).detail ?? 'internal');
     });
-  });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 /** Sends a message to an extension context (background, offscreen, or a development build's dev tools). */
