@@ -7,11 +7,11 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
-import { history } from './support/harness';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { history } from '../../harness/reading';
 import { PHOTO } from './fixtures/hostile/images';
-import { cards, identifyElement, settledCard } from './support/menu';
-import { startServer, type TestServer } from './support/server';
+import { cards, identifyElement, settledCard } from '../../harness/menu';
+import { startServer, type TestServer } from '../../harness/server';
 
 const PHOTO_PATH = `/samples/${PHOTO.file}`;
 

@@ -7,12 +7,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, touches } from './support/card-geometry';
-import { launchWithExtension, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium';
 import { pressCommand } from './support/commands';
-import { history } from './support/harness';
-import { cards, settledCard } from './support/menu';
-import { selectRegion } from './support/region';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { history } from '../../harness/reading';
+import { cards, settledCard } from '../../harness/menu';
+import { selectRegion } from '../../harness/region';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 const PENGUIN = '/samples/n02056570_king_penguin.JPEG';
 const ZEBRA = '/samples/n02391049_zebra.JPEG';

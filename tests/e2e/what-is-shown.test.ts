@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, touches } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import { pressCommand } from './support/commands';
-import { cards, rightClickAndIdentify, settledCard, type CardState } from './support/menu';
-import { startServer, type TestServer } from './support/server';
+import { cards, rightClickAndIdentify, settledCard, type CardState } from '../../harness/menu';
+import { startServer, type TestServer } from '../../harness/server';
 
 const CHANGED = 'Picture changed · Identify again';
 
