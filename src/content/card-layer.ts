@@ -48,7 +48,7 @@ function layout(): void {
   const anchors = open.map((card) => card.anchorBox());
   const elements = open.flatMap((card) => (card.element ? [card.element] : []));
   const bars = pageBars(viewport, elements);
-  open.forEach((card, i) => card.fitTo(anchors[i]?.width));
+  open.forEach((card, i) => card.fitTo(anchors[i], viewport));
   const sizes = open.map((card) => card.size());
   const clips = open.map((card) => card.clipBox(viewport));
   const placements: Placement[] = [];
