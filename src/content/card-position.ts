@@ -41,6 +41,8 @@ export interface LabelScene {
   pictures: Box[];
   /** Labels already placed: never overlapped. */
   taken: Box[];
+  /** An open card: beside its picture first (it would hide the picture it describes), on it only when there is no room around. */
+  besideFirst?: boolean;
 }
 
 /** Inset from the picture's edges for a label inside it. */
@@ -86,7 +88,7 @@ interface Candidate {
  * by what it would cover: the page's sticky bars and labels already placed count most, other
  * pictures by the share of them covered, leaving the view excludes a spot.
  */
-function candidates(size: Size, anchor: Box, seen: Box, view: Box): Candidate[] {
+function candidates(size: Size, anchor: Box, seen: Box, view: Box, besideFirst = false): Candidate[] {
   const list: Candidate[] = [];
   const fitsInside = size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height;
   if (fitsInside) {
@@ -116,6 +118,7 @@ function candidates(size: Size, anchor: Box, seen: Box, view: Box): Candidate[] 
   // of; a picture too small for it (a thumbnail) has it beside, in line with the text a list
   // puts there, rather than in the gap towards the next picture.
   list.push(...(fitsInside ? [...below, ...above, ...besides] : [...besides, ...below, ...above]));
+  if (besideFirst && fitsInside) list.push(...list.splice(0, 4));
   if (!fitsInside) {
     // A picture smaller than its label, with no room around it: the label starts at its corner.
     list.push({ side: 'inside-top-left', left: seen.left, top: seen.top });
@@ -161,7 +164,7 @@ export function placeLabel(scene: LabelScene): Placement {
   if (seen.width < 1 || seen.height < 1) return hidden;
   let best: Candidate | undefined;
   let bestCost = Infinity;
-  candidates(size, anchor, seen, scene.viewport).forEach((candidate, order) => {
+  candidates(size, anchor, seen, scene.viewport, scene.besideFirst).forEach((candidate, order) => {
     const price = cost({ left: candidate.left, top: candidate.top, ...size }, order, scene);
     if (price < bestCost) [best, bestCost] = [candidate, price];
   });
