@@ -181,6 +181,8 @@ export interface CardState {
   box: Box | null;
   /** The compact label's box (null while the card is open). */
   labelBox: Box | null;
+  /** Where the label's words are drawn (the text itself, without the label's icon and padding; null while the card is open). */
+  wordsBox: Box | null;
   /** The open card's box (null while only the label shows). */
   cardBox: Box | null;
   expanded: boolean;
@@ -218,6 +220,14 @@ export function readCard(this: ShadowRoot) {
     errorCode: host.getAttribute('data-error-code'),
     box: boxOf(shown),
     labelBox: expanded ? null : boxOf(chip),
+    wordsBox: expanded ? null : (() => {
+      const words = this.querySelector('.chip .short');
+      if (!words) return null;
+      const range = document.createRange();
+      range.selectNodeContents(words);
+      const rect = range.getBoundingClientRect();
+      return rect.width ? { left: rect.left, top: rect.top, width: rect.width, height: rect.height } : null;
+    })(),
     cardBox: expanded ? boxOf(panel) : null,
     expanded,
     visible,

@@ -47,10 +47,7 @@ const ACTIONS: Record<CommandName, (tab: Tabs.Tab) => Promise<boolean>> = {
   'identify-pointer': identifyUnderPointer,
   'identify-page': (tab) => askFrame(tab, 'scan-page'),
   'clear-all': clearTab,
-  'toggle-presenter': async () => {
-    await togglePresenterMode();
-    return true;
-  },
+  'toggle-presenter': async (tab) => (await togglePresenterMode(tab)) !== undefined,
   'select-region': (tab) => (tab.id === undefined || tab.id < 0 ? Promise.resolve(false) : startRegionSelect(tab.id)),
 };
 
@@ -58,6 +55,6 @@ const ACTIONS: Record<CommandName, (tab: Tabs.Tab) => Promise<boolean>> = {
 export async function runCommand(name: string, tab?: Tabs.Tab): Promise<boolean> {
   if (!isCommandName(name)) return false;
   const target = tab?.id !== undefined && tab.id >= 0 ? tab : await activeTab();
-  if (!target && name !== 'toggle-presenter') return false;
-  return ACTIONS[name](target ?? ({} as Tabs.Tab));
+  if (!target) return false;
+  return ACTIONS[name](target);
 }

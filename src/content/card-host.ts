@@ -42,11 +42,14 @@ function modalAncestor(element: Element | undefined): Element | undefined {
   return undefined;
 }
 
-/** A host for a card about `anchor` (the picture, when there is one). */
-export function createCardHost(anchor?: Element): CardHost {
+/**
+ * A host for a card about `anchor` (the picture, when there is one); `kind` names what else it
+ * holds (`data-glimpse-<kind>`: the presenter-mode sign).
+ */
+export function createCardHost(anchor?: Element, kind = 'card'): CardHost {
   const host = customElement(HOST_TAG);
   host.setAttribute('data-glimpse-ui', '');
-  host.setAttribute('data-glimpse-card', '');
+  host.setAttribute(`data-glimpse-${kind}`, '');
   host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
   // Closed: page script can neither read the answer (what the user asked about) nor rewrite it.
   // Only this script keeps the reference; assistive tools still read it (it is in the page's

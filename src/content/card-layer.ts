@@ -48,7 +48,7 @@ function layout(): void {
   const anchors = open.map((card) => card.anchorBox());
   const elements = open.flatMap((card) => (card.element ? [card.element] : []));
   const bars = pageBars(viewport, elements);
-  open.forEach((card, i) => card.fitTo(anchors[i]?.width));
+  open.forEach((card, i) => card.fitTo(anchors[i], viewport));
   const sizes = open.map((card) => card.size());
   const clips = open.map((card) => card.clipBox(viewport));
   const placements: Placement[] = [];
@@ -64,7 +64,7 @@ function layout(): void {
       : placeLabel({
         size: sizes[i]!, anchor, clip: clips[i]!, viewport, point: card.point, covers: bars,
         pictures: anchor ? neighbours(card, anchor, sizes[i]!, clips[i]!, bars, viewport) : [],
-        taken: card.expanded ? [] : taken,
+        taken: card.expanded ? [] : taken, besideFirst: card.expanded,
       });
     placements[i] = placement;
     if (placement.visible && !card.expanded) taken.push({ left: placement.left, top: placement.top, ...sizes[i]! });
@@ -79,13 +79,14 @@ const nearby = new WeakMap<ResultCard, { key: string; at: number; anchor: Box; b
 
 /**
  * The other pictures a label could land on: none when it fits inside its own picture (it sits
- * there, covering nothing else); else those around the picture, as far as the label reaches.
+ * there, covering nothing else; an open card goes beside it first, so it looks); else those
+ * around the picture, as far as the label reaches.
  * Finding them costs hit tests, so they are kept relative to the picture for a while: scrolling
  * moves them together.
  */
 function neighbours(card: ResultCard, anchor: Box, size: Size, clip: Box, bars: Box[], viewport: Box): Box[] {
   const seen = visiblePart(anchor, clip, bars);
-  if (size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height) return [];
+  if (!card.expanded && size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height) return [];
   const key = `${size.width}x${size.height}/${anchor.width}x${anchor.height}`;
   let known = nearby.get(card);
   if (!known || known.key !== key || performance.now() - known.at > NEIGHBOURS_TTL_MS) {

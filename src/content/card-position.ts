@@ -41,6 +41,8 @@ export interface LabelScene {
   pictures: Box[];
   /** Labels already placed: never overlapped. */
   taken: Box[];
+  /** An open card: beside its picture first (it would hide the picture it describes), on it only when there is no room around. */
+  besideFirst?: boolean;
 }
 
 /** Inset from the picture's edges for a label inside it. */
@@ -81,11 +83,12 @@ interface Candidate {
 
 /**
  * Inside the picture's top-left corner when it fits (it covers nothing else there), else in its
- * other corners, else on its edges (below, above, right, left) touching it; each spot scored
+ * other corners, else on its edges touching it (beside first for a picture too small for the
+ * label, below and above first for one it fits); each spot scored
  * by what it would cover: the page's sticky bars and labels already placed count most, other
  * pictures by the share of them covered, leaving the view excludes a spot.
  */
-function candidates(size: Size, anchor: Box, seen: Box, view: Box): Candidate[] {
+function candidates(size: Size, anchor: Box, seen: Box, view: Box, besideFirst = false): Candidate[] {
   const list: Candidate[] = [];
   const fitsInside = size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height;
   if (fitsInside) {
@@ -98,18 +101,24 @@ function candidates(size: Size, anchor: Box, seen: Box, view: Box): Candidate[] 
   }
   const alignedLeft = seen.left;
   const alignedRight = right(seen) - size.width;
-  // Beside the picture: level with the top of its visible part, moved up (while still touching
-  // the picture) when that would run off the bottom of the view.
-  const besideTop = Math.max(Math.min(seen.top, bottom(view) - size.height), anchor.top - size.height + 1, view.top);
+  // Beside the picture: level with the top of its visible part (a small picture's middle, where
+  // the label's pointer meets it), moved up (while still touching the picture) when that would
+  // run off the bottom of the view.
+  const level = anchor.height <= 3 * size.height ? seen.top + (seen.height - size.height) / 2 : seen.top;
+  const besideTop = Math.max(Math.min(level, bottom(view) - size.height), anchor.top - size.height + 1, view.top);
   // An edge of the picture that is cut off by the view cannot hold a label touching it.
-  if (bottom(anchor) <= bottom(seen) + 0.5) {
-    list.push({ side: 'below', left: alignedLeft, top: bottom(anchor) }, { side: 'below', left: alignedRight, top: bottom(anchor) });
-  }
-  if (anchor.top >= seen.top - 0.5) {
-    list.push({ side: 'above', left: alignedLeft, top: anchor.top - size.height }, { side: 'above', left: alignedRight, top: anchor.top - size.height });
-  }
-  if (right(anchor) <= right(seen) + 0.5) list.push({ side: 'right', left: right(anchor), top: besideTop });
-  if (anchor.left >= seen.left - 0.5) list.push({ side: 'left', left: anchor.left - size.width, top: besideTop });
+  const below: Candidate[] = bottom(anchor) <= bottom(seen) + 0.5
+    ? [{ side: 'below', left: alignedLeft, top: bottom(anchor) }, { side: 'below', left: alignedRight, top: bottom(anchor) }] : [];
+  const above: Candidate[] = anchor.top >= seen.top - 0.5
+    ? [{ side: 'above', left: alignedLeft, top: anchor.top - size.height }, { side: 'above', left: alignedRight, top: anchor.top - size.height }] : [];
+  const besides: Candidate[] = [];
+  if (right(anchor) <= right(seen) + 0.5) besides.push({ side: 'right', left: right(anchor), top: besideTop });
+  if (anchor.left >= seen.left - 0.5) besides.push({ side: 'left', left: anchor.left - size.width, top: besideTop });
+  // A label that fits (but is crowded out of its corners) stays on an edge it shares the width
+  // of; a picture too small for it (a thumbnail) has it beside, in line with the text a list
+  // puts there, rather than in the gap towards the next picture.
+  list.push(...(fitsInside ? [...below, ...above, ...besides] : [...besides, ...below, ...above]));
+  if (besideFirst && fitsInside) list.push(...list.splice(0, 4));
   if (!fitsInside) {
     // A picture smaller than its label, with no room around it: the label starts at its corner.
     list.push({ side: 'inside-top-left', left: seen.left, top: seen.top });
@@ -155,7 +164,7 @@ export function placeLabel(scene: LabelScene): Placement {
   if (seen.width < 1 || seen.height < 1) return hidden;
   let best: Candidate | undefined;
   let bestCost = Infinity;
-  candidates(size, anchor, seen, scene.viewport).forEach((candidate, order) => {
+  candidates(size, anchor, seen, scene.viewport, scene.besideFirst).forEach((candidate, order) => {
     const price = cost({ left: candidate.left, top: candidate.top, ...size }, order, scene);
     if (price < bestCost) [best, bestCost] = [candidate, price];
   });

@@ -11,9 +11,10 @@ import type { HistoryEntry } from '../shared/types';
 import { brandIcon, cardParts, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
-import { INSET, overlapArea, type Box, type Placement, type Size } from './card-position';
+import { overlapArea, type Box, type Placement, type Size } from './card-position';
 import { adoptStyles, answerDetails, changedDetails, errorDetails, panelContent } from './card-panel';
 import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
+import { applyFit, everydayFit, measureFit, presenterFit } from './label-fit';
 import { PictureWatch } from './picture-watch';
 import { pictureBox, whyControl, type WhyControl } from './why';
 
@@ -51,6 +52,7 @@ export class ResultCard {
   private identifyAgain: ((picture: Element) => void) | undefined;
   private changeAnnounced = false;
   lastAnchorBox: Box | undefined;
+  private fitKey = '';
 
   constructor(anchor: Element | RegionAnchor | undefined, readonly point: { x: number; y: number }) {
     // Not `instanceof Element`: a picture in a same-origin child frame is another window's Element.
@@ -111,15 +113,14 @@ export class ResultCard {
     this.frameHost.moveTo(placement.left, placement.top, placement.visible);
   }
 
-  /**
-   * Lets a long name wrap to fit inside a narrow picture (presenter mode keeps one line); the
-   * label of a thumbnail too small to hold any label sits on its edge, on one line.
-   */
-  fitTo(anchorWidth: number | undefined): void {
-    const inside = anchorWidth === undefined ? 260 : Math.round(anchorWidth - 2 * INSET);
-    const width = inside < 120 ? 260 : Math.min(260, inside);
-    const value = `${width}px`;
-    if (this.root.style.getPropertyValue('--fit') !== value) this.root.style.setProperty('--fit', value);
+  /** Sizes the label for its picture (see label-fit); measured again only when the words, the picture's size or the mode change. */
+  fitTo(anchor: Box | undefined, viewport: Box): void {
+    if (this.isExpanded) return;
+    const presenter = this.root.classList.contains('presenter');
+    const key = `${presenter}|${this.chip.textContent}|${anchor ? `${Math.round(anchor.width)}x${Math.round(anchor.height)}` : ''}|${presenter && anchor ? Math.round(anchor.left) : ''}`;
+    if (key === this.fitKey) return;
+    this.fitKey = key;
+    applyFit(this.root, presenter ? presenterFit(anchor, viewport, (fit) => measureFit(this.root, fit)) : everydayFit(anchor));
   }
 
   applyPresenterMode(on: boolean): void {

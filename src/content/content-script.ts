@@ -12,6 +12,7 @@ import { shared } from './in-flight';
 import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
 import { answerChildFrames } from './frame-position';
 import { lastPointer } from './pointer';
+import { showPresenterSign } from './presenter-sign';
 import { readImageSource } from './read-source';
 import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
@@ -31,6 +32,7 @@ onRetire(
 onRetire(answerChildFrames());
 // Before the page's own listeners: region select works on pages that handle pointer presses themselves.
 onRetire(watchRegionEvents());
+onRetire(showPresenterSign());
 
 const onKeyDown = (event: KeyboardEvent) => {
   // A page's own (synthetic) Escape closes nothing of Glimpse's.

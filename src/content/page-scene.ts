@@ -94,8 +94,14 @@ export function picturesIn(area: Box, viewport: Box, step: number): { element: E
   const top = Math.max(area.top, viewport.top + 1);
   const right = Math.min(area.left + area.width, viewport.left + viewport.width - 1);
   const bottom = Math.min(area.top + area.height, viewport.top + viewport.height - 1);
-  for (let y = top; y <= bottom; y += step) {
-    for (let x = left; x <= right; x += step) {
+  // Evenly spread, the area's far edges included (a picture reaching only into the edge of a
+  // label's reach is still one it would cover).
+  const spread = (from: number, to: number): number[] => {
+    const count = Math.max(1, Math.ceil((to - from) / step));
+    return Array.from({ length: count + 1 }, (_, i) => from + ((to - from) * i) / count);
+  };
+  for (const y of bottom >= top ? spread(top, bottom) : []) {
+    for (const x of right >= left ? spread(left, right) : []) {
       for (const element of document.elementsFromPoint(x, y)) {
         if (found.has(element) || !PICTURE_TAGS.has(element.localName) || isOurs(element)) continue;
         const rect = element.getBoundingClientRect();

@@ -6,6 +6,7 @@
 import browser, { type Storage } from 'webextension-polyfill';
 import { CONTENT_READABLE_AREA } from './content-readable';
 import { HistoryStore, type KeyValueArea } from './history-store';
+import { NO_PRESENTER_SITES, presenterSites, type PresenterSites } from './presenter-sites';
 import * as shapes from './types';
 import type { BackendDecision, BackendPreference, EngineStatus, LatestOutcome } from './types';
 import { migrate, type Migrations } from './migrations';
@@ -116,8 +117,16 @@ export const engineStatus = defineItem<EngineStatus | undefined>(`${CONTENT_READ
   fallback: undefined,
   check: shapes.engineStatus,
 });
-/** Bigger text and calmer motion for showing Glimpse to a room. */
-export const presenterMode = defineItem<boolean>('local:presenterMode', { fallback: false });
+/**
+ * Bigger labels and cards for showing Glimpse to a room, on the sites where it was turned on
+ * (see presenter-sites.ts). Version 1 was one switch for every site: it reads as "everywhere".
+ */
+export const presenterMode = defineItem<PresenterSites>('local:presenterMode', {
+  fallback: NO_PRESENTER_SITES,
+  check: presenterSites,
+  version: 2,
+  migrations: { 2: (old) => ({ everywhere: old === true, sites: [] }) },
+});
 /** Never download a picture from its server: read only what is on screen. */
 export const neverContactServers = defineItem<boolean>('local:neverContactServers', { fallback: false });
 /** The schema version every stored history entry has (see HistoryStore.migrate). */

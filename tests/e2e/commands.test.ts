@@ -82,15 +82,17 @@ describe('keyboard shortcuts', () => {
     await page.close();
   });
 
-  it('turns presenter mode on and off', async () => {
+  it('turns presenter mode on and off for the site of the page', async () => {
     const page = await openShop(ext, server);
     const worker = await ext.worker();
-    const stored = () => worker.evaluate(async () => (await chrome.storage.local.get('presenterMode')).presenterMode as boolean | undefined);
+    const stored = () => worker.evaluate(async () => (await chrome.storage.local.get('presenterMode')).presenterMode as { sites?: string[] } | undefined);
+    const site = new URL(page.url()).origin;
     expect(await stored()).toBeUndefined();
     await pressCommand(ext, page, 'toggle-presenter');
-    await until(async () => (await stored()) === true, 'presenter mode to be on');
+    await until(async () => (await stored())?.sites?.includes(site) === true, 'presenter mode to be on for the site');
     await pressCommand(ext, page, 'toggle-presenter');
-    await until(async () => (await stored()) === false, 'presenter mode to be off');
+    await until(async () => (await stored())?.sites?.includes(site) === false, 'presenter mode to be off');
+    await worker.evaluate(() => chrome.storage.local.remove(['presenterMode', 'presenterMode$']));
     await page.close();
   });
 });

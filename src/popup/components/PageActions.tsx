@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CommandName } from '../../shared/commands';
 import { t } from '../../shared/i18n';
 import type { I18nKey } from '../../shared/i18n-keys';
 import { send } from '../../shared/messaging';
+import { presenterOn, siteOf, withPresenter } from '../../shared/presenter-sites';
 import { presenterMode } from '../../shared/store';
 import { useItem } from '../hooks/useItem';
 import { pageTab } from '../page-tab';
@@ -21,7 +22,7 @@ async function onPage(command: CommandName): Promise<boolean> {
 
 /**
  * What the popup does to the page in front: identify all its pictures (or a region), clear
- * Glimpse's labels from it, and presenter mode (big labels for a class) on every page.
+ * Glimpse's labels from it, and presenter mode (big labels for a class) for its site.
  */
 interface Props {
   inActionPopup: boolean;
@@ -34,6 +35,11 @@ interface Props {
 export function PageActions({ inActionPopup, children, region }: Props) {
   const presenter = useItem(presenterMode);
   const [notice, setNotice] = useState<Notice>(undefined);
+  // The site of the page in front (undefined: a page without one, where presenter mode cannot be turned on).
+  const [site, setSite] = useState<string | undefined>(undefined);
+  useEffect(() => void pageTab().then((tab) => setSite(siteOf(tab?.url)), () => undefined), []);
+  const presenting = presenterOn(presenter.value, site);
+  const host = site?.replace(/^[a-z]+:\/\//, '') ?? '';
 
   const run = async (command: CommandName, done: I18nKey) => {
     const reached = await onPage(command).catch(() => false);
@@ -58,10 +64,13 @@ export function PageActions({ inActionPopup, children, region }: Props) {
         </button>
       </div>
       <div class="page-actions-row">
-        <button type="button" class="switch presenter-toggle" role="switch" aria-checked={presenter.value ? 'true' : 'false'}
-          disabled={!presenter.loaded} onClick={() => void presenterMode.setValue(!presenter.value)}>
+        <button type="button" class="switch presenter-toggle" role="switch" aria-checked={presenting ? 'true' : 'false'}
+          disabled={!presenter.loaded || (site === undefined && !presenting)}
+          title={site ? t('popupPresenterSite', host) : t('popupPresenterNoSite')}
+          onClick={() => void presenterMode.setValue(withPresenter(presenter.value, site, !presenting))}>
           <span class="switch-track" aria-hidden="true"><span class="switch-thumb" /></span>
           {t('popupPresenter')}
+          {host && <span class="presenter-site">{host}</span>}
         </button>
       </div>
       <p class={`page-notice ${notice?.kind ?? ''}`} role="status">{notice?.text ?? ''}</p>

@@ -49,3 +49,52 @@ export function labelBoxes(shown: CardState[]): Box[] {
     return card.labelBox!;
   });
 }
+
+const area = (box: Box): number => Math.max(0, box.width) * Math.max(0, box.height);
+
+/** How far apart two boxes are (0 when they touch or overlap). */
+export function distance(a: Box, b: Box): number {
+  const dx = Math.max(0, b.left - (a.left + a.width), a.left - (b.left + b.width));
+  const dy = Math.max(0, b.top - (a.top + a.height), a.top - (b.top + b.height));
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * Issue 19's rules for labels that fit on their pictures (a presenter's grid): most of the area of
+ * each label's words lies on its own picture, and no label covers any part of another picture
+ * (1 px of rounding allowed).
+ */
+export function expectWordsOnOwnPicture(words: Box[], labels: Box[], pictures: Box[]): void {
+  expect(words).toHaveLength(pictures.length);
+  words.forEach((box, i) => {
+    const share = overlapArea(box, pictures[i]!) / area(box);
+    expect(share, `label ${i}: ${Math.round(share * 100)}% of its words are on its own picture`).toBeGreaterThan(0.5);
+  });
+  expectOverNoOtherPicture(labels, pictures);
+}
+
+/** No label covers any other picture than its own (a 1 px sliver of rounding allowed). */
+export function expectOverNoOtherPicture(labels: Box[], pictures: Box[]): void {
+  labels.forEach((label, i) => {
+    pictures.forEach((picture, j) => {
+      if (j === i) return;
+      const inner = { left: picture.left + 1, top: picture.top + 1, width: picture.width - 2, height: picture.height - 2 };
+      expect(overlapArea(label, inner), `label ${i} ${JSON.stringify(label)} lies over picture ${j} ${JSON.stringify(picture)}`).toBe(0);
+    });
+  });
+}
+
+/**
+ * Issue 19's rules for labels beside small pictures (thumbnails): each label touches its own
+ * picture, is nearer to it than to any other picture, and covers no other picture.
+ */
+export function expectNearestOwnPicture(labels: Box[], pictures: Box[]): void {
+  labels.forEach((label, i) => {
+    expect(touches(label, pictures[i]!), `label ${i} ${JSON.stringify(label)} touches its picture ${JSON.stringify(pictures[i])}`).toBe(true);
+    const own = distance(label, pictures[i]!);
+    pictures.forEach((picture, j) => {
+      if (j !== i) expect(distance(label, picture), `label ${i} is nearer its own picture than picture ${j}`).toBeGreaterThan(own + 4);
+    });
+  });
+  expectOverNoOtherPicture(labels, pictures);
+}

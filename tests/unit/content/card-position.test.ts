@@ -46,6 +46,17 @@ describe('placeLabel', () => {
     expect(placed.side).toMatch(/right|left/);
   });
 
+  it('puts the label of a thumbnail in a list beside it, level with its middle, rather than in the gap towards the next thumbnail', () => {
+    // 72 px thumbnails 13 px apart, headlines to their right (not pictures).
+    const thumbs = [0, 1, 2].map((i) => ({ left: 800, top: 100 + i * 85, width: 72, height: 72 }));
+    const placed = placeLabel(scene(thumbs[0], { pictures: [thumbs[1]!, thumbs[2]!] }));
+    expect(placed.side).toBe('right');
+    expect(placed.left).toBe(872);
+    expect(placed.top + label.height / 2).toBe(100 + 36);
+    // The last one too, with nothing below it.
+    expect(placeLabel(scene(thumbs[2], { pictures: [thumbs[0]!, thumbs[1]!] })).side).toBe('right');
+  });
+
   it('never overlaps labels already placed: takes another corner', () => {
     const photo = { left: 100, top: 100, width: 400, height: 300 };
     const first = boxOf(placeLabel(scene(photo)));

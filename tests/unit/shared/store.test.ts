@@ -8,7 +8,7 @@ const fake = await vi.hoisted(async () => {
 
 vi.mock('webextension-polyfill', () => ({ default: { storage: fake.storage } }));
 
-const { defineItem, engineStatus, history, historyVersion, latest, presenterMode, watchHistory } = await import('../../../src/shared/store');
+const { defineItem, engineStatus, history, historyVersion, latest, neverContactServers, presenterMode, watchHistory } = await import('../../../src/shared/store');
 
 beforeEach(() => {
   fake.storage.local.data.clear();
@@ -17,14 +17,26 @@ beforeEach(() => {
 
 describe('stored items', () => {
   it('read as their fallback until set, then as what was set, in their own area', async () => {
-    expect(await presenterMode.getValue()).toBe(false);
-    await presenterMode.setValue(true);
-    expect(await presenterMode.getValue()).toBe(true);
-    expect(fake.storage.local.data.get('presenterMode')).toBe(true);
+    expect(await neverContactServers.getValue()).toBe(false);
+    await neverContactServers.setValue(true);
+    expect(await neverContactServers.getValue()).toBe(true);
+    expect(fake.storage.local.data.get('neverContactServers')).toBe(true);
 
     await engineStatus.setValue({ state: 'ready', backend: 'wasm' });
     expect(fake.storage.session.data.get('engineStatus')).toEqual({ state: 'ready', backend: 'wasm' });
     expect(fake.storage.local.data.has('engineStatus')).toBe(false);
+  });
+
+  it('keep presenter mode per site, and read the old global switch as on everywhere (migrated once)', async () => {
+    expect(await presenterMode.getValue()).toEqual({ everywhere: false, sites: [] });
+    fake.storage.local.data.set('presenterMode', true);
+    expect(await presenterMode.getValue()).toEqual({ everywhere: true, sites: [] });
+    expect(fake.storage.local.data.get('presenterMode')).toEqual({ everywhere: true, sites: [] });
+    expect(fake.storage.local.data.get('presenterMode$')).toEqual({ v: 2 });
+    await presenterMode.setValue({ everywhere: false, sites: ['https://zoo.example'] });
+    expect(await presenterMode.getValue()).toEqual({ everywhere: false, sites: ['https://zoo.example'] });
+    fake.storage.local.data.set('presenterMode', { everywhere: 'yes' });
+    expect(await presenterMode.getValue()).toEqual({ everywhere: false, sites: [] });
   });
 
   it('read a stored value of the wrong shape as the fallback, and leave it in place', async () => {
