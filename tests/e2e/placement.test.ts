@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, expectNearestOwnPicture, expectOverNoOtherPicture, expectWordsOnOwnPicture, overlapArea } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
-import { cards, identifyElement, settledCard, type CardState } from './support/menu';
-import { startServer, type TestServer } from './support/server';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { cards, identifyElement, settledCard, type CardState } from '../../harness/menu';
+import { startServer, type TestServer } from '../../harness/server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the labels look, for a person to check. */
 async function screenshot(page: Page, name: string): Promise<void> {

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, overlapArea } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
-import { callOnRoot, closedShadowRoots } from './support/closed-shadow';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { callOnRoot, closedShadowRoots } from '../../harness/closed-shadow';
 import { pressCommand } from './support/commands';
-import { cards, identifyElement, inCard, settledCard, type Box } from './support/menu';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { cards, identifyElement, inCard, settledCard, type Box } from '../../harness/menu';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 async function screenshot(page: Page, name: string): Promise<void> {
   const folder = process.env.GLIMPSE_SCREENSHOTS;
