@@ -47,7 +47,7 @@ const keepableUrl = (url: string): string | undefined => (/^(https?|file):/i.tes
 export async function identify(
   source: ImageSource,
   origin: ImageOrigin,
-  { tab, scanId, requestedAt }: Requester & { scanId?: string; requestedAt?: number } = {},
+  { tab, screen, scanId, requestedAt }: Requester & { scanId?: string; requestedAt?: number } = {},
 ): Promise<Outcome<HistoryEntry>> {
   await staleWorkingSettled;
   const startedAt = Date.now();
@@ -59,7 +59,7 @@ export async function identify(
   });
   if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   try {
-    const { bytes, via, format } = await checkedPixels(source, { tab });
+    const { bytes, via, format } = await checkedPixels(source, { tab, screen });
     const { classification, thumbnail } = await classifyAnswerFirst(bytes, format);
     // A card in a page shows no thumbnail: its answer goes out first and history gets the
     // thumbnail just after. The popup shows one, so its own uploads wait the few ms for it.

@@ -22,14 +22,19 @@ export interface Pixels {
 /** Who asked: the tab a web page's request came from (none for the popup's uploads). */
 export interface Requester {
   tab?: Tabs.Tab;
+  /** A capture already shared by several requests (a page scan's screenful, shot.ts); else one is taken. */
+  screen?: () => Promise<ImageBitmap>;
 }
+
+const screenOf = (requester: Requester, tab: { id: number; windowId: number }): Promise<ImageBitmap> =>
+  requester.screen?.() ?? captureTab(tab.id, tab.windowId);
 
 const canCapture = (requester: Requester): requester is { tab: Tabs.Tab & { id: number; windowId: number } } =>
   requester.tab?.id !== undefined && requester.tab.id >= 0 && requester.tab.windowId !== undefined && requester.tab.active === true;
 
 async function capture(requester: Requester, area: ScreenArea): Promise<ArrayBuffer> {
   if (!canCapture(requester)) return fail('off-screen', { detail: 'the tab is not the visible one' });
-  return cropToPng(await captureTab(requester.tab.id, requester.tab.windowId), area);
+  return cropToPng(await screenOf(requester, requester.tab), area);
 }
 
 /** Large enough on screen for the model (the shorter side, in whole device pixels). */
@@ -88,7 +93,7 @@ async function download(url: string, onScreen: OnScreen | undefined, offScreen: 
     throw error;
   }
   if (tab && visible) {
-    const screen = await captureTab(tab.id, tab.windowId);
+    const screen = await screenOf(requester, tab);
     if ((await downloadMatchesScreen(bytes, screen, visible)) === false) {
       return { bytes: await cropToPng(screen, visible.area), via: 'capture' };
     }

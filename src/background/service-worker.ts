@@ -7,6 +7,7 @@ import { benchDeletion, benchPredict, benchViews } from './dev-tools';
 import { classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { runCommand } from './commands';
 import { identify } from './identify';
+import { identifyMany } from './identify-many';
 import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
@@ -47,6 +48,13 @@ listen('background', {
       { ...origin, pageUrl: origin.pageUrl ?? webPageOf(sender)?.url, pageTitle: origin.pageTitle ?? webPageOf(sender)?.title },
       { tab: webPageOf(sender), scanId, requestedAt },
     );
+  },
+  'identify-many'({ pictures, scanId, shot }, sender) {
+    const page = webPageOf(sender);
+    const withPage = pictures.map(({ source, origin }) => ({
+      source, origin: { ...origin, pageUrl: origin.pageUrl ?? page?.url, pageTitle: origin.pageTitle ?? page?.title },
+    }));
+    return identifyMany(withPage, { tab: page, frameId: sender.frameId ?? 0, scanId, shot });
   },
   async 'report-error'({ error, origin }, sender) {
     const tabId = pageTabId(sender);

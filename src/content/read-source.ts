@@ -6,7 +6,7 @@ import type { ImageTarget } from './image-target';
 import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
-import { sightingOf } from './screen-area';
+import { sightingOf, type CoverCheck } from './screen-area';
 
 async function fetchBlobUrl(url: string): Promise<ImageSource> {
   let blob: Blob;
@@ -48,12 +48,12 @@ function showsUrl(element: Element, url: string): boolean {
  * A picture the page may not read (another site's canvas or video) is read off the screen
  * when it is visible; else the page's refusal stands.
  */
-async function orFromScreen(read: () => Promise<ImageSource>, element: Element): Promise<ImageSource> {
+async function orFromScreen(read: () => Promise<ImageSource>, element: Element, covered?: CoverCheck): Promise<ImageSource> {
   try {
     return await read();
   } catch (error) {
     if (!(error instanceof GlimpseFailure) || error.error.code !== 'unreadable') throw error;
-    const { onScreen } = await sightingOf(element);
+    const { onScreen } = await sightingOf(element, covered);
     if (!onScreen) throw error;
     return { kind: 'screen', area: onScreen.area };
   }
@@ -65,8 +65,9 @@ async function orFromScreen(read: () => Promise<ImageSource>, element: Element):
  * images, canvases, video frames, blob: and data: pictures) go as bytes; a web address goes with
  * where the picture is on screen, so the worker can capture it there (or, if it is off screen or
  * too small to read well, download it and check the download against what is on screen).
+ * `covered`: how to tell which rows of it the page's bars cover (a page scan finds them once).
  */
-export async function readImageSource(target: ImageTarget): Promise<ImageSource> {
+export async function readImageSource(target: ImageTarget, covered?: CoverCheck): Promise<ImageSource> {
   switch (target.kind) {
     case 'url': {
       if (/^blob:/i.test(target.url)) return readBlobUrl(target.url, target.element);
@@ -76,12 +77,12 @@ export async function readImageSource(target: ImageTarget): Promise<ImageSource>
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;
       if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };
-      return { kind: 'url', url: target.url, ...(await sightingOf(target.element)) };
+      return { kind: 'url', url: target.url, ...(await sightingOf(target.element, covered)) };
     }
     case 'canvas':
-      return orFromScreen(() => readCanvas(target.element), target.element);
+      return orFromScreen(() => readCanvas(target.element), target.element, covered);
     case 'video':
-      return orFromScreen(() => readVideoFrame(target.element), target.element);
+      return orFromScreen(() => readVideoFrame(target.element), target.element, covered);
     case 'svg':
       return readInlineSvg(target.element);
   }

@@ -99,15 +99,21 @@ export interface Sighting {
   offScreen: boolean;
 }
 
-/** Where the picture `element` shows is visible, if it is. */
-export async function sightingOf(element: Element): Promise<Sighting> {
+/** Rows (top to bottom) of `box` that the page's own bars cover: `coveredRows` by default (12 x 5 hit tests). */
+export type CoverCheck = (element: Element, box: Box) => boolean[];
+
+/**
+ * Where the picture `element` shows is visible, if it is. A page scan passes `covered`, which
+ * answers from bars it found once for the whole screen instead of hit tests per picture.
+ */
+export async function sightingOf(element: Element, covered: CoverCheck = coveredRows): Promise<Sighting> {
   const view = element.ownerDocument.defaultView;
   if (!view) return { offScreen: false };
   if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return { offScreen: true };
   const drawn = drawnBox(element);
   if (isEmpty(drawn)) return { offScreen: true };
   let visible = intersect(clipByAncestors(element, drawn), viewportOf(view));
-  if (!isEmpty(visible)) visible = trimCoveredRows(visible, coveredRows(element, visible));
+  if (!isEmpty(visible)) visible = trimCoveredRows(visible, covered(element, visible));
   const inTop = await toTopViewport(view, visible, drawn);
   // A frame of another origin in between: where it sits on screen is not this frame's to know.
   if (!inTop) return { offScreen: false };

@@ -12,7 +12,10 @@ import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
   type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
-import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage } from './validate';
+import { array, arrayBuffer, number, object, oneOf, optional, string, InvalidMessage } from './validate';
+
+/** Most pictures one 'identify-many' carries: a page scan sends a screenful as several of these. */
+export const MAX_PICTURES_PER_REQUEST = 4;
 
 const nothing = object({});
 
@@ -32,6 +35,15 @@ export const MESSAGES = {
     'engine-status': message<void>()(object({ status: engineStatus, decision: optional(backendDecision) })),
     /** Tests and benchmarks: the engine's counters. */
     'engine-stats': message<EngineStats>()(nothing),
+    /**
+     * A page scan's pictures, several at once: one outcome per picture, in order. Requests with the
+     * same `shot` (a screenful, sent together) share ONE capture of the visible tab; `capturedAt`
+     * (Date.now() once it was taken) lets the page tell whether it scrolled in between.
+     */
+    'identify-many': message<{ outcomes: Outcome<HistoryEntry>[]; capturedAt?: number }>()(object({
+      pictures: array(object({ source: imageSource, origin: imageOrigin }), MAX_PICTURES_PER_REQUEST),
+      scanId: string, shot: string,
+    })),
     /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
   },

@@ -54,6 +54,13 @@ export const oneOf = <const T extends readonly string[]>(options: T): Check<T[nu
   return value as T[number];
 };
 
+/** A list of at most `max` items, each passing `check`. */
+export const array = <T>(check: Check<T>, max: number): Check<T[]> => (value, path) => {
+  if (!Array.isArray(value)) throw new InvalidMessage(`${path} should be a list`);
+  if (value.length > max) throw new InvalidMessage(`${path} should hold at most ${max} items`);
+  return value.map((item, i) => check(item, `${path}[${i}]`));
+};
+
 type Shape = Record<string, Check<unknown>>;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type ShapeOf<S extends Shape> = Simplify<

@@ -1,65 +1,136 @@
 /**
- * "Identify all images on this page": finds the pictures, identifies the ones on screen first and
- * the others as they scroll into view, labels each as its answer arrives, and shows the progress
- * with a Stop button. A few identifications are in flight at once (the engine batches what waits),
- * so the count moves smoothly and Stop leaves little running.
+ * "Identify all images on this page": finds the pictures, identifies every one in view at once
+ * (one screenful = one capture, the engine fed in batches: screenful.ts) and the others as they
+ * scroll into view, labels each as its answer arrives, and shows the progress with a Stop
+ * button. Pictures that come later (lazy images loading, infinite scroll) join the count as they
+ * appear; lazy images not loaded yet are counted as pictures still to come.
  */
 import { toGlimpseError } from '../../shared/errors';
+import type { HistoryEntry, Outcome } from '../../shared/types';
 import { identifyInBackground } from '../ask-background';
 import { isEngineWarming } from '../engine-state';
-import { targetOf, type ImageTarget } from '../image-target';
+import { targetOf } from '../image-target';
 import { readImageSource } from '../read-source';
-import { findPictures, type Picture } from './find-pictures';
+import { isPendingLazyImage, PictureIndex, walkElements, type Picture } from './find-pictures';
+import { LatePictures } from './late-pictures';
 import { labelPicture, type PictureLabel } from './picture-label';
 import { ProgressPill, type ScanState } from './progress-pill';
+import { sendShot, type ShotItem } from './screenful';
 
-/** Identifications in flight at once. */
-const CONCURRENCY = 3;
-/** How long the finished pill stays before it goes by itself. */
+/** How long the finished pill stays before it goes by itself (new pictures meanwhile reopen the scan). */
 const FINISHED_PILL_MS = 10_000;
+/** A picture read from a screen that scrolled under it is read again, at most this many times. */
+const MAX_REREADS = 3;
+/** How long a picture in view may take to finish loading before it is read as it is. */
+const LOAD_WAIT_MS = 10_000;
+
+/** Resolves once `img` has loaded or failed, or after `ms`. */
+function loaded(img: HTMLImageElement, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      img.removeEventListener('load', done);
+      img.removeEventListener('error', done);
+      resolve();
+    }
+    img.addEventListener('load', done);
+    img.addEventListener('error', done);
+  });
+}
 
 let current: PageScan | undefined;
-
-const urlOf = (target: ImageTarget): string | undefined => (target.kind === 'url' ? target.url : undefined);
 
 export class PageScan {
   readonly id = crypto.randomUUID();
   private readonly abort = new AbortController();
   private readonly pill = new ProgressPill(() => this.stop(), () => this.close());
-  private readonly pictures = new Map<Element, Picture>();
+  private readonly index = new PictureIndex();
   private readonly queued = new Set<Picture>();
   private readonly waiting: Picture[] = [];
+  private readonly labels = new Map<Picture, PictureLabel[]>();
+  private readonly rereads = new Map<Picture, number>();
+  private readonly answered = new Set<Picture>();
+  /** Lazy images not loaded yet: most likely pictures the person will scroll to, counted as such. */
+  private readonly pending = new Set<Element>();
   /** Observed elements the observer has not reported on yet: until it has, nobody knows whether they are on screen. */
   private readonly unreported = new Set<Element>();
   private readonly observer = new IntersectionObserver((entries) => this.onIntersect(entries));
-  private total = 0;
+  private readonly late = new LatePictures((element, subtree) => this.onLateElement(element, subtree));
+  private readonly lateElements = new Set<{ element: Element; subtree: boolean }>();
+  private lateWalk?: Promise<void>;
+  private lastScrollAt = -Infinity;
+  private readonly onScroll = () => (this.lastScrollAt = Date.now());
+  private known = 0;
   private done = 0;
   private inFlight = 0;
+  /** Pictures in view whose image is still loading (a native lazy image just reached): read once loaded. */
+  private loading = 0;
+  /** A screenful whose capture is not known to be taken yet: the next one waits for it. */
+  private shotOpen = false;
   private walking = true;
   private state: ScanState = 'finding';
   private closeTimer?: ReturnType<typeof setTimeout>;
 
   async start(): Promise<void> {
     this.render();
-    const slices = await findPictures(this.abort.signal, (picture, isNew) => {
-      if (isNew) this.total++;
-      const element = picture.elements.at(-1)!;
-      this.pictures.set(element, picture);
-      this.unreported.add(element);
-      this.observer.observe(element);
-    });
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    this.late.start();
+    const slices = await walkElements([document], this.abort.signal, (element) => this.consider(element));
     this.walking = false;
     // Tests read how the walk was cut up (dist only).
     if (__GLIMPSE_TEST_HOOKS__) this.pill.host.setAttribute('data-walk-slices', String(slices));
     this.render();
   }
 
-  /** Pictures enter the queue once, when one of their elements is on screen: on-screen ones first. */
+  /** Adds `element` if it shows a picture not seen yet, or notes it as a lazy image still to load. */
+  private consider(element: Element): void {
+    const added = this.index.add(element);
+    if (!added) {
+      if (isPendingLazyImage(element)) this.pending.add(element);
+      return;
+    }
+    this.pending.delete(element);
+    if (added.isNew) this.known++;
+    if (this.queued.has(added.picture)) return;
+    this.unreported.add(element);
+    this.observer.observe(element);
+    if (this.state === 'done') this.reopen();
+  }
+
+  /** An element that changed or came: looked at in the next walk slice (many arrive together). */
+  private onLateElement(element: Element, subtree: boolean): void {
+    if (!subtree && this.index.pictureOf(element)) return;
+    if (this.abort.signal.aborted) return;
+    this.lateElements.add({ element, subtree });
+    this.lateWalk ??= this.walkLate().finally(() => {
+      this.lateWalk = undefined;
+      this.render();
+    });
+  }
+
+  private async walkLate(): Promise<void> {
+    while (this.lateElements.size > 0) {
+      const batch = [...this.lateElements];
+      this.lateElements.clear();
+      for (const { element } of batch) if (this.pending.has(element)) this.pending.delete(element);
+      const roots = batch.filter(({ element, subtree }) => subtree && element.isConnected).map(({ element }) => element);
+      for (const { element, subtree } of batch) if (!subtree && element.isConnected) this.consider(element);
+      await walkElements(roots, this.abort.signal, (element) => this.consider(element));
+    }
+  }
+
+  private reopen(): void {
+    clearTimeout(this.closeTimer);
+    this.state = 'working';
+  }
+
+  /** Pictures enter the queue once, when one of their elements is on screen. */
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       this.unreported.delete(entry.target);
       if (!entry.isIntersecting) continue;
-      const picture = this.pictures.get(entry.target);
+      const picture = this.index.pictureOf(entry.target);
       if (!picture || this.queued.has(picture)) continue;
       this.queued.add(picture);
       this.waiting.push(picture);
@@ -68,26 +139,77 @@ export class PageScan {
     this.pump();
   }
 
+  /** Sends everything in view as one screenful, unless the last one's capture is still to come. */
   private pump(): void {
-    while (!this.abort.signal.aborted && this.inFlight < CONCURRENCY && this.waiting.length > 0) {
-      const picture = this.waiting.shift()!;
-      this.inFlight++;
-      void this.identify(picture).finally(() => {
-        this.inFlight--;
-        this.done++;
-        this.render();
-        this.pump();
-      });
+    if (this.abort.signal.aborted || this.shotOpen || this.waiting.length === 0) return this.render();
+    const items: ShotItem[] = [];
+    for (const picture of this.waiting.splice(0)) {
+      const element = picture.elements.find((candidate) => candidate.isConnected);
+      if (!element) this.done++;
+      else if (element.localName === 'img' && !(element as HTMLImageElement).complete) this.readOnceLoaded(picture, element as HTMLImageElement);
+      else items.push({ picture, element });
     }
+    if (items.length === 0) return this.render();
+    this.shotOpen = true;
+    this.inFlight += items.length;
+    void this.showWorking(items.map(({ picture }) => picture));
+    const context = { scanId: this.id, lastScrollAt: () => this.lastScrollAt, isSpriteSheet: (url: string) => this.index.isSpriteSheet(url) };
+    void sendShot(items, context, {
+      onCaptured: () => {
+        this.shotOpen = false;
+        this.pump();
+      },
+      onAnswer: (item, outcome, imageUrl, moved) => this.onAnswer(item, outcome, imageUrl, moved),
+    }).finally(() => {
+      if (!this.shotOpen) return;
+      this.shotOpen = false;
+      this.pump();
+    });
     this.render();
   }
 
-  private async identify(picture: Picture): Promise<void> {
-    const labels = picture.elements.filter((element) => element.isConnected).map(labelPicture);
-    for (const label of labels) label.onIdentifyAgain((shown) => void this.identifyAgain(shown, [label]));
+  private readOnceLoaded(picture: Picture, img: HTMLImageElement): void {
+    this.loading++;
+    void loaded(img, LOAD_WAIT_MS).then(() => {
+      this.loading--;
+      this.waiting.push(picture);
+      this.pump();
+    });
+  }
+
+  private async showWorking(pictures: Picture[]): Promise<void> {
     const warming = await isEngineWarming();
-    for (const label of labels) label.showWorking(warming);
-    await this.identifyInto(picture.elements[0]!, labels, () => void this.identifyAgain(picture.elements[0]!, labels));
+    for (const picture of pictures) {
+      if (!this.labels.has(picture)) {
+        const labels = picture.elements.filter((element) => element.isConnected).map(labelPicture);
+        for (const label of labels) label.onIdentifyAgain((shown) => void this.identifyAgain(shown, [label]));
+        this.labels.set(picture, labels);
+      }
+      // An answer may have landed while the engine's state was read.
+      if (this.queued.has(picture) && !this.answered.has(picture)) for (const label of this.labels.get(picture)!) label.showWorking(warming);
+    }
+  }
+
+  private onAnswer({ picture, element }: ShotItem, outcome: Outcome<HistoryEntry>, imageUrl: string | undefined, moved: boolean): void {
+    this.inFlight--;
+    const rereads = this.rereads.get(picture) ?? 0;
+    if (moved && rereads < MAX_REREADS && !this.abort.signal.aborted) {
+      // The capture may show another part of the page than was measured: read it again where it is now.
+      this.rereads.set(picture, rereads + 1);
+      this.queued.delete(picture);
+      this.unreported.add(element);
+      this.observer.observe(element);
+      return this.render();
+    }
+    this.done++;
+    this.answered.add(picture);
+    const labels = this.labels.get(picture) ?? picture.elements.filter((candidate) => candidate.isConnected).map(labelPicture);
+    this.labels.set(picture, labels);
+    for (const label of labels) {
+      if (outcome.ok) label.showResult(outcome.value, imageUrl);
+      else label.showError(outcome.error, () => void this.identifyAgain(element, labels));
+    }
+    this.render();
   }
 
   /**
@@ -96,48 +218,47 @@ export class PageScan {
    */
   private async identifyAgain(element: Element, labels: PictureLabel[]): Promise<void> {
     for (const label of labels) label.showWorking(false);
-    await this.identifyInto(element, labels);
-  }
-
-  /** Identifies what `element` shows, into `labels`; `retry` is offered when it fails. */
-  private async identifyInto(element: Element, labels: PictureLabel[], retry?: () => void): Promise<void> {
     try {
       const target = targetOf(element);
       if (!target) throw new Error('the picture is gone');
-      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id, imageUrl: urlOf(target) });
+      const imageUrl = target.kind === 'url' ? target.url : undefined;
+      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id, imageUrl });
       for (const label of labels) {
-        if (outcome.ok) label.showResult(outcome.value, urlOf(target));
-        else label.showError(outcome.error, retry);
+        if (outcome.ok) label.showResult(outcome.value, imageUrl);
+        else label.showError(outcome.error, () => void this.identifyAgain(element, labels));
       }
     } catch (error) {
-      for (const label of labels) label.showError(toGlimpseError(error), retry);
+      for (const label of labels) label.showError(toGlimpseError(error), () => void this.identifyAgain(element, labels));
     }
   }
 
   private render(): void {
-    if (this.state === 'stopped') this.pill.update({ state: this.state, done: this.done, total: this.total });
-    if (this.state === 'stopped' || this.state === 'done') return;
-    const idle = !this.walking && this.unreported.size === 0 && this.inFlight === 0 && this.waiting.length === 0;
-    if (idle && this.done === this.total) this.finish('done');
-    else if (idle) this.state = 'waiting';
+    for (const element of this.pending) if (!element.isConnected || (element as HTMLImageElement).complete) this.pending.delete(element);
+    const total = this.known + this.pending.size;
+    if (this.state === 'stopped' || this.state === 'done') return this.pill.update({ state: this.state, done: this.done, total });
+    const idle = !this.walking && !this.lateWalk && this.unreported.size === 0 && this.inFlight === 0 && this.loading === 0 && this.waiting.length === 0;
+    if (idle && this.done >= total) return this.finish('done');
+    if (idle) this.state = 'waiting';
     else if (this.done === 0 && this.inFlight === 0) this.state = 'finding';
     else this.state = 'working';
-    this.pill.update({ state: this.state, done: this.done, total: this.total });
+    this.pill.update({ state: this.state, done: this.done, total });
   }
 
   private finish(state: 'done' | 'stopped'): void {
     this.state = state;
-    this.observer.disconnect();
-    this.pill.update({ state, done: this.done, total: this.total });
+    this.pill.update({ state, done: this.done, total: this.known + this.pending.size });
     this.closeTimer = setTimeout(() => this.close(), FINISHED_PILL_MS);
   }
 
   /** Stop: nothing new is sent; answers already on their way still land on their pictures. */
   stop(): void {
-    if (this.state === 'done' || this.state === 'stopped') return;
+    if (this.state === 'stopped') return;
     this.abort.abort();
     this.waiting.length = 0;
-    this.finish('stopped');
+    this.observer.disconnect();
+    this.late.stop();
+    removeEventListener('scroll', this.onScroll, { capture: true });
+    if (this.state !== 'done') this.finish('stopped');
   }
 
   close(): void {

@@ -1,0 +1,92 @@
+/**
+ * One screenful of a page scan: every picture in view is read at once (their boxes measured
+ * together, the page's bars found once for all of them), then sent as a few requests of up to
+ * MAX_PICTURES_PER_REQUEST that share one capture of the tab (a "shot"). Each request's answers
+ * land as soon as it is done, so the labels fill in batch by batch.
+ */
+import { toGlimpseError } from '../../shared/errors';
+import { MAX_PICTURES_PER_REQUEST } from '../../shared/protocol';
+import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../../shared/types';
+import { pageOrigin } from '../ask-background';
+import { targetOf } from '../image-target';
+import { readImageSource } from '../read-source';
+import { sightingOf, type CoverCheck } from '../screen-area';
+import { identifyMany } from './ask-many';
+import { coverBy, screenBars } from './bars';
+import type { Picture } from './find-pictures';
+
+export interface ShotItem {
+  picture: Picture;
+  /** The element whose pixels are read (the picture's first one still on the page). */
+  element: Element;
+}
+
+export interface ShotCallbacks {
+  /** The shot's capture has been taken (or none was needed): the next screenful may be measured. */
+  onCaptured(): void;
+  /** `moved`: the picture was read from the screen and the page scrolled between measuring it and the capture. */
+  onAnswer(item: ShotItem, outcome: Outcome<HistoryEntry>, imageUrl: string | undefined, moved: boolean): void;
+}
+
+interface Read {
+  item: ShotItem;
+  source: ImageSource;
+  imageUrl?: string;
+}
+
+const readsScreen = (source: ImageSource): boolean => source.kind === 'screen' || (source.kind === 'url' && source.onScreen !== undefined);
+
+/** What the service worker needs for one picture: a sprite tile is read from the screen, where only its own tile shows. */
+async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet: (url: string) => boolean): Promise<{ source: ImageSource; imageUrl?: string }> {
+  const target = targetOf(element);
+  if (!target) throw new Error('the picture is no longer on the page');
+  const imageUrl = target.kind === 'url' ? target.url : undefined;
+  if (target.kind === 'url' && element.localName !== 'img' && isSpriteSheet(target.url)) {
+    const { onScreen } = await sightingOf(element, covered);
+    if (onScreen) return { source: { kind: 'screen', area: onScreen.area }, imageUrl };
+  }
+  return { source: await readImageSource(target, covered), imageUrl };
+}
+
+const originOf = (imageUrl: string | undefined): ImageOrigin =>
+  ({ ...pageOrigin(), ...(imageUrl && /^https?:/i.test(imageUrl) ? { imageUrl } : {}) });
+
+/** Reads and sends `items` as one shot. */
+export interface ShotContext {
+  scanId: string;
+  /** When the page last scrolled (Date.now()), to tell whether a capture still shows what was measured. */
+  lastScrollAt(): number;
+  isSpriteSheet(url: string): boolean;
+}
+
+export async function sendShot(items: ShotItem[], { scanId, lastScrollAt, isSpriteSheet }: ShotContext, callbacks: ShotCallbacks): Promise<void> {
+  const measuredAt = Date.now();
+  const covered = coverBy(screenBars());
+  const reads: Read[] = [];
+  await Promise.all(items.map(async (item) => {
+    try {
+      reads.push({ item, ...(await readForScan(item.element, covered, isSpriteSheet)) });
+    } catch (error) {
+      callbacks.onAnswer(item, { ok: false, error: toGlimpseError(error) }, undefined, false);
+    }
+  }));
+  // The order the person reads in: top to bottom, left to right (reads finished in any order).
+  reads.sort((a, b) => items.indexOf(a.item) - items.indexOf(b.item));
+  if (reads.length === 0) return callbacks.onCaptured();
+  const shot = crypto.randomUUID();
+  let captured = false;
+  const requests: Promise<void>[] = [];
+  for (let at = 0; at < reads.length; at += MAX_PICTURES_PER_REQUEST) {
+    const part = reads.slice(at, at + MAX_PICTURES_PER_REQUEST);
+    const pictures = part.map(({ source, imageUrl }) => ({ source, origin: originOf(imageUrl) }));
+    requests.push(identifyMany({ pictures, scanId, shot }).then(({ outcomes, capturedAt }) => {
+      if (!captured) {
+        captured = true;
+        callbacks.onCaptured();
+      }
+      const scrolled = capturedAt !== undefined && lastScrollAt() >= measuredAt && lastScrollAt() <= capturedAt;
+      part.forEach((read, i) => callbacks.onAnswer(read.item, outcomes[i]!, read.imageUrl, scrolled && readsScreen(read.source)));
+    }));
+  }
+  await Promise.all(requests);
+}
