@@ -13,7 +13,7 @@ import { launchWithExtension, until, type ExtensionBrowser } from '../../harness
 import { chooseMenuItem, storedHistory } from './support/commands';
 import { cards, settledCard } from '../../harness/menu';
 import { pillWhen, pressPillButton, scanPill } from './support/scan-pill';
-import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from './support/server';
+import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;
 const TILES = 24;

@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import { chooseMenuItem, storedHistory } from './support/commands';
-import { cards, settledCard } from './support/menu';
+import { cards, settledCard } from '../../harness/menu';
 import { pillWhen, scanPill, type ScanPill } from './support/scan-pill';
-import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from './support/server';
+import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;
 
