@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import type { StoredItem } from './store';
-import type { HistoryEntry } from './types';
+import type { FoundObject, HistoryEntry } from './types';
 
 /** The part of storage.local the history needs (the store module passes the real one; a fake one serves unit tests). */
 export interface KeyValueArea {
@@ -141,6 +141,13 @@ export class HistoryStore {
     const key = HistoryStore.keyFor(entry);
     const stored = (await this.area.get(key))[key];
     if (looksLikeEntry(stored)) await this.area.set({ [key]: { ...stored, thumbnail } });
+  }
+
+  /** Fills in the things found in an entry's picture (found after it was stored); nothing if the entry is gone. */
+  async setObjects(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, objects: FoundObject[]): Promise<void> {
+    const key = HistoryStore.keyFor(entry);
+    const stored = (await this.area.get(key))[key];
+    if (looksLikeEntry(stored)) await this.area.set({ [key]: { ...stored, objects } });
   }
 
   async remove(id: string): Promise<void> {
