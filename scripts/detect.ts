@@ -38,7 +38,7 @@ try {
       objects += detection.objects.length;
       totalMs += detection.totalMs;
       usedBackend = detection.backend;
-      lines.push(JSON.stringify({ image: file, width: detection.width, height: detection.height, objects: detection.objects, ms: detection.totalMs }));
+      lines.push(JSON.stringify({ image: file, width: detection.width, height: detection.height, objects: detection.objects, ms: detection.totalMs, steps: detection.steps }));
     } catch (error) {
       console.error(`${file}: ${(error as Error).message ?? String(error)}`);
       failed++;

@@ -203,4 +203,6 @@ export interface Detection {
   /** The whole detection path for these bytes (decode, detector views, crops). */
   totalMs: number;
   backend: Backend;
+  /** Where the time went: the detector's runs (one per view) and the classifier's batch of crops. */
+  steps?: { views: number; detectorMs: number; crops: number; classifierMs: number };
 }

@@ -5,7 +5,9 @@
  * queue, so an identification asked meanwhile waits for one step at most, not for all of them.
  */
 import type { Rect } from '../../shared/geometry';
-import type { FoundObject } from '../../shared/types';
+import type { Detection, FoundObject } from '../../shared/types';
+
+type Steps = NonNullable<Detection['steps']>;
 import type { LoadedModel } from '../model';
 import { modelInputPixels, toModelInput } from '../preprocess';
 import { softmax } from '../topk';
@@ -35,19 +37,35 @@ export function cropAround([x0, y0, x1, y1]: Box, width: number, height: number)
 
 const toScored = (raw: RawBox) => ({ ...raw, kind: raw.cocoIndex });
 
-export async function findObjects(bitmap: ImageBitmap, detector: Detector, turn: Turn): Promise<FoundObject[]> {
+const timed = async <T>(job: () => Promise<T>): Promise<[T, number]> => {
+  const started = performance.now();
+  return [await job(), performance.now() - started];
+};
+
+export async function findObjects(bitmap: ImageBitmap, detector: Detector, turn: Turn): Promise<{ objects: FoundObject[]; steps: Steps }> {
   const raw: RawBox[] = [];
-  for (const view of detectionViews(bitmap.width, bitmap.height)) {
-    raw.push(...(await turn(() => detector.run(bitmap, view, MIN_DETECTOR_SCORE))));
+  const views = detectionViews(bitmap.width, bitmap.height);
+  const steps: Steps = { views: views.length, detectorMs: 0, crops: 0, classifierMs: 0 };
+  for (const view of views) {
+    raw.push(...(await turn(async () => {
+      const [boxes, ms] = await timed(() => detector.run(bitmap, view, MIN_DETECTOR_SCORE));
+      steps.detectorMs += ms;
+      return boxes;
+    })));
   }
   const candidates = suppress(raw.map(toScored)).slice(0, MAX_CANDIDATES);
-  if (candidates.length === 0) return [];
-  const logits = await turn((model) =>
-    model.logits(candidates.map(({ box }) => toModelInput(modelInputPixels(bitmap, cropAround(box, bitmap.width, bitmap.height))))),
-  );
+  if (candidates.length === 0) return { objects: [], steps };
+  steps.crops = candidates.length;
+  const logits = await turn(async (model) => {
+    const [out, ms] = await timed(() =>
+      model.logits(candidates.map(({ box }) => toModelInput(modelInputPixels(bitmap, cropAround(box, bitmap.width, bitmap.height))))));
+    steps.classifierMs = ms;
+    return out;
+  });
   const objects = candidates
     .map((candidate, i) => confirmBox(candidate, softmax(logits[i]!)))
     .filter((object): object is FoundObject => object !== undefined);
   const names = [...new Set(objects.map((o) => o.coco))];
-  return suppress(objects.map((object) => ({ ...object, kind: names.indexOf(object.coco) }))).map(({ kind: _, ...object }) => object);
+  const kept = suppress(objects.map((object) => ({ ...object, kind: names.indexOf(object.coco) }))).map(({ kind: _, ...object }) => object);
+  return { objects: kept, steps };
 }

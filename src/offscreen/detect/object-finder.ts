@@ -26,14 +26,15 @@ export class ObjectFinder {
     const { bitmap, width, height } = await decodeImage(bytes, format);
     try {
       const { detector, backend } = await turn(async (model) => ({ detector: await this.detectorFor(model, artifacts), backend: model.backend }));
-      const objects = await findObjects(bitmap, detector, turn);
+      const { objects, steps } = await findObjects(bitmap, detector, turn);
       const sx = width / bitmap.width;
       const sy = height / bitmap.height;
       const inPicture = objects.map((object): FoundObject => {
         const [x0, y0, x1, y1] = object.box;
         return { ...object, box: [round(x0 * sx), round(y0 * sy), round(x1 * sx), round(y1 * sy)] };
       });
-      return { objects: inPicture, width, height, backend, totalMs: round(performance.now() - started) };
+      const stepsMs = { ...steps, detectorMs: round(steps.detectorMs), classifierMs: round(steps.classifierMs) };
+      return { objects: inPicture, width, height, backend, totalMs: round(performance.now() - started), steps: stepsMs };
     } finally {
       bitmap.close();
     }

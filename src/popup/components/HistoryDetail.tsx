@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { capitalise } from '../../shared/answer-text';
 import { plainName } from '../../shared/answer-words';
 import { t, timingText } from '../../shared/i18n';
+import { objectPhrases } from '../../shared/object-words';
 import type { HistoryEntry, Via } from '../../shared/types';
 import { fullTime, sourcePageUrl, sourceSite } from '../entry-text';
 import { AnswerHeading } from './AnswerHeading';
@@ -73,6 +74,9 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
           <AnswerHeading entry={entry} level={2} id="detail-heading" />
         </div>
       </div>
+      {entry.objects?.length ? (
+        <p class="detail-objects">{t('objectsInPicture')} {objectPhrases(entry.objects).map((phrase) => phrase.text).join(', ')}</p>
+      ) : null}
       <WhyView entry={entry} />
       <h3 class="section-title">{t('popupTopFive')}</h3>
       <TopFive predictions={entry.predictions} />

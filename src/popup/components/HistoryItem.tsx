@@ -1,6 +1,7 @@
 import { capitalise, percent } from '../../shared/answer-text';
 import { plainName } from '../../shared/answer-words';
 import { t } from '../../shared/i18n';
+import { objectPhrases } from '../../shared/object-words';
 import type { HistoryEntry } from '../../shared/types';
 import { sourceSite } from '../entry-text';
 import { Thumbnail } from './Thumbnail';
@@ -24,6 +25,9 @@ export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
         <Thumbnail src={entry.thumbnail} size={32} />
         <span class="entry-text">
           <span class="entry-label">{label}</span>
+          {entry.objects?.length ? (
+            <span class="entry-objects">{objectPhrases(entry.objects).map((phrase) => phrase.text).join(', ')}</span>
+          ) : null}
           <span class="entry-meta dotted">
             <span class="entry-confidence">{top ? t('confidence', percent(top.probability)) : ''}</span>
             <span class="entry-site shrink">{sourceSite(entry.origin)}</span>
