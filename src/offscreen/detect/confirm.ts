@@ -2,8 +2,9 @@
  * The classifier's word on a detector's box: MobileNetV2 looks at the box's crop. Where the box's
  * COCO class has finer ImageNet classes (dog -> 118 breeds), their summed probability confirms or
  * rejects a weak box, and a sure enough one names it ("Kerry blue terrier"). A crop the classifier
- * firmly places under another COCO class renames the box. Classes with no ImageNet kin (person)
- * rest on the detector's score alone.
+ * firmly places under another COCO class renames the box. Classes with no ImageNet kin (person),
+ * or whose kin cover only some of their kinds (chair: ImageNet knows rocking chairs and thrones,
+ * not office chairs), rest on the detector's score where the classifier does not confirm them.
  */
 import { simpleName } from '../../shared/labels';
 import type { FoundObject } from '../../shared/types';
@@ -14,10 +15,16 @@ import type { RawBox } from './detector';
 const KIN = COCO_IMAGENET as Record<string, number[]>;
 const COCO_OF = new Map<number, string>(Object.entries(KIN).flatMap(([coco, list]) => list.map((i) => [i, coco] as [number, string])));
 
+/** COCO classes whose every kind is among their ImageNet kin: a box of these the crop disowns is doubtful. */
+export const COVERED = new Set([
+  'dog', 'cat', 'bird', 'bear', 'zebra', 'elephant', 'airplane', 'bus', 'train', 'boat', 'car', 'truck', 'motorcycle',
+  'sports ball', 'banana', 'orange', 'broccoli', 'pizza', 'laptop', 'mouse', 'keyboard', 'tv', 'umbrella', 'traffic light',
+]);
+
 export const THRESHOLDS = {
   /** A box the detector is this sure of stands without the classifier. */
   sure: 0.5,
-  /** A box with no ImageNet kin needs this score. */
+  /** A box the classifier cannot vouch for (no kin, or kin that cover only some kinds) needs this score. */
   alone: 0.4,
   /** The least score of a box the classifier may confirm. */
   least: 0.2,
@@ -52,12 +59,10 @@ export function confirmBox(raw: RawBox, probabilities: ArrayLike<number>): Found
   const mass = cocoMass(probabilities);
   const own = mass.get(coco) ?? 0;
   let score = raw.score;
-  if (!(coco in KIN)) {
-    if (raw.score < THRESHOLDS.alone) return undefined;
-  } else if (own < THRESHOLDS.confirm) {
+  if (own < THRESHOLDS.confirm) {
     const [other, otherMass] = [...mass].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as [string, number]);
-    if (otherMass >= THRESHOLDS.rename && other !== coco) coco = other;
-    else if (raw.score < THRESHOLDS.sure) return undefined;
+    if (COVERED.has(coco) && otherMass >= THRESHOLDS.rename && other !== coco) coco = other;
+    else if (raw.score < (COVERED.has(coco) ? THRESHOLDS.sure : THRESHOLDS.alone)) return undefined;
   } else {
     score = Math.max(score, Math.min(1, (score + own) / 2 + 0.1));
   }
