@@ -52,6 +52,7 @@ export class HistoryStore {
   private readonly cap: number;
   private readonly version: VersionCell;
   private migrated: Promise<void> | undefined;
+  private patching: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly area: KeyValueArea,
@@ -137,17 +138,28 @@ export class HistoryStore {
   }
 
   /** Fills in the thumbnail of an entry stored before it was made; nothing if the entry is gone. */
-  async setThumbnail(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, thumbnail: string): Promise<void> {
-    const key = HistoryStore.keyFor(entry);
-    const stored = (await this.area.get(key))[key];
-    if (looksLikeEntry(stored)) await this.area.set({ [key]: { ...stored, thumbnail } });
+  setThumbnail(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, thumbnail: string): Promise<void> {
+    return this.patch(entry, { thumbnail });
   }
 
   /** Fills in the things found in an entry's picture (found after it was stored); nothing if the entry is gone. */
-  async setObjects(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, objects: FoundObject[]): Promise<void> {
+  setObjects(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, objects: FoundObject[]): Promise<void> {
+    return this.patch(entry, { objects });
+  }
+
+  /**
+   * Sets fields of a stored entry. Patches run one after another: two at once (the thumbnail and
+   * the things found, made at about the same time) would each write back the entry as it was
+   * before the other, and one would be lost.
+   */
+  private patch(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, fields: Partial<HistoryEntry>): Promise<void> {
     const key = HistoryStore.keyFor(entry);
-    const stored = (await this.area.get(key))[key];
-    if (looksLikeEntry(stored)) await this.area.set({ [key]: { ...stored, objects } });
+    const run = this.patching.then(async () => {
+      const stored = (await this.area.get(key))[key];
+      if (looksLikeEntry(stored)) await this.area.set({ [key]: { ...stored, ...fields } });
+    });
+    this.patching = run.catch(() => undefined);
+    return run;
   }
 
   async remove(id: string): Promise<void> {

@@ -16,7 +16,7 @@ function probabilities(on: Record<number, number>): Float64Array {
     p[Number(index)] = value;
     rest -= value;
   }
-  p[999] += rest;
+  p[999] = (p[999] ?? 0) + rest;
   return p;
 }
 
