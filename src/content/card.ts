@@ -214,6 +214,7 @@ export class ResultCard {
     const section = this.objects.set(detection);
     const after = this.panel.querySelector('.also') ?? this.panel.querySelector('.sentence');
     if (this.state === 'result' && !section.isConnected) after?.after(section);
+    if (this.state === 'result' && detection.objects.length) this.live.textContent = section.textContent ?? '';
     scheduleLayout();
   }
 

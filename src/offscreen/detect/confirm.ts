@@ -2,7 +2,8 @@
  * The classifier's word on a detector's box: MobileNetV2 looks at the box's crop. Where the box's
  * COCO class has finer ImageNet classes (dog -> 118 breeds), their summed probability confirms or
  * rejects a weak box, and a sure enough one names it ("Kerry blue terrier"). A crop the classifier
- * firmly places under another COCO class renames the box. Classes with no ImageNet kin (person),
+ * firmly places under another COCO class renames a box of a class with kin (the classifier can
+ * judge it: apple or orange, cat or dog; never a person). Classes with no ImageNet kin (person),
  * or whose kin cover only some of their kinds (chair: ImageNet knows rocking chairs and thrones,
  * not office chairs), rest on the detector's score where the classifier does not confirm them.
  */
@@ -61,7 +62,7 @@ export function confirmBox(raw: RawBox, probabilities: ArrayLike<number>): Found
   let score = raw.score;
   if (own < THRESHOLDS.confirm) {
     const [other, otherMass] = [...mass].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as [string, number]);
-    if (COVERED.has(coco) && otherMass >= THRESHOLDS.rename && other !== coco) coco = other;
+    if (coco in KIN && otherMass >= THRESHOLDS.rename && other !== coco) coco = other;
     else if (raw.score < (COVERED.has(coco) ? THRESHOLDS.sure : THRESHOLDS.alone)) return undefined;
   } else {
     score = Math.max(score, Math.min(1, (score + own) / 2 + 0.1));

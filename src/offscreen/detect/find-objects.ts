@@ -27,8 +27,12 @@ export const MAX_CANDIDATES = 8;
 const CROP_MARGIN = 0.1;
 
 /** A square around the box (with a margin), kept inside the picture where it can be. */
+/** A small thing's crop shows at least this much of the picture's short side: a speck says little, its surroundings more (sky: a plane, not a bird). */
+const MIN_CROP_FRACTION = 0.15;
+
 export function cropAround([x0, y0, x1, y1]: Box, width: number, height: number): Rect {
-  const side = Math.min(Math.max(x1 - x0, y1 - y0) * (1 + 2 * CROP_MARGIN), Math.max(width, height));
+  const least = MIN_CROP_FRACTION * Math.min(width, height);
+  const side = Math.min(Math.max(Math.max(x1 - x0, y1 - y0) * (1 + 2 * CROP_MARGIN), least), Math.max(width, height));
   const fit = (centre: number, extent: number) => Math.min(Math.max(0, centre - side / 2), Math.max(0, extent - side));
   const x = fit((x0 + x1) / 2, width);
   const y = fit((y0 + y1) / 2, height);

@@ -39,6 +39,9 @@ describe("the classifier's word on a box", () => {
   it('renames a box the crop firmly places under another COCO class', () => {
     expect(confirmBox(raw(CAT, 0.3), probabilities({ 207: 0.7 }))).toMatchObject({ coco: 'dog', name: 'Golden Retriever' });
   });
+  it('never renames a person, whatever the crop shows (a player holding a ball is a person)', () => {
+    expect(confirmBox(raw(PERSON, 0.6), probabilities({ 430: 0.9 }))).toMatchObject({ coco: 'person', name: 'person' });
+  });
   it('keeps a sure box of a class with no ImageNet kin on the detector alone', () => {
     expect(confirmBox(raw(PERSON, THRESHOLDS.alone + 0.05), probabilities({}))).toMatchObject({ name: 'person' });
     expect(confirmBox(raw(PERSON, THRESHOLDS.alone - 0.05), probabilities({}))).toBeUndefined();
