@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { launchWithExtension, type ExtensionBrowser } from './chromium';
-import type { BackendPreference, Classification, EngineStats, EngineStatus } from '../src/shared/types';
+import type { BackendPreference, Classification, Detection, EngineStats, EngineStatus } from '../src/shared/types';
 
 export interface EngineSession {
   ext: ExtensionBrowser;
@@ -24,6 +24,8 @@ export interface EngineSession {
   /** The engine status the popup shows (from session storage). */
   status(): Promise<EngineStatus>;
   benchPredict(runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }>;
+  /** The detection path a right-click's follow-up takes (service worker -> engine). */
+  detect(bytes: Buffer): Promise<Detection>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ type Glimpse = {
   engineStats(): Promise<EngineStats>;
   closeEngineDocument(): Promise<void>;
   benchPredict(runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }>;
+  detectBytes(bytes: ArrayBuffer): Promise<Detection>;
 };
 
 export async function startEngineSession(): Promise<EngineSession> {
@@ -93,6 +96,16 @@ export async function startEngineSession(): Promise<EngineSession> {
     stats: () => call((g) => g.engineStats()),
     status: async () => ((await worker.evaluate(() => chrome.storage.session.get('engineStatus'))).engineStatus ?? { state: 'idle' }) as EngineStatus,
     benchPredict: (runs, batch) => call((g, [n, b]: [number, number | null]) => g.benchPredict(n, b ?? undefined), [runs, batch ?? null]),
+    detect: (bytes) =>
+      call(
+        (g, b64: string) => {
+          const binary = atob(b64);
+          const data = new Uint8Array(binary.length);
+          for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
+          return g.detectBytes(data.buffer);
+        },
+        bytes.toString('base64'),
+      ),
     close: () => ext.close(),
   };
 }

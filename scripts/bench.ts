@@ -6,7 +6,8 @@
  * image from the service worker sending them one by one and all at once,
  * bare model.predict on a 1x224x224x3 tensor (median run), and the tensor count after one and after all images.
  * WASM runs twice, on its threads and on one thread. The last line sums it up for other checks:
- * bench: backend=… threads=… predict_ms=… predict_1thread_ms=… speedup=… full_ratio=… batch_ratio=… cold_ms=…
+ * bench: backend=… threads=… predict_ms=… predict_1thread_ms=… speedup=… full_ratio=… batch_ratio=… cold_ms=… detect_ms=…
+ * detect_ms: the full detection path (bytes -> found objects) on 1200x600 scenes, warm, default threads, median.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' },
     runs: { type: 'string', default: '20' },
     backends: { type: 'string', default: 'wasm' },
+    scenes: { type: 'string', default: '../shared/eval/scenes-dev' },
   },
 });
 const dir = resolve(values.images!);
@@ -128,6 +130,14 @@ const rows: Row[] = [];
 let browserToAnswerMs: number;
 const memory: { totalMb?: number; jsHeapMb: number }[] = [];
 let tensorsAfter100: number;
+const DETECT_SCENES = 6;
+let detectMs = Number.NaN;
+let detectTensors = '';
+const scenesDir = resolve(values.scenes!);
+const scenes = await Promise.all(
+  (await readdir(scenesDir).catch(() => [] as string[])).filter((f) => /^scene-.*\.jpe?g$/i.test(f)).sort().slice(0, DETECT_SCENES)
+    .map((f) => readFile(join(scenesDir, f))),
+);
 try {
   await session.setBackend('wasm');
   await session.classify(images[0]!);
@@ -149,6 +159,17 @@ try {
   for (let i = 1; i < 100; i++) await session.classify(images[i % images.length]!);
   memory.push(await offscreenMemory(session).catch(noMemory));
   tensorsAfter100 = (await session.stats()).numTensors;
+  if (scenes.length > 0) {
+    // The detector loads on first use and each view size compiles once: one untimed pass first.
+    for (const scene of scenes) await session.detect(scene);
+    const before = (await session.stats()).numTensors;
+    const times: number[][] = scenes.map(() => []);
+    for (let pass = 0; pass < TIMED_PASSES; pass++) {
+      for (let i = 0; i < scenes.length; i++) times[i]!.push((await session.detect(scenes[i]!)).totalMs);
+    }
+    detectMs = median(times.map(median));
+    detectTensors = `${before} / ${(await session.stats()).numTensors}`;
+  }
 } finally {
   await session.close();
 }
@@ -177,6 +198,8 @@ const mb = (m?: { totalMb?: number; jsHeapMb: number }) =>
   m ? `${m.totalMb === undefined ? '?' : m.totalMb.toFixed(1)} MB (JS heap ${m.jsHeapMb.toFixed(1)} MB)` : '?';
 console.log(`offscreen document memory (WASM, default threads): after 1 image ${mb(memory[0])}, after 100 images ${mb(memory[1])}; tensors after 100: ${tensorsAfter100}`);
 
+console.log(`detection (WASM, default threads, ${scenes.length} scenes): median ${detectMs.toFixed(1)} ms per picture; tensors before / after ${TIMED_PASSES} passes: ${detectTensors}`);
+
 const chosen = rows.find((r) => r.backend === 'wasm' && r.threads !== 1) ?? rows.find((r) => r.backend === 'wasm') ?? rows[0];
 const single = rows.find((r) => r.backend === 'wasm' && r.threads === 1);
 if (chosen) {
@@ -185,6 +208,6 @@ if (chosen) {
   console.log(
     `bench: backend=${chosen.backend} threads=${chosen.threads ?? 1} predict_ms=${n(chosen.predictMs)} predict_1thread_ms=${n(y.predictMs)} ` +
       `speedup=${n(y.predictMs / chosen.predictMs, 2)} full_ratio=${n(y.fullMs / y.predictMs, 2)} ` +
-      `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)}`,
+      `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)} detect_ms=${n(detectMs)}`,
   );
 }

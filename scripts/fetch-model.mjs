@@ -3,6 +3,9 @@
 // Source order: ../shared/model/mobilenet_v2_1.0_224 (checked against its SHA256SUMS),
 // else Google's official TF.js model (checked for shape: model.json parses and every
 // shard has the byte length its weights manifest implies). Weights are never committed.
+// Then public/model/detector/ with the CenterNet detector (COCO 80, see docs/MODELS.md): from
+// ../shared/model/centernet-mobilenetv3-512 (checked against its SHA256SUMS), else from the npm
+// package @vladmandic/human when installed; either way checked against the sums pinned below.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
@@ -14,6 +17,14 @@ const target = join(root, 'public', 'model');
 const sharedModel = resolve(root, process.env.GLIMPSE_SHARED_MODEL ?? '../shared/model/mobilenet_v2_1.0_224');
 const OFFICIAL_BASE = 'https://tfhub.dev/google/imagenet/mobilenet_v2_100_224/classification/2';
 const OFFICIAL_QUERY = '?tfjs-format=file';
+const detectorTarget = join(target, 'detector');
+const sharedDetector = resolve(root, process.env.GLIMPSE_SHARED_DETECTOR ?? '../shared/model/centernet-mobilenetv3-512');
+const npmDetector = join(root, 'node_modules', '@vladmandic', 'human', 'models');
+/** The detector's files as published in @vladmandic/human 3.3.6 (and copied unchanged into ../shared). */
+const DETECTOR_SUMS = [
+  { hash: 'bfb942eaacc5becf738d536663bc4580a0ae9e560722306e6d4dd7fe4a09de05', file: 'centernet.json' },
+  { hash: '1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef', file: 'centernet.bin' },
+];
 const BYTES_PER_DTYPE = { float32: 4, int32: 4, uint8: 1, bool: 1, float16: 2 };
 
 const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
@@ -77,6 +88,49 @@ async function copyFromShared() {
   log(`copied ${sums.length} files from the shared model and verified their sha256`);
 }
 
+/** The detector's sums agree with the pinned ones (a shared folder's SHA256SUMS could be anything). */
+function detectorSumsProblem(sums) {
+  for (const pinned of DETECTOR_SUMS) {
+    const listed = sums.find((s) => s.file === pinned.file);
+    if (!listed) return `${pinned.file} is not listed`;
+    if (listed.hash !== pinned.hash) return `${pinned.file} is listed with sha256 ${listed.hash}, expected ${pinned.hash}`;
+  }
+  return null;
+}
+
+/** Copies the pinned detector files from `source` into public/model/detector and verifies both ends. */
+async function copyDetector(source) {
+  const problem = await verifyAgainstSums(source, DETECTOR_SUMS);
+  if (problem) throw new Error(`the detector at ${source} failed verification: ${problem}`);
+  await rm(detectorTarget, { recursive: true, force: true });
+  await mkdir(detectorTarget, { recursive: true });
+  for (const { file } of DETECTOR_SUMS) await copyFile(join(source, file), join(detectorTarget, file));
+  await writeFile(join(detectorTarget, 'SHA256SUMS'), DETECTOR_SUMS.map(({ hash, file }) => `${hash}  ${file}`).join('\n') + '\n');
+  const afterCopy = await verifyAgainstSums(detectorTarget, DETECTOR_SUMS);
+  if (afterCopy) throw new Error(`detector copy failed verification: ${afterCopy}`);
+  log(`copied the detector from ${source} and verified its sha256`);
+}
+
+async function ensureDetector() {
+  if ((await verifyAgainstSums(detectorTarget, DETECTOR_SUMS)) === null) {
+    log('public/model/detector is in place and verified');
+    return;
+  }
+  if (existsSync(join(sharedDetector, 'SHA256SUMS'))) {
+    const problem = detectorSumsProblem(parseSums(await readFile(join(sharedDetector, 'SHA256SUMS'), 'utf8')));
+    if (problem) throw new Error(`the shared detector's SHA256SUMS: ${problem}`);
+    await copyDetector(sharedDetector);
+    return;
+  }
+  if (existsSync(join(npmDetector, 'centernet.json'))) {
+    await copyDetector(npmDetector);
+    return;
+  }
+  console.error('[model] could not get the detector: place it (centernet.json, centernet.bin, SHA256SUMS) in ../shared/model/centernet-mobilenetv3-512,');
+  console.error('[model] set GLIMPSE_SHARED_DETECTOR to a folder holding it, or install @vladmandic/human@3.3.6 (its models/ folder ships it).');
+  process.exit(1);
+}
+
 async function fetchBytes(url) {
   const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(120_000) });
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
@@ -107,6 +161,11 @@ async function downloadOfficial() {
 }
 
 async function main() {
+  await ensureClassifier();
+  await ensureDetector();
+}
+
+async function ensureClassifier() {
   if (await alreadyInPlace()) {
     log('public/model is in place and verified');
     return;
@@ -128,6 +187,6 @@ async function main() {
 }
 
 // Exported for unit tests.
-export { parseSums, validateModelShape };
+export { parseSums, validateModelShape, detectorSumsProblem, DETECTOR_SUMS };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

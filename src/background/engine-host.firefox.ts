@@ -10,7 +10,7 @@ import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { ImageFormat } from '../shared/sniff';
-import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import type { Classification, Detection, EngineStats, EngineStatus } from '../shared/types';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
 import { engineOptions } from './engine-options';
@@ -66,6 +66,15 @@ export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageForma
   }
 }
 
+export async function detectBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Detection> {
+  const options = await engineOptions();
+  try {
+    return await theEngine().detect(bytes, options, { format });
+  } catch (error) {
+    throw new GlimpseFailure(toGlimpseError(error));
+  }
+}
+
 export async function warmEngine(): Promise<EngineStatus> {
   const options = await engineOptions();
   try {
@@ -79,5 +88,5 @@ export const engineStats = async (): Promise<EngineStats> => engineHere().stats(
 
 // The same functions as Chrome's host, checked by the compiler.
 ({
-  ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats,
+  ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, detectBytes,
 }) satisfies Omit<typeof ChromeHost, 'callEngine'>;

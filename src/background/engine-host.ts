@@ -9,7 +9,7 @@ import { send } from '../shared/messaging';
 import { isDisconnect } from '../shared/protocol';
 import type { ImageFormat } from '../shared/sniff';
 import { engineStatus } from '../shared/store';
-import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import type { Classification, Detection, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
@@ -99,6 +99,14 @@ export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageForma
   const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return { classification: outcome.value, thumbnail: () => send('offscreen', 'thumbnail', { jobId }).catch(() => '') };
+}
+
+/** The things in a picture (after its identification). `format`: what a sniff of these bytes found. */
+export async function detectBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Detection> {
+  const settings = await engineOptions();
+  const outcome = await callEngine(() => send('offscreen', 'detect', { bytes, ...settings, format }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return outcome.value;
 }
 
 export async function warmEngine(): Promise<EngineStatus> {

@@ -5,6 +5,7 @@ import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { safeOrigin } from '../shared/url';
 import { classifyAnswerFirst } from './engine-host';
+import { startFinding } from './find-objects';
 import { pixelsOf, type Pixels, type Requester } from './pixels';
 
 async function checkedPixels(source: ImageSource, requester: Requester): Promise<Pixels & { format: ImageFormat }> {
@@ -77,6 +78,8 @@ export async function identify(
       console.warn('[glimpse] could not save to history', error);
     }
     await latest.setValue({ kind: 'answer', entryId: entry.id, at: entry.createdAt }).catch(() => undefined);
+    // The things in the picture come after its answer (a page scan's many pictures skip them).
+    if (!scanId) startFinding(entry, bytes, format);
     if (answerFirst) {
       void thumbnail()
         .then((dataUrl) => (dataUrl ? history.setThumbnail(entry, dataUrl) : undefined))

@@ -4,7 +4,8 @@ import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
 import type { HistoryEntry, Outcome } from '../shared/types';
 import { benchDeletion, benchPredict, benchViews } from './dev-tools';
-import { classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { classifyBytes, closeEngineDocument, detectBytes, engineStats, warmEngine } from './engine-host';
+import { objectsFor } from './find-objects';
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { identifyMany } from './identify-many';
@@ -85,6 +86,7 @@ listen('background', {
     const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
     return { reached: await runCommand(command, tab) };
   },
+  'find-objects': ({ entryId }) => objectsFor(entryId),
 });
 
 /**
@@ -94,7 +96,7 @@ listen('background', {
  */
 if (__GLIMPSE_TEST_HOOKS__) {
   Object.assign(globalThis, {
-    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats },
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes, rateLimits: () => rateLimiter.stats },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
   });

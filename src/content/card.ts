@@ -7,8 +7,9 @@
 import { describeAnswer } from '../shared/answer-words';
 import type { GlimpseError } from '../shared/errors';
 import { errorText, t } from '../shared/i18n';
-import type { HistoryEntry } from '../shared/types';
+import type { Detection, HistoryEntry } from '../shared/types';
 import { brandIcon, cardParts, el, spinner } from './card-dom';
+import { CardObjects } from './card-objects';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
 import { overlapArea, type Box, type Placement, type Size } from './card-position';
@@ -53,6 +54,8 @@ export class ResultCard {
   private changeAnnounced = false;
   lastAnchorBox: Box | undefined;
   private fitKey = '';
+  /** The things found in the picture: the card's list and their boxes over the picture while it is open. */
+  private readonly objects = new CardObjects(() => this.pixelsBox());
 
   constructor(anchor: Element | RegionAnchor | undefined, readonly point: { x: number; y: number }) {
     // Not `instanceof Element`: a picture in a same-origin child frame is another window's Element.
@@ -178,6 +181,7 @@ export class ResultCard {
   }
 
   private showChanged(): void {
+    this.objects.hide();
     this.why?.dispose();
     this.why = null;
     this.showLabel(t('cardChanged'), t('cardIdentifyAgain'));
@@ -200,6 +204,21 @@ export class ResultCard {
     this.chip.title = title;
   }
 
+  /** The picture's pixels on screen (inside its border and padding), or the chosen region. */
+  private pixelsBox() {
+    const element = this.picture;
+    return element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox();
+  }
+
+  /** The things found in the picture (they come a moment after the answer). */
+  showObjects(detection: Pick<Detection, 'objects' | 'width' | 'height'>): void {
+    const section = this.objects.set(detection);
+    const after = this.panel.querySelector('.also') ?? this.panel.querySelector('.sentence');
+    if (this.state === 'result' && !section.isConnected) after?.after(section);
+    if (this.state === 'result' && detection.objects.length) this.live.textContent = section.textContent ?? '';
+    scheduleLayout();
+  }
+
   private showAnswer(entry: HistoryEntry, announce: boolean): void {
     const words = describeAnswer(entry);
     this.showLabel(words.short, t('cardOpen'));
@@ -208,7 +227,8 @@ export class ResultCard {
     // Over the picture's pixels (inside its border and padding), or over the chosen region.
     const element = this.picture;
     this.why = whyControl(entry, () => (element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox()), scheduleLayout);
-    this.panel.replaceChildren(...panelContent(answerDetails(entry, words, this.why ? [this.why.element] : []), t('cardCollapse'), () => this.collapse()));
+    const extra = [this.objects.element, this.why?.element].filter((part): part is HTMLElement => part !== undefined);
+    this.panel.replaceChildren(...panelContent(answerDetails(entry, words, extra), t('cardCollapse'), () => this.collapse()));
     if (announce) this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
     this.setExpanded(false);
     this.setState('result');
@@ -226,6 +246,8 @@ export class ResultCard {
   private setExpanded(open: boolean): void {
     // The heat-map goes with the open card: the label has no control to take it away.
     if (!open) this.why?.dispose();
+    if (open && this.state === 'result') this.objects.show();
+    else this.objects.hide();
     this.isExpanded = open;
     this.chip.hidden = open;
     this.panel.hidden = !open;
@@ -262,6 +284,7 @@ export class ResultCard {
   dismiss(): void {
     this.frameHost.remove();
     this.why?.dispose();
+    this.objects.hide();
     forgetCard(this);
   }
 }

@@ -1,4 +1,5 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
+import { showObjectsWhenFound } from './ask-objects';
 import { toGlimpseError, type GlimpseError } from '../shared/errors';
 import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
@@ -80,8 +81,10 @@ async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, 
   try {
     const ask = async () => identifyInBackground(await read(), { requestedAt });
     const outcome = await (key === undefined ? ask() : shared(key, ask));
-    if (outcome.ok) card.showResult(outcome.value, identified);
-    else card.showError(outcome.error, retry);
+    if (outcome.ok) {
+      card.showResult(outcome.value, identified);
+      void showObjectsWhenFound(card, outcome.value.id);
+    } else card.showError(outcome.error, retry);
   } catch (error) {
     fail(card, toGlimpseError(error), retry);
   } finally {

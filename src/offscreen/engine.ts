@@ -7,12 +7,13 @@ import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import type { ImageFormat } from '../shared/sniff';
 import { SerialQueue } from './queue';
-import type { Backend, BackendDecision, BackendPreference, Classification, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
+import type { Backend, BackendDecision, BackendPreference, Classification, Detection, EngineOptions, EngineStats, EngineStatus } from '../shared/types';
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';
 import { stepContentFree } from './explain/answer';
 import { classifyPrepared, ImageBatches } from './image-batches';
 import { LateThumbnails } from './late-thumbnails';
+import { ObjectFinder } from './detect/object-finder';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
 import { prepareImage } from './prepare';
@@ -52,6 +53,7 @@ interface Loaded {
 
 export class Engine {
   private readonly files: ModelFiles;
+  private readonly finder: ObjectFinder;
   private loaded?: Loaded;
   private loading?: Promise<Loaded>;
   private readonly queue = new SerialQueue(LIMITS.maxQueuedJobs);
@@ -68,6 +70,7 @@ export class Engine {
     private readonly onStatus: StatusListener,
   ) {
     this.files = new ModelFiles(modelUrl);
+    this.finder = new ObjectFinder(new URL('detector/centernet.json', modelUrl).href);
   }
 
   get currentStatus(): EngineStatus {
@@ -160,6 +163,11 @@ export class Engine {
     void this.queue.run(step).catch(() => undefined);
   }
 
+  /** The things in a picture and where they are (detect/): the detector loads on first use, each step in turn with answers. */
+  detect(bytes: ArrayBuffer, options: EngineOptions, { format }: ImageJob = {}): Promise<Detection> {
+    return this.finder.find(bytes, format, (job) => this.withModel(options, job));
+  }
+
   /** The thumbnail of an answer given without one ('' when unknown or forgotten). */
   thumbnail(jobId: string): string {
     return this.thumbnails.take(jobId);
@@ -171,6 +179,7 @@ export class Engine {
     return this.queue.run(async () => {
       this.loaded?.model.dispose();
       this.loaded = undefined;
+      this.finder.dispose();
     });
   }
 

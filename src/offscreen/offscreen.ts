@@ -26,6 +26,13 @@ listen('offscreen', {
       return { state: 'failed' as const, detail: toGlimpseError(error).detail };
     }
   },
+  async detect({ bytes, format, ...options }) {
+    try {
+      return { ok: true as const, value: await engine.detect(bytes, options, { format }) };
+    } catch (error) {
+      return { ok: false as const, error: toGlimpseError(error) };
+    }
+  },
   thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
 });

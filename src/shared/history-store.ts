@@ -1,6 +1,6 @@
 import { LIMITS } from './limits';
 import { migrate, type Migrations } from './migrations';
-import type { HistoryEntry } from './types';
+import type { FoundObject, HistoryEntry } from './types';
 
 /** The part of storage.local the history needs (the store module passes the real one; a fake one serves unit tests). */
 export interface KeyValueArea {
@@ -66,6 +66,7 @@ export class HistoryStore {
   private readonly cap: number;
   private readonly version: VersionCell;
   private migrated: Promise<void> | undefined;
+  private patching: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly area: KeyValueArea,
@@ -150,10 +151,28 @@ export class HistoryStore {
   }
 
   /** Fills in the thumbnail of an entry stored before it was made; nothing if the entry is gone. */
-  async setThumbnail(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, thumbnail: string): Promise<void> {
+  setThumbnail(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, thumbnail: string): Promise<void> {
+    return this.patch(entry, { thumbnail });
+  }
+
+  /** Fills in the things found in an entry's picture (found after it was stored); nothing if the entry is gone. */
+  setObjects(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, objects: FoundObject[]): Promise<void> {
+    return this.patch(entry, { objects });
+  }
+
+  /**
+   * Sets fields of a stored entry. Patches run one after another: two at once (the thumbnail and
+   * the things found, made at about the same time) would each write back the entry as it was
+   * before the other, and one would be lost.
+   */
+  private patch(entry: Pick<HistoryEntry, 'id' | 'createdAt'>, fields: Partial<HistoryEntry>): Promise<void> {
     const key = HistoryStore.keyFor(entry);
-    const stored = (await this.area.get(key))[key];
-    if (isRecord(stored)) await this.area.set({ [key]: { ...stored, thumbnail } });
+    const run = this.patching.then(async () => {
+      const stored = (await this.area.get(key))[key];
+      if (isRecord(stored)) await this.area.set({ [key]: { ...stored, ...fields } });
+    });
+    this.patching = run.catch(() => undefined);
+    return run;
   }
 
   async remove(id: string): Promise<void> {

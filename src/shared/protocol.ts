@@ -10,7 +10,7 @@ import { message, type Message } from './message-declaration';
 import { IMAGE_FORMATS } from './sniff';
 import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
-  type Classification, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
+  type Classification, type Detection, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
 import { array, arrayBuffer, number, object, oneOf, optional, string, InvalidMessage } from './validate';
 
@@ -46,6 +46,11 @@ export const MESSAGES = {
     })),
     /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
+    /**
+     * The things in an identified picture (the follow-up to `identify`: they are found after its
+     * answer went out). Waits for them when they are still being found; null when never looked for.
+     */
+    'find-objects': message<Outcome<Detection> | null>()(object({ entryId: string })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
@@ -56,6 +61,8 @@ export const MESSAGES = {
     thumbnail: message<string>()(object({ jobId: string })),
     warm: message<EngineStatus>()(engineOptions),
     stats: message<EngineStats>()(nothing),
+    /** The things in a picture and their boxes (after its identification: the detector loads on first use). */
+    detect: message<Outcome<Detection>>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)) })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */

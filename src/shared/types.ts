@@ -165,6 +165,8 @@ export interface HistoryEntry extends Classification {
   scanId?: string;
   /** The "Why?" explanation of the top answer, when one was made. */
   explanation?: Explanation;
+  /** The things found in the picture (absent: never looked for, as in entries from before detection). */
+  objects?: FoundObject[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: GlimpseError };
@@ -178,4 +180,29 @@ export interface EngineStats {
   /** Model runs that answered them: fewer than `classified` when waiting images went through together. */
   batches: number;
   queued: number;
+}
+/** One thing found in a picture (detection: src/offscreen/detect/). */
+export interface FoundObject {
+  /** Its plain name: a fine ImageNet name when the classifier was sure ("Kerry blue terrier"), else the COCO one ("dog"). */
+  name: string;
+  /** Its COCO class ("dog"), whatever the name shown. */
+  coco: string;
+  /** How sure, 0..1 (the detector's score, raised when the classifier agrees). */
+  score: number;
+  /** Where it is: [x0, y0, x1, y1] in the picture's own pixels (its `width` x `height`). */
+  box: [number, number, number, number];
+  /** The ImageNet class the fine name comes from, when it has one. */
+  classIndex?: number;
+}
+
+/** What detection found in one picture. */
+export interface Detection {
+  objects: FoundObject[];
+  width: number;
+  height: number;
+  /** The whole detection path for these bytes (decode, detector views, crops). */
+  totalMs: number;
+  backend: Backend;
+  /** Where the time went: the detector's runs (one per view) and the classifier's batch of crops. */
+  steps?: { views: number; detectorMs: number; crops: number; classifierMs: number };
 }

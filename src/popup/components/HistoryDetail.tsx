@@ -4,6 +4,7 @@ import { capitalise } from '../../shared/answer-text';
 import { plainName } from '../../shared/answer-words';
 import { t, timingText } from '../../shared/i18n';
 import type { I18nKey } from '../../shared/i18n-keys';
+import { objectPhrases } from '../../shared/object-words';
 import type { HistoryEntry, Via } from '../../shared/types';
 import { fullTime, sourcePageUrl, sourceSite } from '../entry-text';
 import { AnswerHeading } from './AnswerHeading';
@@ -74,6 +75,9 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
           <AnswerHeading entry={entry} level={2} id="detail-heading" />
         </div>
       </div>
+      {entry.objects?.length ? (
+        <p class="detail-objects">{t('objectsInPicture')} {objectPhrases(entry.objects).map((phrase) => phrase.text).join(', ')}</p>
+      ) : null}
       <WhyView entry={entry} />
       <h3 class="section-title">{t('popupTopFive')}</h3>
       <TopFive predictions={entry.predictions} />

@@ -1,5 +1,6 @@
 import { describeAnswer } from '../../shared/answer-words';
 import { t } from '../../shared/i18n';
+import { objectPhrases } from '../../shared/object-words';
 import type { HistoryEntry } from '../../shared/types';
 import { sourceSite } from '../entry-text';
 import { Thumbnail } from './Thumbnail';
@@ -24,6 +25,9 @@ export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
         <Thumbnail src={entry.thumbnail} size={32} />
         <span class="entry-text">
           <span class="entry-label" data-certainty={words?.certainty}>{label}</span>
+          {entry.objects?.length ? (
+            <span class="entry-objects">{objectPhrases(entry.objects).map((phrase) => phrase.text).join(', ')}</span>
+          ) : null}
           <span class="entry-meta dotted">
             <span class="entry-confidence">{words?.confidence ?? ''}</span>
             <span class="entry-site shrink">{sourceSite(entry.origin)}</span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { parseSums, validateModelShape } from '../../../scripts/fetch-model.mjs';
+import { DETECTOR_SUMS, detectorSumsProblem, parseSums, validateModelShape } from '../../../scripts/fetch-model.mjs';
 
 const model = {
   format: 'graph-model',
@@ -23,5 +23,14 @@ describe('model step', () => {
     expect(validateModelShape(model, { 'a.bin': 300 })).toMatch(/b\.bin is missing/);
     expect(validateModelShape(model, { 'a.bin': 300, 'b.bin': 100 })).toMatch(/hold 400 bytes, the manifest needs 420/);
     expect(validateModelShape({ ...model, format: 'layers-model' }, {})).toMatch(/graph-model/);
+  });
+  it('accepts a detector whose SHA256SUMS list the pinned files and hashes', () => {
+    expect(detectorSumsProblem(DETECTOR_SUMS)).toBeNull();
+    expect(DETECTOR_SUMS.map((s: { file: string }) => s.file).sort()).toEqual(['centernet.bin', 'centernet.json']);
+  });
+  it('refuses a detector listed with another hash or without a file', () => {
+    const [json, bin] = DETECTOR_SUMS;
+    expect(detectorSumsProblem([json, { ...bin, hash: 'b'.repeat(64) }])).toMatch(/centernet\.bin is listed with sha256 b{64}/);
+    expect(detectorSumsProblem([bin])).toMatch(/centernet\.json is not listed/);
   });
 });

@@ -211,3 +211,22 @@ describe('HistoryStore', () => {
     expect(readAll.mock.calls.filter(([keys]) => keys === null)).toEqual([]);
   });
 });
+
+describe('history: filling in an entry after it was stored', () => {
+  it('keeps both the thumbnail and the things found when they arrive at the same moment', async () => {
+    const area = new FakeArea();
+    const store = new HistoryStore(area);
+    const stored = entry('dog', { thumbnail: '' });
+    await store.add(stored);
+    const objects = [{ name: 'dog', coco: 'dog', score: 0.9, box: [0, 0, 10, 10] as [number, number, number, number] }];
+    await Promise.all([store.setThumbnail(stored, 'data:image/jpeg;base64,AAAA'), store.setObjects(stored, objects)]);
+    const after = await store.get(stored.id);
+    expect(after?.thumbnail).toBe('data:image/jpeg;base64,AAAA');
+    expect(after?.objects).toEqual(objects);
+  });
+  it('reads entries from before detection as never looked at (no objects)', async () => {
+    const store = new HistoryStore(new FakeArea());
+    await store.add(entry('cat'));
+    expect((await store.get('id-cat'))?.objects).toBeUndefined();
+  });
+});
