@@ -10,7 +10,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BackendPreference } from '../src/shared/types';
-import { startEngineSession } from '../tests/e2e/support/engine-session';
+import { startEngineSession } from '../harness/engine-session';
 
 const USAGE = 'usage: npm run detect -- --images DIR --out FILE [--backend wasm|webgl|cpu|auto]';
 const { values } = parseArgs({ options: { images: { type: 'string' }, out: { type: 'string' }, backend: { type: 'string', default: 'auto' } } });

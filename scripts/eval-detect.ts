@@ -9,7 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BackendPreference } from '../src/shared/types';
-import { startEngineSession } from '../tests/e2e/support/engine-session';
+import { startEngineSession } from '../harness/engine-session';
 import { scoreScene, sitsOn, type ReportedObject, type TruthScene } from './detect-score';
 
 const { values } = parseArgs({ options: { scenes: { type: 'string' }, detections: { type: 'string' }, backend: { type: 'string', default: 'auto' } } });

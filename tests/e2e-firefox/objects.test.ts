@@ -6,10 +6,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cards, settledCard } from './cards';
-import { startServer, type TestServer } from '../e2e/support/server';
+import { startServer, type TestServer } from '../../harness/server';
 import { historyOf } from './extension-state';
-import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
-import { identifyElement } from './menu';
+import { launchFirefox, until, type FirefoxWithExtension } from '../../harness/firefox';
+import { identifyElement } from '../../harness/firefox-menu';
 
 describe('Firefox: the things in a picture', () => {
   let ff: FirefoxWithExtension;

@@ -8,10 +8,10 @@
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
-import { callOnRoot, closedShadowRoots } from './support/closed-shadow';
-import { cards, identifyElement, inCard, settledCard, type Box } from './support/menu';
-import { startServer, type TestServer } from './support/server';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
+import { callOnRoot, closedShadowRoots } from '../../harness/closed-shadow';
+import { cards, identifyElement, inCard, settledCard, type Box } from '../../harness/menu';
+import { startServer, type TestServer } from '../../harness/server';
 
 interface DrawnBox extends Box {
   name: string;
