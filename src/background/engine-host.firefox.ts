@@ -14,6 +14,7 @@ import type { Classification, EngineStats, EngineStatus, ExplainMethod } from '.
 import { deletionTest, viewLogits } from '../offscreen/explain/bench';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
+import type { ImportOutcome } from '../shared/custom-models';
 import { engineOptions } from './engine-options';
 
 let engine: Engine | undefined;
@@ -84,8 +85,21 @@ export const benchViews = async (bytes: ArrayBuffer) =>
 export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) =>
   theEngine().withModel(await engineOptions(), (model) => deletionTest(model.graph, bytes, method, seed));
 
+export async function embedBytes(bytes: ArrayBuffer, format: ImageFormat): Promise<{ embedding: ArrayBuffer; thumbnail: string }> {
+  try {
+    return await theEngine().custom.embed(bytes, await engineOptions(), format);
+  } catch (error) {
+    throw new GlimpseFailure(toGlimpseError(error));
+  }
+}
+
+export const importModel = async (files: { modelJson: string; weights: ArrayBuffer; metadata: string }): Promise<ImportOutcome> =>
+  theEngine().custom.importModel(await engineOptions(), files);
+
+export const removeModel = async (id: string): Promise<void> => theEngine().custom.removeModel(await engineOptions(), id);
+
 // The same functions as Chrome's host, checked by the compiler.
 ({
   ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict, benchViews,
-  benchDeletion,
+  benchDeletion, embedBytes, importModel, removeModel,
 }) satisfies typeof ChromeHost;

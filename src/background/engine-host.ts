@@ -9,6 +9,7 @@ import { send } from '../shared/messaging';
 import { isDisconnect } from '../shared/protocol';
 import type { ImageFormat } from '../shared/sniff';
 import type { ExplainMethod } from '../shared/types';
+import type { ImportOutcome } from '../shared/custom-models';
 import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';
@@ -119,3 +120,22 @@ export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, s
 };
 export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> =>
   callEngine(() => send('offscreen', 'bench-predict', { runs, batch }));
+
+/** A picture's embedding and small thumbnail, to teach it (custom/custom-engine.ts). */
+export async function embedBytes(bytes: ArrayBuffer, format: ImageFormat): Promise<{ embedding: ArrayBuffer; thumbnail: string }> {
+  const settings = await engineOptions();
+  const outcome = await callEngine(() => send('offscreen', 'embed', { bytes, ...settings, format }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return outcome.value;
+}
+
+/** Hands a Teachable Machine export to the engine, which checks and keeps it. */
+export async function importModel(files: { modelJson: string; weights: ArrayBuffer; metadata: string }): Promise<ImportOutcome> {
+  const settings = await engineOptions();
+  return callEngine(() => send('offscreen', 'import-model', { ...files, ...settings }));
+}
+
+export async function removeModel(id: string): Promise<void> {
+  const settings = await engineOptions();
+  await callEngine(() => send('offscreen', 'remove-model', { id, ...settings }));
+}

@@ -11,6 +11,8 @@ import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
 import { createMenu, onMenuClicked } from './menu';
+import { teach } from './custom/teach';
+import { importTeachableModel, removeTeachableModel } from './custom/imported-models';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
 void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
@@ -76,6 +78,9 @@ listen('background', {
     const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
     return { reached: await runCommand(command, tab) };
   },
+  teach: ({ source, className }, sender) => teach(source, className, webPageOf(sender)),
+  'import-model': (files) => importTeachableModel(files),
+  'remove-model': ({ id }) => removeTeachableModel(id),
 });
 
 /**

@@ -31,4 +31,16 @@ listen('offscreen', {
   'bench-predict': ({ runs, batch }) => engine.benchPredict(runs, batch),
   'bench-views': ({ bytes, ...options }) => engine.withModel(options, (model) => viewLogits(model.graph, bytes)),
   'bench-deletion': ({ bytes, method, seed, ...options }) => engine.withModel(options, (model) => deletionTest(model.graph, bytes, method, seed)),
+  async embed({ bytes, format, ...options }) {
+    try {
+      return { ok: true as const, value: await engine.custom.embed(bytes, options, format) };
+    } catch (error) {
+      return { ok: false as const, error: toGlimpseError(error) };
+    }
+  },
+  'import-model': ({ modelJson, weights, metadata, ...options }) => engine.custom.importModel(options, { modelJson, weights, metadata }),
+  'remove-model': async ({ id, ...options }) => {
+    await engine.custom.removeModel(options, id);
+    return { removed: true as const };
+  },
 });

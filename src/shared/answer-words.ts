@@ -34,7 +34,15 @@ export interface AnswerWords {
   alsoCalled: string[];
 }
 
-export function describeAnswer(answer: Pick<Classification, 'predictions' | 'structure'>): AnswerWords {
+export function describeAnswer(answer: Pick<Classification, 'predictions' | 'structure'> & Pick<Partial<Classification>, 'model'>): AnswerWords {
+  const words = describeWords(answer);
+  // The class's own model says whose words these are: "My classes: Dog".
+  if (!answer.model) return words;
+  const named = (text: string) => t('wordsFromModel', [answer.model!.name, text]);
+  return { ...words, short: named(words.short), sentence: named(words.sentence) };
+}
+
+function describeWords(answer: Pick<Classification, 'predictions' | 'structure'> & Pick<Partial<Classification>, 'model'>): AnswerWords {
   const [top, second] = answer.predictions;
   if (!top) return { certainty: 'unsure', short: t('wordsNotSure'), sentence: t('wordsNotSure'), alsoCalled: [] };
   const certainty = certaintyOf(answer);

@@ -4,7 +4,7 @@
  * the type of its answer. Adding a message is adding one line there and one handler.
  */
 import { COMMANDS } from './commands';
-import { glimpseError } from './errors';
+import { glimpseError, type GlimpseError } from './errors';
 import type { Rect } from './geometry';
 import { IMAGE_FORMATS } from './sniff';
 import {
@@ -12,6 +12,11 @@ import {
   type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
 import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
+import { array } from './validate';
+import type { ImportOutcome } from './custom-models';
+
+/** What teaching one example gave: the class and how many examples it has now, or why not. */
+export type TeachOutcome = { ok: true; className: string; examples: number } | { ok: false; error: GlimpseError };
 
 /** A message's declaration: its payload's check and (as a type only) its answer. */
 interface Message<P, A> {
@@ -39,6 +44,12 @@ export const MESSAGES = {
     'engine-stats': message<EngineStats>()(nothing),
     /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
+    /** "Teach Glimpse: this is…": keep the picture as an example of the class named (content script's field). */
+    teach: message<TeachOutcome>()(object({ source: imageSource, className: string })),
+    /** The popup hands over a Teachable Machine export (its three files); the engine checks and keeps it. */
+    'import-model': message<ImportOutcome>()(object({ modelJson: string, weights: arrayBuffer, metadata: string })),
+    /** The popup forgets an imported model. */
+    'remove-model': message<void>()(object({ id: string })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
@@ -57,6 +68,12 @@ export const MESSAGES = {
     'bench-deletion': message<DeletionResult>()(object({
       bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...ENGINE_OPTION_FIELDS,
     })),
+    /** A picture's MobileNetV2 embedding (EMBEDDING_LENGTH float32) and a small thumbnail, to teach it. */
+    embed: message<Outcome<{ embedding: ArrayBuffer; thumbnail: string }>>()(
+      object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)) }),
+    ),
+    'import-model': message<ImportOutcome>()(object({ modelJson: string, weights: arrayBuffer, metadata: string, ...ENGINE_OPTION_FIELDS })),
+    'remove-model': message<{ removed: true }>()(object({ id: string, ...ENGINE_OPTION_FIELDS })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */
@@ -71,6 +88,8 @@ export const MESSAGES = {
     'clear-all': message<void>()(nothing),
     /** Dim the page and let the user drag a box; its pixels are identified (top frame only). */
     'select-region': message<{ started: boolean }>()(nothing),
+    /** "Teach Glimpse: this is…": open the class-name field at the right-clicked picture (`classNames`: those taught so far). */
+    'teach-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string), classNames: array(string) })),
   },
 };
 
