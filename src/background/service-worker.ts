@@ -12,6 +12,8 @@ import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
 import { createMenu, onMenuClicked } from './menu';
 import { teach } from './custom/teach';
+import { embedBytes } from './engine-host';
+import { inspectImage } from '../shared/image-problem';
 import { importTeachableModel, removeTeachableModel } from './custom/imported-models';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
@@ -93,5 +95,13 @@ if (__GLIMPSE_TEST_HOOKS__) {
     glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
+  });
+}
+
+/** Handles for `npm run measure-taught` (custom models): embeddings and imports, as teaching and the popup make them. */
+if (__GLIMPSE_TEST_HOOKS__) {
+  Object.assign((globalThis as { glimpse?: object }).glimpse ?? {}, {
+    embedBytes: (bytes: ArrayBuffer) => embedBytes(bytes, inspectImage(bytes).image?.format ?? 'png'),
+    importTeachableModel,
   });
 }

@@ -73,3 +73,41 @@ export function colourPicture(channel: 0 | 1 | 2, seed = 1): Buffer {
   }
   return encodePng(pixels, width, height, 3);
 }
+
+/**
+ * An export of about Teachable Machine's own size (its MobileNetV2 0.35 base and dense head come
+ * to about 2 MB of weights): a small convolutional stack with 1280 channels before the pooling, a
+ * dense layer of 100 and the classes' softmax, with seeded random weights. For timing and memory
+ * of an import; it answers nothing meaningful.
+ */
+export async function writeTeachableSizedExport(dir: string, { modelName = 'Teachable-sized', labels = ['One', 'Two', 'Three'] } = {}): Promise<ExportFiles> {
+  await tf.setBackend('cpu');
+  const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [224, 224, 3], filters: 32, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(1) }),
+      tf.layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(2) }),
+      tf.layers.conv2d({ filters: 128, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(3) }),
+      tf.layers.conv2d({ filters: 160, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(4) }),
+      tf.layers.conv2d({ filters: 1280, kernelSize: 1, activation: 'relu', kernelInitializer: init(5) }),
+      tf.layers.globalAveragePooling2d({}),
+      tf.layers.dense({ units: 100, activation: 'relu', kernelInitializer: init(6) }),
+      tf.layers.dense({ units: labels.length, activation: 'softmax', kernelInitializer: init(7) }),
+    ],
+  });
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (saved) => {
+    artifacts = saved;
+    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+  }));
+  model.dispose();
+  await mkdir(dir, { recursive: true });
+  const files: ExportFiles = { modelJson: join(dir, 'model.json'), weightsBin: join(dir, 'weights.bin'), metadataJson: join(dir, 'metadata.json') };
+  await writeFile(files.modelJson, JSON.stringify({
+    modelTopology: artifacts!.modelTopology, format: 'layers-model', generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`, convertedBy: null,
+    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts!.weightSpecs }],
+  }));
+  await writeFile(files.weightsBin, Buffer.from(artifacts!.weightData as ArrayBuffer));
+  await writeFile(files.metadataJson, JSON.stringify({ tmVersion: '2.4.10', packageName: '@teachablemachine/image', modelName, labels, imageSize: 224 }));
+  return files;
+}

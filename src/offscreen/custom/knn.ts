@@ -41,7 +41,8 @@ export function cosine(a: Float32Array, b: Float32Array): number {
 export const nearness = (similarity: number, near = NEAR, far = FAR): number =>
   Math.min(1, Math.max(0, (similarity - far) / (near - far)));
 
-export function knnClassify(query: Float32Array, classes: readonly TaughtClassVectors[], k = K): KnnAnswer {
+/** `closeness` turns the nearest similarity into a factor on the vote (measurements pass `() => 1` for the bare vote). */
+export function knnClassify(query: Float32Array, classes: readonly TaughtClassVectors[], k = K, closeness: (similarity: number) => number = nearness): KnnAnswer {
   const neighbours = classes
     .flatMap((c, classIndex) => c.vectors.map((vector) => ({ classIndex, similarity: cosine(query, vector) })))
     .sort((a, b) => b.similarity - a.similarity);
@@ -56,6 +57,6 @@ export function knnClassify(query: Float32Array, classes: readonly TaughtClassVe
   const order = classes.map((c, i) => ({ name: c.name, share: votes[i]! / total, i })).sort((a, b) => b.share - a.share);
   const top = order[0]!;
   const nearest = neighbours.find((n) => n.classIndex === top.i)?.similarity ?? 0;
-  const like = nearness(nearest);
+  const like = closeness(nearest);
   return { ranked: order.map(({ name, share }) => ({ name, confidence: share * like })), nearest };
 }
