@@ -13,6 +13,7 @@ import type { ImageFormat } from '../shared/sniff';
 import type { Classification, Detection, EngineStats, EngineStatus } from '../shared/types';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
+import type { ImportOutcome } from '../shared/custom-models';
 import { engineOptions } from './engine-options';
 
 let engine: Engine | undefined;
@@ -86,7 +87,21 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = async (): Promise<EngineStats> => engineHere().stats();
 
+export async function embedBytes(bytes: ArrayBuffer, format: ImageFormat): Promise<{ embedding: ArrayBuffer; thumbnail: string }> {
+  try {
+    return await theEngine().custom.embed(bytes, await engineOptions(), format);
+  } catch (error) {
+    throw new GlimpseFailure(toGlimpseError(error));
+  }
+}
+
+export const importModel = async (files: { modelJson: string; weights: ArrayBuffer; metadata: string }): Promise<ImportOutcome> =>
+  theEngine().custom.importModel(await engineOptions(), files);
+
+export const removeModel = async (id: string): Promise<void> => theEngine().custom.removeModel(await engineOptions(), id);
+
 // The same functions as Chrome's host, checked by the compiler.
 ({
   ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, detectBytes,
+  embedBytes, importModel, removeModel,
 }) satisfies Omit<typeof ChromeHost, 'callEngine'>;

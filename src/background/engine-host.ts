@@ -8,6 +8,7 @@ import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
 import { isDisconnect } from '../shared/protocol';
 import type { ImageFormat } from '../shared/sniff';
+import type { ImportOutcome } from '../shared/custom-models';
 import { engineStatus } from '../shared/store';
 import type { Classification, Detection, EngineStats, EngineStatus } from '../shared/types';
 import { engineOptions } from './engine-options';
@@ -116,3 +117,21 @@ export async function warmEngine(): Promise<EngineStatus> {
 
 export const engineStats = (): Promise<EngineStats> => callEngine(() => send('offscreen', 'stats', {}));
 
+/** A picture's embedding and small thumbnail, to teach it (custom/custom-engine.ts). */
+export async function embedBytes(bytes: ArrayBuffer, format: ImageFormat): Promise<{ embedding: ArrayBuffer; thumbnail: string }> {
+  const settings = await engineOptions();
+  const outcome = await callEngine(() => send('offscreen', 'embed', { bytes, ...settings, format }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return outcome.value;
+}
+
+/** Hands a Teachable Machine export to the engine, which checks and keeps it. */
+export async function importModel(files: { modelJson: string; weights: ArrayBuffer; metadata: string }): Promise<ImportOutcome> {
+  const settings = await engineOptions();
+  return callEngine(() => send('offscreen', 'import-model', { ...files, ...settings }));
+}
+
+export async function removeModel(id: string): Promise<void> {
+  const settings = await engineOptions();
+  await callEngine(() => send('offscreen', 'remove-model', { id, ...settings }));
+}

@@ -8,6 +8,7 @@ import { injectContentScript } from './inject';
 import { rateLimiter } from './rate-limit';
 import { latest } from '../shared/store';
 import { REGION_MENU_ID, startRegionSelect } from './region-select';
+import { onTeachClicked, TEACH_MENU_ID } from './custom/teach';
 
 export const MENU_ID = 'identify-image';
 export const PAGE_MENU_ID = 'identify-page';
@@ -31,6 +32,12 @@ export async function createMenu(): Promise<void> {
     title: t('menuSelectRegion'),
     contexts: ['all'],
   });
+  browser.contextMenus.create({
+    id: TEACH_MENU_ID,
+    title: t('menuTeach'),
+    // Wherever "Identify image" is offered: the content script finds the picture under the pointer.
+    contexts: ['image', 'video', 'page', 'frame', 'link'],
+  });
 }
 
 async function askFrame(
@@ -53,6 +60,10 @@ async function askFrame(
 export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | undefined): Promise<void> {
   if (info.menuItemId === PAGE_MENU_ID) {
     await runCommand('identify-page', tab);
+    return;
+  }
+  if (info.menuItemId === TEACH_MENU_ID) {
+    await onTeachClicked(info, tab);
     return;
   }
   if (info.menuItemId === REGION_MENU_ID && tab?.id !== undefined) {

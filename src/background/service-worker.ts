@@ -14,6 +14,10 @@ import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
 import { createMenu, onMenuClicked } from './menu';
+import { teach } from './custom/teach';
+import { embedBytes } from './engine-host';
+import { inspectImage } from '../shared/image-problem';
+import { importTeachableModel, removeTeachableModel } from './custom/imported-models';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
 void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
@@ -87,6 +91,9 @@ listen('background', {
     return { reached: await runCommand(command, tab) };
   },
   'find-objects': ({ entryId }) => objectsFor(entryId),
+  teach: ({ source, className }, sender) => teach(source, className, webPageOf(sender)),
+  'import-model': (files) => importTeachableModel(files),
+  'remove-model': ({ id }) => removeTeachableModel(id),
 });
 
 /**
@@ -99,5 +106,13 @@ if (__GLIMPSE_TEST_HOOKS__) {
     glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes, rateLimits: () => rateLimiter.stats },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
+  });
+}
+
+/** Handles for `npm run measure-taught` (custom models): embeddings and imports, as teaching and the popup make them. */
+if (__GLIMPSE_TEST_HOOKS__) {
+  Object.assign((globalThis as { glimpse?: object }).glimpse ?? {}, {
+    embedBytes: (bytes: ArrayBuffer) => embedBytes(bytes, inspectImage(bytes).image?.format ?? 'png'),
+    importTeachableModel,
   });
 }

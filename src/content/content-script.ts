@@ -18,6 +18,7 @@ import { readImageSource } from './read-source';
 import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
 import { closeScan, scanPage } from './scan/page-scan';
+import { closeTeachField, TeachField } from './teach-field';
 
 // A copy of this script left over from before an update or reload retires now.
 takeOver();
@@ -145,4 +146,16 @@ onRetire(listen('content', {
     clearAllCards();
   },
   ping: () => ({ ready: true as const }),
+  'teach-target'({ srcUrl, mediaType, classNames }) {
+    if (!stillAlive()) return { accepted: false };
+    const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
+    const target = choice.target;
+    if (!target) {
+      fail(new ResultCard(choice.anchor, choice.point), { code: 'no-image-found' });
+      return { accepted: true };
+    }
+    new TeachField(choice.anchor ?? target.element, choice.point, classNames, () => readImageSource(target));
+    return { accepted: true };
+  },
 }));
+onRetire(closeTeachField);

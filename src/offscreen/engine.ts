@@ -21,6 +21,7 @@ import { thumbnailDataUrl } from './preprocess';
 import { probeRenderer, type RendererInfo } from './renderer';
 import { activateBackend, configureWasmThreads, runningWasmThreads, tf } from './tfjs';
 import { warmUpImage } from './warm-up-image';
+import { CustomEngine } from './custom/custom-engine';
 
 type StatusListener = (status: EngineStatus, decision?: BackendDecision) => void;
 
@@ -64,6 +65,8 @@ export class Engine {
   private modelLoads = 0;
   private classified = 0;
   private status: EngineStatus = { state: 'idle' };
+  /** The class's own models and teaching (custom/), in turn with everything else. */
+  readonly custom = new CustomEngine((options, job) => this.withModel(options, job), this.thumbnails);
 
   constructor(
     modelUrl: string,
@@ -123,6 +126,7 @@ export class Engine {
    */
   async classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId }: ImageJob = {}): Promise<Classification> {
     if (this.queue.isFull) fail('busy', { detail: `${this.queue.size} jobs already queued` });
+    if (options.model && options.model.kind !== 'imagenet') return this.custom.classify(bytes, options, options.model, { format, jobId });
     const waiting = this.batches.add({ bytes, format, group: options.backend });
     const outcome = await this.withModel(options, async (model) => {
       await this.batches.run(model, waiting);

@@ -35,6 +35,18 @@ listen('offscreen', {
   },
   thumbnail: ({ jobId }) => engine.thumbnail(jobId),
   stats: () => engine.stats(),
+  async embed({ bytes, format, ...options }) {
+    try {
+      return { ok: true as const, value: await engine.custom.embed(bytes, options, format) };
+    } catch (error) {
+      return { ok: false as const, error: toGlimpseError(error) };
+    }
+  },
+  'import-model': ({ modelJson, weights, metadata, ...options }) => engine.custom.importModel(options, { modelJson, weights, metadata }),
+  'remove-model': async ({ id, ...options }) => {
+    await engine.custom.removeModel(options, id);
+    return { removed: true as const };
+  },
 });
 
 // Benchmarks and measurements: development builds only (store builds leave the module out).

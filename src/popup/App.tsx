@@ -24,6 +24,9 @@ import { useItem } from './hooks/useItem';
 import { useLatest } from './hooks/useLatest';
 import { useNow } from './hooks/useNow';
 import { pickLatest } from './latest';
+import { ModelChoice } from './components/ModelChoice';
+import { OwnClasses } from './components/OwnClasses';
+import { chosenModel, importedModels, taughtClasses } from '../shared/store';
 import './App.css';
 
 const focusUpload = () => document.querySelector<HTMLElement>('.upload-button')?.focus();
@@ -46,6 +49,9 @@ export function App() {
   const [warmAnswer, setWarmAnswer] = useState<Status | undefined>(undefined);
   const [openId, setOpenId] = useState<string | undefined>(undefined);
   const [returnTo, setReturnTo] = useState<string | undefined>(undefined);
+  const model = useItem(chosenModel);
+  const imported = useItem(importedModels);
+  const taught = useItem(taughtClasses);
 
   useEffect(() => {
     void warm().then(setWarmAnswer);
@@ -118,8 +124,11 @@ export function App() {
             <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}>
               <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
             </PageActions>
+            <ModelChoice value={model.value} imported={imported.value} taught={taught.value.classes.length > 0}
+              onChange={(choice) => void chosenModel.setValue(choice)} />
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
+            <OwnClasses imported={imported.value} taught={taught.value} />
             <section class="settings" aria-label={t('popupSettings')}>
               <BackendSetting value={preference.value} onChange={choose} />
               <NeverContactSetting />

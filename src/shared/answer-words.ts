@@ -51,7 +51,15 @@ const NOT_PHOTO_WORDS: Record<NotPhotoKind, string> = {
   graphic: 'wordsNotPhotoGraphic',
 };
 
-export function describeAnswer(answer: Pick<Classification, 'predictions' | 'structure' | 'notPhoto'>): AnswerWords {
+export function describeAnswer(answer: Pick<Classification, 'predictions' | 'structure' | 'notPhoto'> & Pick<Partial<Classification>, 'model'>): AnswerWords {
+  const words = describeWords(answer);
+  // The class's own model says whose words these are: "My classes: Dog".
+  if (!answer.model) return words;
+  const named = (text: string) => t('wordsFromModel', [answer.model!.name, text]);
+  return { ...words, short: named(words.short), sentence: named(words.sentence) };
+}
+
+function describeWords(answer: Pick<Classification, 'predictions' | 'structure' | 'notPhoto'> & Pick<Partial<Classification>, 'model'>): AnswerWords {
   const [top, second] = answer.predictions;
   if (!top) return { certainty: 'unsure', short: t('wordsNotSure'), sentence: t('wordsNotSure'), alsoCalled: [], confidence: '' };
   if (answer.notPhoto && NOT_PHOTO_WORDS[answer.notPhoto]) {

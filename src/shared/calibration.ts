@@ -20,10 +20,27 @@ export const CALIBRATION = {
   maybe: 0.05,
 } as const;
 
-export function certaintyOf(answer: Pick<Classification, 'predictions' | 'structure'>): Certainty {
+export function certaintyOf(answer: Pick<Classification, 'predictions' | 'structure'> & Pick<Partial<Classification>, 'model'>): Certainty {
   const top = answer.predictions[0];
+  if (answer.model) return customCertainty(top?.probability ?? 0, answer.structure);
   if (!top || top.probability < CALIBRATION.unsure) return 'unsure';
   if (answer.structure !== undefined && answer.structure < CALIBRATION.structure) return 'unsure';
   return top.probability >= CALIBRATION.sure ? 'sure' : 'probably';
 }
 
+
+/**
+ * The class's own models (an imported Teachable Machine model, taught classes): their confidence
+ * is the model's softmax, or for taught classes the nearest examples' vote scaled by how near they
+ * are (offscreen/custom/knn.ts). Measured on the dev photos: docs/CUSTOM-MODELS.md.
+ */
+export const CUSTOM_CALIBRATION = {
+  sure: 0.8,
+  unsure: 0.5,
+} as const;
+
+function customCertainty(probability: number, structure: number | undefined): Certainty {
+  if (probability < CUSTOM_CALIBRATION.unsure) return 'unsure';
+  if (structure !== undefined && structure < CALIBRATION.structure) return 'unsure';
+  return probability >= CUSTOM_CALIBRATION.sure ? 'sure' : 'probably';
+}

@@ -5,7 +5,7 @@
  */
 import { COMMANDS } from './commands';
 import type { DevMessages } from './dev-protocol';
-import { glimpseError } from './errors';
+import { glimpseError, type GlimpseError } from './errors';
 import { message, type Message } from './message-declaration';
 import { IMAGE_FORMATS } from './sniff';
 import {
@@ -13,9 +13,13 @@ import {
   type Classification, type Detection, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
 import { array, arrayBuffer, number, object, oneOf, optional, string, InvalidMessage } from './validate';
+import type { ImportOutcome } from './custom-models';
 
 /** Most pictures one 'identify-many' carries: a page scan sends a screenful as several of these. */
 export const MAX_PICTURES_PER_REQUEST = 4;
+
+/** What teaching one example gave: the class and how many examples it has now, or why not. */
+export type TeachOutcome = { ok: true; className: string; examples: number } | { ok: false; error: GlimpseError };
 
 const nothing = object({});
 
@@ -51,6 +55,12 @@ export const MESSAGES = {
      * answer went out). Waits for them when they are still being found; null when never looked for.
      */
     'find-objects': message<Outcome<Detection> | null>()(object({ entryId: string })),
+    /** "Teach Glimpse: this is…": keep the picture as an example of the class named (content script's field). */
+    teach: message<TeachOutcome>()(object({ source: imageSource, className: string })),
+    /** The popup hands over a Teachable Machine export (its three files); the engine checks and keeps it. */
+    'import-model': message<ImportOutcome>()(object({ modelJson: string, weights: arrayBuffer, metadata: string })),
+    /** The popup forgets an imported model. */
+    'remove-model': message<void>()(object({ id: string })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
@@ -63,6 +73,12 @@ export const MESSAGES = {
     stats: message<EngineStats>()(nothing),
     /** The things in a picture and their boxes (after its identification: the detector loads on first use). */
     detect: message<Outcome<Detection>>()(object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)) })),
+    /** A picture's MobileNetV2 embedding (EMBEDDING_LENGTH float32) and a small thumbnail, to teach it. */
+    embed: message<Outcome<{ embedding: ArrayBuffer; thumbnail: string }>>()(
+      object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)) }),
+    ),
+    'import-model': message<ImportOutcome>()(object({ modelJson: string, weights: arrayBuffer, metadata: string, ...ENGINE_OPTION_FIELDS })),
+    'remove-model': message<{ removed: true }>()(object({ id: string, ...ENGINE_OPTION_FIELDS })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */
@@ -77,6 +93,8 @@ export const MESSAGES = {
     'clear-all': message<void>()(nothing),
     /** Dim the page and let the user drag a box; its pixels are identified (top frame only). */
     'select-region': message<{ started: boolean }>()(nothing),
+    /** "Teach Glimpse: this is…": open the class-name field at the right-clicked picture (`classNames`: those taught so far). */
+    'teach-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string), classNames: array(string) })),
   },
 };
 

@@ -11,6 +11,9 @@ import * as shapes from './types';
 import type { BackendDecision, BackendPreference, EngineStatus, LatestOutcome } from './types';
 import { migrate, type Migrations } from './migrations';
 import type { Check } from './validate';
+import * as checks from './validate';
+import { IMAGENET_CHOICE, importedModel, type ImportedModel, type ModelChoice } from './custom-models';
+import { EMPTY_TAUGHT, TAUGHT_MIGRATIONS, TAUGHT_VERSION, taughtSet as taughtSetCheck, type TaughtSet } from './taught-set';
 
 export type AreaName = 'local' | 'session';
 export type ItemKey = `${AreaName}:${string}`;
@@ -148,3 +151,15 @@ export function watchHistory(callback: (change: { removedIds: string[] }) => voi
 
 /** Lets content scripts read the engine status (Chrome: opens session storage; Firefox: nothing to do). */
 export { shareSessionWithContentScripts } from './content-readable';
+
+/** Which model answers ('imagenet', 'taught' or `tm:<id>`: custom-models.ts); the engine options carry it to every request. */
+export const chosenModel = defineItem<ModelChoice>('local:chosenModel', { fallback: IMAGENET_CHOICE, check: checks.string });
+/** The Teachable Machine models imported (their files live in the engine's IndexedDB). */
+export const importedModels = defineItem<ImportedModel[]>('local:importedModels', { fallback: [], check: checks.array(importedModel) });
+/** The classes taught by example ("My classes"): schema and migrations in taught-set.ts. */
+export const taughtClasses = defineItem<TaughtSet>('local:taughtClasses', {
+  fallback: EMPTY_TAUGHT,
+  check: taughtSetCheck,
+  version: TAUGHT_VERSION,
+  migrations: TAUGHT_MIGRATIONS,
+});

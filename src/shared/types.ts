@@ -3,6 +3,7 @@
  * declared as a check and its type derived from it; every enumeration is one `as const` array.
  */
 import { glimpseError, type GlimpseError } from './errors';
+import { modelRequest, type AnswerModel } from './custom-models';
 import {
   arrayBuffer, boolean, number, object, oneOf, optional, partialRecord, string, variant, type Infer,
 } from './validate';
@@ -78,6 +79,8 @@ export const ENGINE_OPTION_FIELDS = {
   decision: optional(backendDecision),
   /** Most WASM threads to use (absent: chosen from the machine). Takes effect when the engine document starts. */
   maxThreads: optional(number),
+  /** The model that answers (absent: ImageNet): the user's choice, with what the engine needs of it. */
+  model: optional(modelRequest),
 };
 export const engineOptions = object(ENGINE_OPTION_FIELDS);
 export type EngineOptions = Infer<typeof engineOptions>;
@@ -114,6 +117,8 @@ export interface Classification {
   structure?: number;
   /** Where the model looked for its top answer (answers from before it existed have none). */
   explanation?: Explanation;
+  /** The class's own model that answered (absent: ImageNet); its predictions' classIndex is then -1. */
+  model?: AnswerModel;
   /** Set when the engine judged the picture not a photo of a thing, with what it looks like (src/offscreen/picture-kind.ts). */
   notPhoto?: NotPhotoKind;
   /** The colour and edge statistics that judgement was made from (src/offscreen/picture-stats.ts). */

@@ -103,3 +103,9 @@ export const variant = <const D extends string, V extends Variants>(discriminant
     const tag = oneOf(tags)(record(value, path)[discriminant], `${path}.${discriminant}`);
     return { [discriminant]: tag, ...variants[tag]!(value, path) } as VariantOf<D, V>;
   };
+
+/** An array whose every item passes `check`. */
+export const array = <T>(check: Check<T>): Check<T[]> => (value, path) => {
+  if (!Array.isArray(value)) throw new InvalidMessage(`${path} should be an array`);
+  return value.map((item, i) => check(item, `${path}[${i}]`));
+};
