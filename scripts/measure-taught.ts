@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { knnClassify, nearness } from '../src/offscreen/custom/knn';
-import { startEngineSession } from '../tests/e2e/support/engine-session';
+import { startEngineSession } from '../harness/engine-session';
 import { writeTeachableSizedExport } from '../tests/support/teachable-export';
 
 const { values } = parseArgs({ options: { repeats: { type: 'string', default: '30' }, images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' } } });

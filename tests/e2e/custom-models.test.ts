@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLOUR_LABELS, colourPicture, writeTeachableExport, type ExportFiles } from '../support/teachable-export';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
-import { englishMessageKey, inServiceWorker, localStorage } from './support/harness';
-import { contentScriptReady, dispatchMenuClick, identifyElement, settledCard } from './support/menu';
-import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from './support/server';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
+import { englishMessageKey, inServiceWorker, localStorage } from '../../harness/reading';
+import { contentScriptReady, dispatchMenuClick, identifyElement, settledCard } from '../../harness/menu';
+import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../../harness/server';
 
 const MODEL_NAME = 'Colour test';
 /** GLIMPSE_SHOTS=docs: also saves the screenshots docs/CUSTOM-MODELS.md shows. */
