@@ -11,6 +11,8 @@ import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { ImageFormat } from '../shared/sniff';
 import type { Classification, EngineStats, EngineStatus, ExplainMethod } from '../shared/types';
+import type { FrameAnswer, RawFrame } from '../shared/types';
+import { answerFrame } from '../offscreen/frames';
 import { deletionTest, viewLogits } from '../offscreen/explain/bench';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
@@ -84,8 +86,17 @@ export const benchViews = async (bytes: ArrayBuffer) =>
 export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, seed: number) =>
   theEngine().withModel(await engineOptions(), (model) => deletionTest(model.graph, bytes, method, seed));
 
+export async function classifyFrame(frame: RawFrame): Promise<FrameAnswer> {
+  const options = await engineOptions();
+  try {
+    return await theEngine().withModel(options, (model) => answerFrame(model, frame));
+  } catch (error) {
+    throw new GlimpseFailure(toGlimpseError(error));
+  }
+}
+
 // The same functions as Chrome's host, checked by the compiler.
 ({
   ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, benchPredict, benchViews,
-  benchDeletion,
+  benchDeletion, classifyFrame,
 }) satisfies typeof ChromeHost;

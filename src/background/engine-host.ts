@@ -11,6 +11,7 @@ import type { ImageFormat } from '../shared/sniff';
 import type { ExplainMethod } from '../shared/types';
 import { engineStatus } from '../shared/store';
 import type { Classification, EngineStats, EngineStatus } from '../shared/types';
+import type { FrameAnswer, RawFrame } from '../shared/types';
 import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
@@ -119,3 +120,11 @@ export const benchDeletion = async (bytes: ArrayBuffer, method: ExplainMethod, s
 };
 export const benchPredict = (runs: number, batch?: number): Promise<{ backend: string; msPerRun: number }> =>
   callEngine(() => send('offscreen', 'bench-predict', { runs, batch }));
+
+/** A live frame's answer (raw pixels in, no thumbnail out). */
+export async function classifyFrame(frame: RawFrame): Promise<FrameAnswer> {
+  const settings = await engineOptions();
+  const outcome = await callEngine(() => send('offscreen', 'classify-frame', { frame, ...settings }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return outcome.value;
+}

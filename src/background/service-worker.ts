@@ -2,8 +2,10 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
-import type { HistoryEntry, Outcome } from '../shared/types';
+import type { FrameAnswer, HistoryEntry, Outcome } from '../shared/types';
 import { benchDeletion, benchPredict, benchViews, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
+import { classifyFrame } from './engine-host';
+import { toGlimpseError } from '../shared/errors';
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { injectIntoOpenTabs } from './inject';
@@ -75,6 +77,18 @@ listen('background', {
   async 'run-command'({ command, tabId }) {
     const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
     return { reached: await runCommand(command, tab) };
+  },
+  async 'classify-frame'(frame, sender): Promise<Outcome<FrameAnswer>> {
+    // Frames come from Glimpse's own camera view, or from a page whose video the user chose to follow.
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined && !rateLimiter.allow('classify-frame', tabId)) {
+      return { ok: false, error: { code: 'busy', detail: 'this tab sent frames faster than they can be answered' } };
+    }
+    try {
+      return { ok: true, value: await classifyFrame(frame) };
+    } catch (error) {
+      return { ok: false, error: toGlimpseError(error) };
+    }
   },
 });
 

@@ -4,6 +4,7 @@ import { toGlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
 import { Engine } from './engine';
 import { deletionTest, viewLogits } from './explain/bench';
+import { answerFrame } from './frames';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -31,4 +32,11 @@ listen('offscreen', {
   'bench-predict': ({ runs, batch }) => engine.benchPredict(runs, batch),
   'bench-views': ({ bytes, ...options }) => engine.withModel(options, (model) => viewLogits(model.graph, bytes)),
   'bench-deletion': ({ bytes, method, seed, ...options }) => engine.withModel(options, (model) => deletionTest(model.graph, bytes, method, seed)),
+  async 'classify-frame'({ frame, ...options }) {
+    try {
+      return { ok: true as const, value: await engine.withModel(options, (model) => answerFrame(model, frame)) };
+    } catch (error) {
+      return { ok: false as const, error: toGlimpseError(error) };
+    }
+  },
 });

@@ -11,6 +11,7 @@ import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
   type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
+import { rawFrame, type FrameAnswer } from './types';
 import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
 
 /** A message's declaration: its payload's check and (as a type only) its answer. */
@@ -39,6 +40,8 @@ export const MESSAGES = {
     'engine-stats': message<EngineStats>()(nothing),
     /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
+    /** A live frame (camera view, a playing video) as raw pixels; the page keeps one in flight. */
+    'classify-frame': message<Outcome<FrameAnswer>>()(rawFrame),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
@@ -57,6 +60,8 @@ export const MESSAGES = {
     'bench-deletion': message<DeletionResult>()(object({
       bytes: arrayBuffer, method: oneOf(EXPLAIN_METHODS), seed: number, ...ENGINE_OPTION_FIELDS,
     })),
+    /** A live frame as raw pixels, straight into the model (frames.ts). */
+    'classify-frame': message<Outcome<FrameAnswer>>()(object({ frame: rawFrame, ...ENGINE_OPTION_FIELDS })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */
