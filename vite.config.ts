@@ -92,8 +92,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
     rollupOptions: {
-      // Firefox has no offscreen documents: its background page hosts the engine.
-      input: BROWSER === 'chrome' ? { offscreen: 'src/offscreen/index.html' } : {},
+      // Firefox has no offscreen documents: its background page hosts the engine. The camera view is a page of both.
+      input: BROWSER === 'chrome' ? { offscreen: 'src/offscreen/index.html', camera: 'src/camera/index.html' } : { camera: 'src/camera/index.html' },
     },
   },
 });

@@ -6,14 +6,16 @@
  * image from the service worker sending them one by one and all at once,
  * bare model.predict on a 1x224x224x3 tensor (median run), and the tensor count after one and after all images.
  * WASM runs twice, on its threads and on one thread. The last line sums it up for other checks:
- * bench: backend=… threads=… predict_ms=… predict_1thread_ms=… speedup=… full_ratio=… batch_ratio=… cold_ms=… detect_ms=…
+ * bench: backend=… threads=… predict_ms=… predict_1thread_ms=… speedup=… full_ratio=… batch_ratio=… cold_ms=… detect_ms=… camera_fps=…
  * detect_ms: the full detection path (bytes -> found objects) on 1200x600 scenes, warm, default threads, median.
+ * (camera_fps: answers a second in the camera view on a fake camera, scripts/bench-camera.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../src/shared/types';
 import { startEngineSession, type EngineSession } from '../harness/engine-session';
+import { benchCamera, cameraSummary, type CameraBench } from './bench-camera';
 
 const { values } = parseArgs({
   options: {
@@ -174,6 +176,9 @@ try {
   await session.close();
 }
 
+// The camera view on a fake camera (its own browser: Chromium's fake camera is a launch flag).
+const camera: CameraBench | undefined = await benchCamera().catch((error: unknown) => (console.error('[bench] camera view not measured', error), undefined));
+
 const fmt = (n: number, width = 9) => n.toFixed(1).padStart(width);
 console.log('');
 console.log('backend | threads | cold start ms (closed -> first answer) | full path ms/img, one at a time (model part) | wall ms/img, one by one | wall ms/img, all at once | bare predict ms | ratio one-at-a-time | ratio all-at-once | tensors after 1 / all | images');
@@ -196,6 +201,7 @@ console.log('');
 console.log(`browser start -> first answer: ${browserToAnswerMs.toFixed(0)} ms`);
 const mb = (m?: { totalMb?: number; jsHeapMb: number }) =>
   m ? `${m.totalMb === undefined ? '?' : m.totalMb.toFixed(1)} MB (JS heap ${m.jsHeapMb.toFixed(1)} MB)` : '?';
+if (camera) console.log(cameraSummary(camera));
 console.log(`offscreen document memory (WASM, default threads): after 1 image ${mb(memory[0])}, after 100 images ${mb(memory[1])}; tensors after 100: ${tensorsAfter100}`);
 
 console.log(`detection (WASM, default threads, ${scenes.length} scenes): median ${detectMs.toFixed(1)} ms per picture; tensors before / after ${TIMED_PASSES} passes: ${detectTensors}`);
@@ -208,6 +214,7 @@ if (chosen) {
   console.log(
     `bench: backend=${chosen.backend} threads=${chosen.threads ?? 1} predict_ms=${n(chosen.predictMs)} predict_1thread_ms=${n(y.predictMs)} ` +
       `speedup=${n(y.predictMs / chosen.predictMs, 2)} full_ratio=${n(y.fullMs / y.predictMs, 2)} ` +
-      `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)} detect_ms=${n(detectMs)}`,
+      `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)} detect_ms=${n(detectMs)}` +
+      (camera ? ` camera_fps=${n(camera.answersPerSecond)}` : ''),
   );
 }

@@ -10,7 +10,8 @@ import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { ImageFormat } from '../shared/sniff';
-import type { Classification, Detection, EngineStats, EngineStatus } from '../shared/types';
+import type { Classification, Detection, EngineStats, EngineStatus, FrameAnswer, RawFrame } from '../shared/types';
+import { answerFrame } from '../offscreen/frames';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
 import type { ImportOutcome } from '../shared/custom-models';
@@ -100,8 +101,17 @@ export const importModel = async (files: { modelJson: string; weights: ArrayBuff
 
 export const removeModel = async (id: string): Promise<void> => theEngine().custom.removeModel(await engineOptions(), id);
 
+export async function classifyFrame(frame: RawFrame): Promise<FrameAnswer> {
+  const options = await engineOptions();
+  try {
+    return await theEngine().withModel(options, (model) => answerFrame(model, frame));
+  } catch (error) {
+    throw new GlimpseFailure(toGlimpseError(error));
+  }
+}
+
 // The same functions as Chrome's host, checked by the compiler.
 ({
   ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, detectBytes,
-  embedBytes, importModel, removeModel,
+  embedBytes, importModel, removeModel, classifyFrame,
 }) satisfies Omit<typeof ChromeHost, 'callEngine'>;

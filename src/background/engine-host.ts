@@ -10,7 +10,7 @@ import { isDisconnect } from '../shared/protocol';
 import type { ImageFormat } from '../shared/sniff';
 import type { ImportOutcome } from '../shared/custom-models';
 import { engineStatus } from '../shared/store';
-import type { Classification, Detection, EngineStats, EngineStatus } from '../shared/types';
+import type { Classification, Detection, EngineStats, EngineStatus, FrameAnswer, RawFrame } from '../shared/types';
 import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
@@ -134,4 +134,12 @@ export async function importModel(files: { modelJson: string; weights: ArrayBuff
 export async function removeModel(id: string): Promise<void> {
   const settings = await engineOptions();
   await callEngine(() => send('offscreen', 'remove-model', { id, ...settings }));
+}
+
+/** A live frame's answer (raw pixels in, no thumbnail out). */
+export async function classifyFrame(frame: RawFrame): Promise<FrameAnswer> {
+  const settings = await engineOptions();
+  const outcome = await callEngine(() => send('offscreen', 'classify-frame', { frame, ...settings }));
+  if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+  return outcome.value;
 }

@@ -7,7 +7,7 @@
  * always let through: Glimpse asked for them itself.
  */
 
-export type LimitedRequest = 'warm' | 'report-error' | 'identify' | 'scan';
+export type LimitedRequest = 'warm' | 'report-error' | 'identify' | 'scan' | 'classify-frame';
 
 interface Rule {
   /** Requests allowed at once. */
@@ -23,6 +23,8 @@ const RULES: Record<LimitedRequest, Rule> = {
   identify: { burst: 64, perSecond: 4 },
   // A page scan (started by the user's command) asks for every picture of the page, at the engine's pace.
   scan: { burst: 300, perSecond: 25 },
+  // "Identify live" on a page's video keeps one frame in flight: at most the engine's pace.
+  'classify-frame': { burst: 30, perSecond: 30 },
 };
 
 /** Menu clicks remembered per frame (a burst of clicks on one picture is answered once, leaving the rest unused). */
@@ -38,7 +40,7 @@ export interface RateLimitStats {
   refused: Record<LimitedRequest, number>;
 }
 
-const zero = (): Record<LimitedRequest, number> => ({ warm: 0, 'report-error': 0, identify: 0, scan: 0 });
+const zero = (): Record<LimitedRequest, number> => ({ warm: 0, 'report-error': 0, identify: 0, scan: 0, 'classify-frame': 0 });
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();

@@ -2,9 +2,10 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
-import type { HistoryEntry, Outcome } from '../shared/types';
+import type { FrameAnswer, HistoryEntry, Outcome } from '../shared/types';
+import { toGlimpseError } from '../shared/errors';
 import { benchDeletion, benchPredict, benchViews } from './dev-tools';
-import { classifyBytes, closeEngineDocument, detectBytes, engineStats, warmEngine } from './engine-host';
+import { classifyBytes, classifyFrame, closeEngineDocument, detectBytes, engineStats, warmEngine } from './engine-host';
 import { objectsFor } from './find-objects';
 import { runCommand } from './commands';
 import { identify } from './identify';
@@ -94,6 +95,18 @@ listen('background', {
   teach: ({ source, className }, sender) => teach(source, className, webPageOf(sender)),
   'import-model': (files) => importTeachableModel(files),
   'remove-model': ({ id }) => removeTeachableModel(id),
+  async 'classify-frame'(frame, sender): Promise<Outcome<FrameAnswer>> {
+    // Frames come from Glimpse's own camera view, or from a page whose video the user chose to follow.
+    const tabId = pageTabId(sender);
+    if (tabId !== undefined && !rateLimiter.allow('classify-frame', tabId)) {
+      return { ok: false, error: { code: 'busy', detail: 'this tab sent frames faster than they can be answered' } };
+    }
+    try {
+      return { ok: true, value: await classifyFrame(frame) };
+    } catch (error) {
+      return { ok: false, error: toGlimpseError(error) };
+    }
+  },
 });
 
 /**

@@ -4,6 +4,7 @@ import { toGlimpseError } from '../shared/errors';
 import { listen, send } from '../shared/messaging';
 import { devHandlers } from './dev-tools';
 import { Engine } from './engine';
+import { answerFrame } from './frames';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -46,6 +47,13 @@ listen('offscreen', {
   'remove-model': async ({ id, ...options }) => {
     await engine.custom.removeModel(options, id);
     return { removed: true as const };
+  },
+  async 'classify-frame'({ frame, ...options }) {
+    try {
+      return { ok: true as const, value: await engine.withModel(options, (model) => answerFrame(model, frame)) };
+    } catch (error) {
+      return { ok: false as const, error: toGlimpseError(error) };
+    }
   },
 });
 

@@ -5,6 +5,7 @@ import { send } from '../shared/messaging';
 import { backendPreference, engineStatus, history } from '../shared/store';
 import type { BackendPreference, EngineStatus as Status } from '../shared/types';
 import { BackendSetting } from './components/BackendSetting';
+import { CameraButton } from './components/CameraButton';
 import { EngineFailedHint, EngineStatus } from './components/EngineStatus';
 import { HistoryDetail } from './components/HistoryDetail';
 import { HostAccessNotice } from './components/HostAccessNotice';
@@ -121,7 +122,7 @@ export function App() {
           <HistoryDetail entry={open} onBack={back} onDelete={remove} />
         ) : (
           <>
-            <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}>
+            <PageActions inActionPopup={inActionPopup} region={<><RegionButton inActionPopup={inActionPopup} /><CameraButton inActionPopup={inActionPopup} /></>}>
               <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
             </PageActions>
             <ModelChoice value={model.value} imported={imported.value} taught={taught.value.classes.length > 0}

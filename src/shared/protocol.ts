@@ -14,6 +14,7 @@ import {
 } from './types';
 import { array, arrayBuffer, number, object, oneOf, optional, string, InvalidMessage } from './validate';
 import type { ImportOutcome } from './custom-models';
+import { rawFrame, type FrameAnswer } from './types';
 
 /** Most pictures one 'identify-many' carries: a page scan sends a screenful as several of these. */
 export const MAX_PICTURES_PER_REQUEST = 4;
@@ -61,6 +62,8 @@ export const MESSAGES = {
     'import-model': message<ImportOutcome>()(object({ modelJson: string, weights: arrayBuffer, metadata: string })),
     /** The popup forgets an imported model. */
     'remove-model': message<void>()(object({ id: string })),
+    /** A live frame (camera view, a playing video) as raw pixels; the page keeps one in flight. */
+    'classify-frame': message<Outcome<FrameAnswer>>()(rawFrame),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
@@ -79,6 +82,8 @@ export const MESSAGES = {
     ),
     'import-model': message<ImportOutcome>()(object({ modelJson: string, weights: arrayBuffer, metadata: string, ...ENGINE_OPTION_FIELDS })),
     'remove-model': message<{ removed: true }>()(object({ id: string, ...ENGINE_OPTION_FIELDS })),
+    /** A live frame as raw pixels, straight into the model (frames.ts). */
+    'classify-frame': message<Outcome<FrameAnswer>>()(object({ frame: rawFrame, ...ENGINE_OPTION_FIELDS })),
   },
   content: {
     /** The user chose "Identify image": find what was right-clicked and identify it. */

@@ -135,6 +135,11 @@ export const neverContactServers = defineItem<boolean>('local:neverContactServer
 /** The schema version every stored history entry has (see HistoryStore.migrate). */
 export const historyVersion = defineItem<number>('local:historyVersion', { fallback: 1 });
 
+/** The camera view: whether it shows the camera as a mirror does (as people expect to see themselves). */
+export const cameraMirror = defineItem<boolean>('local:cameraMirror', { fallback: true });
+/** The camera view: the camera chosen last (absent: the browser's default). */
+export const cameraDeviceId = defineItem<string | undefined>('local:cameraDeviceId', { fallback: undefined });
+
 /** The history: one instance for the whole extension, one key per entry in local storage. */
 export const history = new HistoryStore(keyValueArea(browser.storage.local), { version: historyVersion });
 

@@ -211,3 +211,30 @@ export interface Detection {
   /** Where the time went: the detector's runs (one per view) and the classifier's batch of crops. */
   steps?: { views: number; detectorMs: number; crops: number; classifierMs: number };
 }
+
+/**
+ * A camera or video frame as raw pixels (RGBA, row by row), sent to the engine as they are: no
+ * encoding, no decoding. At the model's size (LIVE_FRAME_SIDE square) it goes straight in; any
+ * other size is scaled first.
+ */
+export const rawFrame = object({
+  pixels: arrayBuffer,
+  width: number,
+  height: number,
+  /** Which model answers (absent: ImageNet's MobileNetV2); room for a chosen model (Teachable Machine, taught classes). */
+  model: optional(string),
+});
+export type RawFrame = Infer<typeof rawFrame>;
+
+/** The engine's answer for one live frame: no thumbnail, no heat-map (boxes, when detection exists, go here too). */
+export interface FrameAnswer {
+  /** The best guesses, best first (more than the card's five: smoothing adds them up over frames). */
+  predictions: Prediction[];
+  /** How much neighbouring pixels agree (see shared/structure.ts). */
+  structure: number;
+  backend: Backend;
+  /** Model time only. */
+  inferenceMs: number;
+  /** Pixels to answer, in the engine. */
+  totalMs: number;
+}
