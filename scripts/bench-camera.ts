@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { launchWithExtension, until } from '../tests/e2e/support/chromium';
-import { ensureBuilt } from '../tests/e2e/support/engine-session';
+import { launchWithExtension, until } from '../harness/chromium';
+import { ensureBuilt } from '../harness/engine-session';
 import { confidentScenes, fakeCameraFlags, photoFrames, writeY4m } from '../tests/e2e/support/fake-media';
 
 export interface CameraBench {

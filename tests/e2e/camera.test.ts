@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
 import { confidentScenes, fakeCameraFlags, photoFrames, runsOf, writeY4m, type Scene } from './support/fake-media';
-import { englishMessageKey, history } from './support/harness';
+import { englishMessageKey, history } from '../../harness/reading';
 
 interface Logged { at: number; raw: [number, number][]; shownClass?: number; shown: string }
 

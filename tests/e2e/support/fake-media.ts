@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { capitalise } from '../../../src/shared/answer-text';
 import { simpleName } from '../../../src/shared/labels';
-import { chromiumPath, QUIET_CHROMIUM } from './chromium';
+import { chromiumPath, QUIET_CHROMIUM } from '../../../harness/chromium';
 
 export const DEV_PHOTOS = join(process.cwd(), '../shared/eval/imagenet-samples-dev');
 
