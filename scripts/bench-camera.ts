@@ -10,7 +10,7 @@ import { tmpdir, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, until } from '../harness/chromium';
 import { ensureBuilt } from '../harness/engine-session';
-import { confidentScenes, fakeCameraFlags, photoFrames, writeY4m } from '../tests/e2e/support/fake-media';
+import { confidentScenes, fakeCameraFlags, photoFrames, writeY4m } from '../harness/fake-media';
 
 export interface CameraBench {
   answersPerSecond: number;

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { knnClassify, nearness } from '../src/offscreen/custom/knn';
 import { startEngineSession } from '../harness/engine-session';
-import { writeTeachableSizedExport } from '../tests/support/teachable-export';
+import { writeTeachableSizedExport } from '../harness/teachable-export';
 
 const { values } = parseArgs({ options: { repeats: { type: 'string', default: '30' }, images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' } } });
 const REPEATS = Number(values.repeats);

@@ -304,7 +304,8 @@ function map(c: Ctx, r: Rng, th: Theme, w: number, h: number) {
     const corners = r.int(6, 12);
     for (let k = 0; k < corners; k++) {
       const a = (k / corners) * Math.PI * 2, d = rad * r.between(0.6, 1.2);
-      k ? c.lineTo(cx + Math.cos(a) * d, cy + Math.sin(a) * d) : c.moveTo(cx + Math.cos(a) * d, cy + Math.sin(a) * d);
+      if (k) c.lineTo(cx + Math.cos(a) * d, cy + Math.sin(a) * d);
+      else c.moveTo(cx + Math.cos(a) * d, cy + Math.sin(a) * d);
     }
     c.closePath();
     c.fillStyle = political ? th.palette[i % th.palette.length]! : r.pick([water, '#c8e6c0', '#d8e8c8', land, '#e0dfdf']);

@@ -71,7 +71,7 @@ export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageForma
 export async function detectBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Detection> {
   const options = await engineOptions();
   try {
-    return await theEngine().detect(bytes, options, { format });
+    return await engineHere().detect(bytes, options, { format });
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
   }
@@ -90,21 +90,21 @@ export const engineStats = async (): Promise<EngineStats> => engineHere().stats(
 
 export async function embedBytes(bytes: ArrayBuffer, format: ImageFormat): Promise<{ embedding: ArrayBuffer; thumbnail: string }> {
   try {
-    return await theEngine().custom.embed(bytes, await engineOptions(), format);
+    return await engineHere().custom.embed(bytes, await engineOptions(), format);
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
   }
 }
 
 export const importModel = async (files: { modelJson: string; weights: ArrayBuffer; metadata: string }): Promise<ImportOutcome> =>
-  theEngine().custom.importModel(await engineOptions(), files);
+  engineHere().custom.importModel(await engineOptions(), files);
 
-export const removeModel = async (id: string): Promise<void> => theEngine().custom.removeModel(await engineOptions(), id);
+export const removeModel = async (id: string): Promise<void> => engineHere().custom.removeModel(await engineOptions(), id);
 
 export async function classifyFrame(frame: RawFrame): Promise<FrameAnswer> {
   const options = await engineOptions();
   try {
-    return await theEngine().withModel(options, (model) => answerFrame(model, frame));
+    return await engineHere().withModel(options, (model) => answerFrame(model, frame));
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeAnswer, guessPercent, plainName } from '../shared/answer-words';
 import { capitalise } from '../shared/answer-text';
 import { engineName, errorText, t } from '../shared/i18n';
+import type { I18nKey } from '../shared/i18n-keys';
 import { cameraMirror, engineStatus } from '../shared/store';
 import type { CameraProblem } from './camera-stream';
 import { keepFrame } from './keep-frame';
@@ -9,7 +10,7 @@ import { useCamera } from './useCamera';
 import { useItemValue } from './useItemValue';
 import { useLiveAnswers } from './useLiveAnswers';
 
-const PROBLEM_KEYS: Record<CameraProblem, string> = {
+const PROBLEM_KEYS: Record<CameraProblem, I18nKey> = {
   refused: 'cameraRefused', none: 'cameraNone', busy: 'cameraBusy', unsupported: 'cameraUnsupported', failed: 'cameraFailed',
 };
 

@@ -25,6 +25,7 @@ export class TeachField {
 
   constructor(anchor: Element | undefined, point: { x: number; y: number }, classNames: readonly string[], private readonly read: () => Promise<ImageSource>) {
     open?.close();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the one open field, closed when another opens
     open = this;
     this.frame = createCardHost(anchor);
     const { host, shadow } = this.frame;

@@ -7,6 +7,7 @@
  */
 import { capitalise, percent } from './answer-text';
 import { t } from './i18n';
+import type { I18nKey } from './i18n-keys';
 import { alsoCalled, simpleName } from './labels';
 import { CALIBRATION, certaintyOf, type Certainty } from './calibration';
 import type { Classification, HistoryEntry, NotPhotoKind, Prediction } from './types';
@@ -40,7 +41,7 @@ export interface AnswerWords {
 }
 
 /** "Looks like a chart" for each kind of picture that is not a photo. */
-const NOT_PHOTO_WORDS: Record<NotPhotoKind, string> = {
+const NOT_PHOTO_WORDS: Record<NotPhotoKind, I18nKey> = {
   chart: 'wordsNotPhotoChart',
   diagram: 'wordsNotPhotoDiagram',
   table: 'wordsNotPhotoTable',

@@ -54,8 +54,8 @@ export const oneOf = <const T extends readonly string[]>(options: T): Check<T[nu
   return value as T[number];
 };
 
-/** A list of at most `max` items, each passing `check`. */
-export const array = <T>(check: Check<T>, max: number): Check<T[]> => (value, path) => {
+/** A list (of at most `max` items when given), each passing `check`. */
+export const array = <T>(check: Check<T>, max = Number.POSITIVE_INFINITY): Check<T[]> => (value, path) => {
   if (!Array.isArray(value)) throw new InvalidMessage(`${path} should be a list`);
   if (value.length > max) throw new InvalidMessage(`${path} should hold at most ${max} items`);
   return value.map((item, i) => check(item, `${path}[${i}]`));
@@ -104,8 +104,3 @@ export const variant = <const D extends string, V extends Variants>(discriminant
     return { [discriminant]: tag, ...variants[tag]!(value, path) } as VariantOf<D, V>;
   };
 
-/** An array whose every item passes `check`. */
-export const array = <T>(check: Check<T>): Check<T[]> => (value, path) => {
-  if (!Array.isArray(value)) throw new InvalidMessage(`${path} should be an array`);
-  return value.map((item, i) => check(item, `${path}[${i}]`));
-};

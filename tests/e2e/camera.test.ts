@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
-import { confidentScenes, fakeCameraFlags, photoFrames, runsOf, writeY4m, type Scene } from './support/fake-media';
+import { confidentScenes, fakeCameraFlags, photoFrames, runsOf, writeY4m, type Scene } from '../../harness/fake-media';
 import { englishMessageKey, history } from '../../harness/reading';
 
 interface Logged { at: number; raw: [number, number][]; shownClass?: number; shown: string }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLOUR_LABELS, colourPicture, writeTeachableExport, type ExportFiles } from '../support/teachable-export';
+import { COLOUR_LABELS, colourPicture, writeTeachableExport, type ExportFiles } from '../../harness/teachable-export';
 import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
 import { englishMessageKey, inServiceWorker, localStorage } from '../../harness/reading';
 import { contentScriptReady, dispatchMenuClick, identifyElement, settledCard } from '../../harness/menu';

@@ -1,9 +1,19 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ImportedModel } from '../../shared/custom-models';
+import type { ImportedModel, ImportProblem } from '../../shared/custom-models';
+import type { I18nKey } from '../../shared/i18n-keys';
 import { t } from '../../shared/i18n';
 import { send } from '../../shared/messaging';
 import { sortTeachableFiles } from '../teachable-files';
 import './ModelImport.css';
+
+const IMPORT_PROBLEM_KEYS: Record<ImportProblem, I18nKey> = {
+  'missing-files': 'importProblem_missing_files',
+  'not-teachable': 'importProblem_not_teachable',
+  'broken-weights': 'importProblem_broken_weights',
+  'labels-mismatch': 'importProblem_labels_mismatch',
+  'not-image-model': 'importProblem_not_image_model',
+  engine: 'importProblem_engine',
+};
 
 type Message = { kind: 'ok' | 'error' | 'working'; text: string } | undefined;
 
@@ -27,7 +37,7 @@ export function ModelImport({ imported }: { imported: readonly ImportedModel[] }
     try {
       const outcome = await send('background', 'import-model', sorted);
       if (outcome.ok) setMessage({ kind: 'ok', text: t('importDone', [outcome.model.name, String(outcome.model.labels.length)]) });
-      else setMessage({ kind: 'error', text: t(`importProblem_${outcome.reason.replace(/-/g, '_')}`) });
+      else setMessage({ kind: 'error', text: t(IMPORT_PROBLEM_KEYS[outcome.reason]) });
     } catch {
       setMessage({ kind: 'error', text: t('importProblem_engine') });
     }

@@ -1,10 +1,18 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
+import type { I18nKey } from '../../shared/i18n-keys';
 import { taughtClasses } from '../../shared/store';
 import {
-  deleteClass, deleteExample, mergeTaught, readTaughtFile, renameClass, TaughtFileError, taughtFileText, type TaughtClass, type TaughtSet,
+  deleteClass, deleteExample, mergeTaught, readTaughtFile, renameClass, TaughtFileError, taughtFileText, type TaughtClass, type TaughtFileProblem, type TaughtSet,
 } from '../../shared/taught-set';
 import './TaughtClasses.css';
+
+const TAUGHT_FILE_PROBLEM_KEYS: Record<TaughtFileProblem, I18nKey> = {
+  'not-json': 'taughtFileProblem_not_json',
+  'not-taught': 'taughtFileProblem_not_taught',
+  newer: 'taughtFileProblem_newer',
+  broken: 'taughtFileProblem_broken',
+};
 
 /** Every change reads the set afresh (a teach on a page may have added to it since it was shown). */
 async function change(edit: (set: TaughtSet) => TaughtSet): Promise<void> {
@@ -33,7 +41,7 @@ export function TaughtClasses({ set }: { set: TaughtSet }) {
       setMessage({ kind: 'ok', text: t('taughtImported', String(incoming.classes.length)) });
     } catch (error) {
       const reason = error instanceof TaughtFileError ? error.reason : 'broken';
-      setMessage({ kind: 'error', text: t(`taughtFileProblem_${reason.replace(/-/g, '_')}`) });
+      setMessage({ kind: 'error', text: t(TAUGHT_FILE_PROBLEM_KEYS[reason]) });
     }
   };
 
@@ -78,7 +86,10 @@ function ClassRow({ taught }: { taught: TaughtClass }) {
           <input aria-label={t('taughtRenameLabel', taught.name)} defaultValue={taught.name} maxLength={40} ref={(input) => input?.focus()}
             onKeyDown={(event) => {
               if (event.key === 'Enter') finish((event.currentTarget as HTMLInputElement).value);
-              if (event.key === 'Escape') (event.stopPropagation(), finish(undefined));
+              if (event.key === 'Escape') {
+                event.stopPropagation();
+                finish(undefined);
+              }
             }}
             onBlur={(event) => finish((event.currentTarget as HTMLInputElement).value)} />
         ) : (

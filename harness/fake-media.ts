@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { capitalise } from '../../../src/shared/answer-text';
-import { simpleName } from '../../../src/shared/labels';
-import { chromiumPath, QUIET_CHROMIUM } from '../../../harness/chromium';
+import { capitalise } from '../src/shared/answer-text';
+import { simpleName } from '../src/shared/labels';
+import { chromiumPath, QUIET_CHROMIUM } from './chromium';
 
 export const DEV_PHOTOS = join(process.cwd(), '../shared/eval/imagenet-samples-dev');
 

@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { encodePng } from '../../scripts/png';
+import { encodePng } from '../scripts/png';
 
 export const COLOUR_LABELS = ['Red things', 'Green things', 'Blue things'] as const;
 
