@@ -6,14 +6,14 @@
  */
 import { describeAnswer } from '../shared/answer-words';
 import type { GlimpseError } from '../shared/errors';
-import { errorText, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { brandIcon, cardParts, el, spinner } from './card-dom';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
 import { overlapArea, type Box, type Placement, type Size } from './card-position';
-import { adoptStyles, answerDetails, changedDetails, errorDetails, panelContent } from './card-panel';
-import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
+import { adoptStyles, answerDetails, changedDetails, edgeMeaning, errorDetails, failureText, panelContent } from './card-panel';
+import { boxInViewport, clipFor, clippingAncestors, viewportBox } from './page-scene';
 import { applyFit, everydayFit, measureFit, presenterFit } from './label-fit';
 import { PictureWatch } from './picture-watch';
 import { pictureBox, whyControl, type WhyControl } from './why';
@@ -202,12 +202,13 @@ export class ResultCard {
 
   private showAnswer(entry: HistoryEntry, announce: boolean): void {
     const words = describeAnswer(entry);
-    this.showLabel(words.short, t('cardOpen'));
+    // The edge's colour, explained where a person looks: the tooltip (and screen readers' description).
+    this.showLabel(words.short, `${edgeMeaning(words.certainty)}. ${t('cardOpen')}`);
     this.root.setAttribute('data-certainty', words.certainty);
     this.why?.dispose();
     // Over the picture's pixels (inside its border and padding), or over the chosen region.
     const element = this.picture;
-    this.why = whyControl(entry, () => (element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox()), scheduleLayout);
+    this.why = whyControl(entry, () => (element ? (element.isConnected ? { ...pictureBox(element), clip: this.clipBox(viewportBox()) } : undefined) : this.anchorBox()), scheduleLayout);
     this.panel.replaceChildren(...panelContent(answerDetails(entry, words, this.why ? [this.why.element] : []), t('cardCollapse'), () => this.collapse()));
     if (announce) this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
     this.setExpanded(false);
@@ -216,8 +217,9 @@ export class ResultCard {
 
   showError(error: GlimpseError, retry?: () => void): void {
     this.host.setAttribute('data-error-code', error.code);
-    this.panel.replaceChildren(...panelContent(errorDetails(error, retry), t('cardDismiss'), () => this.dismiss()));
-    this.live.textContent = errorText(error);
+    const text = failureText(error, this.picture);
+    this.panel.replaceChildren(...panelContent(errorDetails(error, text, retry), t('cardDismiss'), () => this.dismiss()));
+    this.live.textContent = text;
     // Nothing short to say about a failure: it shows in full until dismissed.
     this.setExpanded(true);
     this.setState('error');

@@ -15,8 +15,8 @@ import { ProgressPill, type ScanState } from './progress-pill';
 
 /** Identifications in flight at once. */
 const CONCURRENCY = 3;
-/** How long the finished pill stays before it goes by itself. */
-const FINISHED_PILL_MS = 10_000;
+/** How long the finished pill stays before it goes by itself: time to read "24 of 24", not to keep covering the page. */
+const FINISHED_PILL_MS = 3_000;
 
 let current: PageScan | undefined;
 
