@@ -69,6 +69,11 @@ export class ResultCard {
     for (const card of keepCard(this)) if (this.element && card.element === this.element) card.dismiss();
   }
 
+  /** What the card shows now (kept in this script: the page's DOM does not show it). */
+  get shows(): State {
+    return this.state;
+  }
+
   get expanded(): boolean {
     return this.isExpanded;
   }
@@ -129,8 +134,8 @@ export class ResultCard {
 
   private setState(state: State): void {
     this.state = state;
+    // Inside the closed root only: the page's DOM does not show whether (or when) Glimpse is working or has answered.
     this.root.setAttribute('data-state', state);
-    this.host.setAttribute('data-state', state);
     scheduleLayout();
   }
 
@@ -216,7 +221,7 @@ export class ResultCard {
   }
 
   showError(error: GlimpseError, retry?: () => void): void {
-    this.host.setAttribute('data-error-code', error.code);
+    this.root.setAttribute('data-error-code', error.code);
     const text = failureText(error, this.picture);
     this.panel.replaceChildren(...panelContent(errorDetails(error, text, retry), t('cardDismiss'), () => this.dismiss()));
     this.live.textContent = text;
@@ -232,7 +237,7 @@ export class ResultCard {
     this.chip.hidden = open;
     this.panel.hidden = !open;
     this.chip.setAttribute('aria-expanded', String(open));
-    this.host.toggleAttribute('data-expanded', open);
+    this.root.toggleAttribute('data-expanded', open);
     if (open) this.frameHost.raise();
     scheduleLayout();
   }
