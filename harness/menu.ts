@@ -214,10 +214,10 @@ export function readCard(this: ShadowRoot) {
   const shown = expanded ? panel : chip;
   const visible = getComputedStyle(host).visibility !== 'hidden';
   return {
-    state: host.getAttribute('data-state'),
+    state: root?.getAttribute('data-state') ?? null,
     // A card is hidden until the layout first places it (a frame at most): its words are read all the same.
     text: ((visible ? shown?.innerText : shown?.textContent) ?? '').replace(/\s+/g, ' ').trim(),
-    errorCode: host.getAttribute('data-error-code'),
+    errorCode: root?.getAttribute('data-error-code') ?? null,
     box: boxOf(shown),
     labelBox: expanded ? null : boxOf(chip),
     wordsBox: expanded ? null : (() => {

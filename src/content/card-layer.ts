@@ -126,7 +126,7 @@ function onPointerDown(event: PointerEvent): void {
 
 /** Closes every open card back to its label; whether there was one. */
 function collapseAll(): boolean {
-  const expanded = open.filter((card) => card.expanded && ['result', 'changed'].includes(card.host.getAttribute('data-state') ?? ''));
+  const expanded = open.filter((card) => card.expanded && (card.shows === 'result' || card.shows === 'changed'));
   for (const card of expanded) card.collapse();
   return expanded.length > 0;
 }

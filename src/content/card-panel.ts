@@ -30,13 +30,43 @@ export function answerDetails(entry: HistoryEntry, words: AnswerWords, extra: HT
     item.append(el('span', 'name', capitalise(plainName(prediction))), el('span', 'p', guessPercent(prediction)), bar(prediction.probability));
     list.append(item);
   }
-  details.push(list, el('p', 'meta', `${waitedText(entry)} · ${timingText(entry)}`));
+  details.push(list, edgeLegend(), el('p', 'meta', `${waitedText(entry)} · ${timingText(entry)}`));
   return details;
 }
 
-/** A failure in plain words, with "Try again" when trying again can help. */
-export function errorDetails(error: GlimpseError, retry?: () => void): HTMLElement[] {
-  const body: HTMLElement[] = [el('p', 'message', errorText(error))];
+/** Whether `picture` is an image that never loaded on the page (the browser shows its broken-image sign). */
+const neverLoaded = (picture: Element | undefined): boolean =>
+  picture?.localName === 'img' && (picture as HTMLImageElement).complete && (picture as HTMLImageElement).naturalWidth === 0 &&
+  !!(picture as HTMLImageElement).currentSrc;
+
+/**
+ * A failure in words: a picture that did not load on the page either is said to have not
+ * loaded (not to be "no longer at this address", which suggests it was there a moment ago).
+ */
+export function failureText(error: GlimpseError, picture: Element | undefined): string {
+  const fetchFailed = ['http-status', 'network', 'off-screen', 'timeout', 'empty', 'corrupt', 'not-an-image'].includes(error.code);
+  if (!fetchFailed || !neverLoaded(picture)) return errorText(error);
+  return error.status === undefined ? t('errNotLoaded') : t('errNotLoadedStatus', String(error.status));
+}
+
+/** What the colours of the labels' edges mean: each word on a swatch of its colour. */
+function edgeLegend(): HTMLElement {
+  const legend = el('p', 'edges');
+  legend.append(el('span', 'edges-title', t('cardEdges')));
+  for (const certainty of ['sure', 'probably', 'unsure'] as const) {
+    const item = el('span', `edge edge-${certainty}`);
+    item.append(el('span', 'swatch'), document.createTextNode(t(`cardEdge_${certainty}`)));
+    legend.append(item);
+  }
+  return legend;
+}
+
+/** What the label's edge says, for its tooltip and screen readers ("Blue edge: Glimpse is sure"). */
+export const edgeMeaning = (certainty: string): string => t(`cardEdgeMeaning_${certainty}`);
+
+/** A failure in plain words (`text`), with "Try again" when trying again can help. */
+export function errorDetails(error: GlimpseError, text: string, retry?: () => void): HTMLElement[] {
+  const body: HTMLElement[] = [el('p', 'message', text)];
   if (retry && isRetryable(error)) body.push(button('retry', t('cardRetry'), retry));
   return body;
 }

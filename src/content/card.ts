@@ -13,8 +13,8 @@ import { CardObjects } from './card-objects';
 import { createCardHost, type CardHost } from './card-host';
 import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
 import { overlapArea, type Box, type Placement, type Size } from './card-position';
-import { adoptStyles, answerDetails, changedDetails, errorDetails, panelContent } from './card-panel';
-import { boxInViewport, clipFor, clippingAncestors } from './page-scene';
+import { adoptStyles, answerDetails, changedDetails, edgeMeaning, errorDetails, failureText, panelContent } from './card-panel';
+import { boxInViewport, clipFor, clippingAncestors, viewportBox } from './page-scene';
 import { applyFit, everydayFit, measureFit, presenterFit } from './label-fit';
 import { PictureWatch } from './picture-watch';
 import { pictureBox, whyControl, type WhyControl } from './why';
@@ -70,6 +70,11 @@ export class ResultCard {
     adoptStyles(this.frameHost.shadow);
     this.frameHost.shadow.append(this.root);
     for (const card of keepCard(this)) if (this.element && card.element === this.element) card.dismiss();
+  }
+
+  /** What the card shows now (kept in this script: the page's DOM does not show it). */
+  get shows(): State {
+    return this.state;
   }
 
   get expanded(): boolean {
@@ -132,8 +137,8 @@ export class ResultCard {
 
   private setState(state: State): void {
     this.state = state;
+    // Inside the closed root only: the page's DOM does not show whether (or when) Glimpse is working or has answered.
     this.root.setAttribute('data-state', state);
-    this.host.setAttribute('data-state', state);
     scheduleLayout();
   }
 
@@ -221,12 +226,13 @@ export class ResultCard {
 
   private showAnswer(entry: HistoryEntry, announce: boolean): void {
     const words = describeAnswer(entry);
-    this.showLabel(words.short, t('cardOpen'));
+    // The edge's colour, explained where a person looks: the tooltip (and screen readers' description).
+    this.showLabel(words.short, `${edgeMeaning(words.certainty)}. ${t('cardOpen')}`);
     this.root.setAttribute('data-certainty', words.certainty);
     this.why?.dispose();
     // Over the picture's pixels (inside its border and padding), or over the chosen region.
     const element = this.picture;
-    this.why = whyControl(entry, () => (element ? (element.isConnected ? pictureBox(element) : undefined) : this.anchorBox()), scheduleLayout);
+    this.why = whyControl(entry, () => (element ? (element.isConnected ? { ...pictureBox(element), clip: this.clipBox(viewportBox()) } : undefined) : this.anchorBox()), scheduleLayout);
     const extra = [this.objects.element, this.why?.element].filter((part): part is HTMLElement => part !== undefined);
     this.panel.replaceChildren(...panelContent(answerDetails(entry, words, extra), t('cardCollapse'), () => this.collapse()));
     if (announce) this.live.textContent = `${t('cardTitle')}: ${words.sentence}`;
@@ -235,9 +241,10 @@ export class ResultCard {
   }
 
   showError(error: GlimpseError, retry?: () => void): void {
-    this.host.setAttribute('data-error-code', error.code);
-    this.panel.replaceChildren(...panelContent(errorDetails(error, retry), t('cardDismiss'), () => this.dismiss()));
-    this.live.textContent = errorText(error);
+    this.root.setAttribute('data-error-code', error.code);
+    const text = failureText(error, this.picture);
+    this.panel.replaceChildren(...panelContent(errorDetails(error, text, retry), t('cardDismiss'), () => this.dismiss()));
+    this.live.textContent = text;
     // Nothing short to say about a failure: it shows in full until dismissed.
     this.setExpanded(true);
     this.setState('error');
@@ -252,7 +259,7 @@ export class ResultCard {
     this.chip.hidden = open;
     this.panel.hidden = !open;
     this.chip.setAttribute('aria-expanded', String(open));
-    this.host.toggleAttribute('data-expanded', open);
+    this.root.toggleAttribute('data-expanded', open);
     if (open) this.frameHost.raise();
     scheduleLayout();
   }

@@ -77,7 +77,7 @@ async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, 
   watchWhile(() => card.isOpen);
   card.showWorking(await isEngineWarming());
   const stopWatching = onEngineStatus((status) => {
-    if (card.host.getAttribute('data-state') === 'working') card.showWorking(status.state !== 'ready');
+    if (card.shows === 'working') card.showWorking(status.state !== 'ready');
   });
   try {
     const ask = async () => identifyInBackground(await read(), { requestedAt });

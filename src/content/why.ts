@@ -11,7 +11,8 @@ import type { HistoryEntry } from '../shared/types';
 import { button, el } from './card-dom';
 import { customElement } from './html';
 import { fittedRect, type Rect } from './object-fit';
-import { boxInViewport } from './page-scene';
+import { visiblePart } from './card-position';
+import { boxInViewport, pageBars, viewportBox } from './page-scene';
 
 export interface Box {
   left: number;
@@ -23,6 +24,8 @@ export interface Box {
 /** A box on screen and, when the picture's pixels do not simply fill it (object-fit), where they are drawn in it. */
 export interface PictureBox extends Box {
   drawn?: Rect;
+  /** Where the picture can be seen (the viewport, narrowed by scrolling ancestors); the viewport when absent. */
+  clip?: Box;
 }
 
 const FOLLOW_INTERVAL_MS = 250;
@@ -81,19 +84,25 @@ class Overlay {
     this.place();
   }
 
+  /**
+   * Over the part of the picture a person sees, as its label is: clipped to the view and to
+   * scrolling ancestors, and never over the page's sticky header or other fixed bars.
+   */
   private place(): void {
     const box = this.boxOf();
     const set = (name: string, value: string) => this.host.style.setProperty(name, value, 'important');
-    set('visibility', box ? 'visible' : 'hidden');
-    if (!box) return;
-    set('left', `${box.left}px`);
-    set('top', `${box.top}px`);
-    set('width', `${box.width}px`);
-    set('height', `${box.height}px`);
-    // The host clips to the box: a "cover" picture's map overflows it as the picture does.
+    const viewport = viewportBox();
+    const seen = box && visiblePart(box, box.clip ?? viewport, pageBars(viewport));
+    set('visibility', box && seen && seen.width >= 1 && seen.height >= 1 ? 'visible' : 'hidden');
+    if (!box || !seen || seen.width < 1 || seen.height < 1) return;
+    set('left', `${seen.left}px`);
+    set('top', `${seen.top}px`);
+    set('width', `${seen.width}px`);
+    set('height', `${seen.height}px`);
+    // The host clips to what is seen: a "cover" picture's map overflows it as the picture does.
     const drawn = box.drawn ?? { left: 0, top: 0, width: box.width, height: box.height };
     Object.assign(this.canvas.style, {
-      left: `${drawn.left}px`, top: `${drawn.top}px`, width: `${drawn.width}px`, height: `${drawn.height}px`,
+      left: `${drawn.left + box.left - seen.left}px`, top: `${drawn.top + box.top - seen.top}px`, width: `${drawn.width}px`, height: `${drawn.height}px`,
     });
   }
 

@@ -116,6 +116,26 @@ describe('Why? shows where the model looked', () => {
     await page.evaluate(() => scrollTo(0, 0));
   });
 
+  it('keeps the heat-map off the page\'s sticky header, as labels are: only the part of the picture below it is covered', async () => {
+    await page.evaluate(() => {
+      const header = document.createElement('header');
+      header.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 80px; background: #14213d; z-index: 10;';
+      document.body.append(header);
+      document.body.style.paddingBottom = '900px';
+    });
+    await identifyAndAskWhy('#photo', 1);
+    const before = await contentBox('#photo');
+    await page.evaluate((by) => scrollBy(0, by), before.top - 20);
+    await until(async () => {
+      const [overlay] = await overlayBoxes();
+      const picture = await contentBox('#photo');
+      return picture.top < 80 && Math.abs(overlay!.top - 80) < 0.5 && Math.abs(overlay!.top + overlay!.height - (picture.top + picture.height)) < 0.5;
+    }, 'the heat-map to start below the header');
+    if (process.env.GLIMPSE_SCREENSHOTS) await page.screenshot({ path: join(process.env.GLIMPSE_SCREENSHOTS, 'why-under-header.png') });
+    await closeCards();
+    await page.evaluate(() => scrollTo(0, 0));
+  });
+
   it('on a wide picture with the photo on its left half, puts at least 70% of the heat on that half', async () => {
     await identifyAndAskWhy('#composite', 1);
     const [overlay] = await overlayBoxes();

@@ -31,7 +31,7 @@ const shown = (page: Page): Promise<Shown> =>
     const chip = host.shadowRoot!.querySelector('.chip') as HTMLElement;
     const { left, top, right, bottom } = chip.getBoundingClientRect();
     return {
-      state: host.getAttribute('data-state'),
+      state: host.shadowRoot!.querySelector('.glimpse')!.getAttribute('data-state'),
       chip: chip.innerText.replace(/\s+/g, ' ').trim(),
       chipBox: { left, top, right, bottom },
       visible: getComputedStyle(host).visibility === 'visible',

@@ -33,7 +33,7 @@ const lookAgain = (page: Page) =>
   page.evaluate(() => {
     (window as unknown as { card: { checkPicture(): void } }).card.checkPicture();
     const host = document.querySelector('[data-glimpse-card]') as HTMLElement;
-    return { state: host.getAttribute('data-state'), text: (host.shadowRoot!.querySelector('.chip') as HTMLElement).textContent!.trim() };
+    return { state: host.shadowRoot!.querySelector('.glimpse')!.getAttribute('data-state'), text: (host.shadowRoot!.querySelector('.chip') as HTMLElement).textContent!.trim() };
   });
 
 const loaded = (page: Page, ending: string) =>

@@ -17,8 +17,8 @@ import { labelPicture, type PictureLabel } from './picture-label';
 import { ProgressPill, type ScanState } from './progress-pill';
 import { sendShot, type ShotItem } from './screenful';
 
-/** How long the finished pill stays before it goes by itself (new pictures meanwhile reopen the scan). */
-const FINISHED_PILL_MS = 10_000;
+/** How long the finished pill stays before it goes by itself: time to read "24 of 24", not to keep covering the page (new pictures meanwhile reopen the scan). */
+const FINISHED_PILL_MS = 3_000;
 /** A picture read from a screen that scrolled under it is read again, at most this many times. */
 const MAX_REREADS = 3;
 /** How long a picture in view may take to finish loading before it is read as it is. */

@@ -5,6 +5,7 @@
  * so scans and captures leave it out.
  */
 import { t } from '../../shared/i18n';
+import { pillSpot } from './pill-spot';
 
 const HOST_TAG = 'glimpse-scan-progress';
 const HOST_DECLARATIONS = [
@@ -113,6 +114,20 @@ export class ProgressPill {
     }
     this.lastState = state;
     this.raise();
+    this.moveOffControls();
+  }
+
+  /** Off the page's controls and pictures (see pill-spot): placed again as the text changes size and the page scrolls. */
+  private moveOffControls(): void {
+    if (!this.host.isConnected) return;
+    const rect = this.host.getBoundingClientRect();
+    const root = document.documentElement;
+    const { left, top } = pillSpot({ width: Math.ceil(rect.width), height: Math.ceil(rect.height) }, { width: root.clientWidth, height: root.clientHeight }, this.host);
+    const set = (name: string, value: string) => this.host.style.setProperty(name, value, 'important');
+    set('left', `${left}px`);
+    set('top', `${top}px`);
+    set('bottom', 'auto');
+    set('transform', 'none');
   }
 
   /** Labels opened after the pill join the top layer above it; the pill steps back on top (unless it holds the focus). */
