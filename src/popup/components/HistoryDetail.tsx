@@ -1,7 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { capitalise } from '../../shared/answer-text';
-import { plainName } from '../../shared/answer-words';
+import { describeAnswer } from '../../shared/answer-words';
 import { t, timingText } from '../../shared/i18n';
 import type { I18nKey } from '../../shared/i18n-keys';
 import { objectPhrases } from '../../shared/object-words';
@@ -70,7 +69,7 @@ export function HistoryDetail({ entry, onBack, onDelete }: Props) {
         </button>
       </div>
       <div class="detail-head">
-        <Thumbnail src={entry.thumbnail} size={96} alt={entry.predictions[0] ? capitalise(plainName(entry.predictions[0])) : ''} />
+        <Thumbnail src={entry.thumbnail} size={96} alt={entry.predictions[0] ? describeAnswer(entry).short : ''} />
         <div>
           <AnswerHeading entry={entry} level={2} id="detail-heading" />
         </div>
