@@ -28,10 +28,27 @@ const centre = (element: Element | undefined): { x: number; y: number } => {
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 };
 
+const SHOWING_ADDRESSES = 'img, input[type="image"], video, object, embed';
+
+/** Elements that may show an address, in this document and the same-origin frames inside it (an <iframe srcdoc>). */
+function* addressHolders(doc: Document, depth = 0): Generator<Element> {
+  yield* deepQueryAll(doc, SHOWING_ADDRESSES);
+  if (depth >= 4) return;
+  for (const frame of doc.querySelectorAll('iframe, frame')) {
+    let inner: Document | null = null;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument;
+    } catch {
+      // Another origin's frame: its own content script answers for it.
+    }
+    if (inner) yield* addressHolders(inner, depth + 1);
+  }
+}
+
 /** No right-click was seen here (the script arrived after it): the element showing Chrome's address, if any. */
 function fromAddressOnly(hint: string | undefined): Choice {
   if (!hint) return { point: centre(undefined), changed: false };
-  const shown = [...deepQueryAll(document, 'img, input[type="image"], video')].find((element) => urlOf(element) === hint);
+  const shown = [...addressHolders(document)].find((element) => urlOf(element) === hint);
   return { target: shown ? targetOf(shown) : { kind: 'url', url: hint }, anchor: shown, point: centre(shown), changed: false };
 }
 

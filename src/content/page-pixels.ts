@@ -10,7 +10,9 @@ function readableByPage(img: HTMLImageElement, url: string): boolean {
   if (/^(data|blob):/i.test(url)) return true;
   if (img.crossOrigin !== null) return true; // loaded through CORS, or not at all
   try {
-    return new URL(url).origin === new URL(img.ownerDocument.URL).origin && new URL(url).origin !== 'null';
+    // The document's own origin: an <iframe srcdoc> (about:srcdoc) has its parent's.
+    const documentOrigin = img.ownerDocument.defaultView?.origin ?? new URL(img.ownerDocument.URL).origin;
+    return new URL(url).origin === documentOrigin && documentOrigin !== 'null';
   } catch {
     return false;
   }

@@ -7,8 +7,8 @@
 import { elementsAt } from './elements-at-point';
 import { isGlimpseUi, targetOf } from './image-target';
 
-/** Below this opacity (its own times its ancestors') a picture counts as not shown. */
-const SHOWN_OPACITY = 0.5;
+/** Below this opacity (its own times its ancestors') a picture counts as not shown (a gallery dimming the pictures not in focus still shows them). */
+const SHOWN_OPACITY = 0.25;
 /** A picture on top hides another when it covers at least this share of it. */
 const COVERING_SHARE = 0.5;
 const MAX_ANCESTORS = 16;

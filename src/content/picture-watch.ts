@@ -135,7 +135,10 @@ export class PictureWatch {
     if (!this.current.isConnected) return this.follow();
     this.lastBox = this.current.getBoundingClientRect();
     this.searches = 0;
-    const over = pictureShownOver(this.current);
+    // What is shown is looked at only on screen (off screen, its label is not seen either).
+    const box = this.lastBox;
+    const onScreen = box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth && this.current.ownerDocument === document;
+    const over = onScreen ? pictureShownOver(this.current) : undefined;
     if (over) {
       this.current = over;
       this.lookAt(over);
@@ -143,7 +146,7 @@ export class PictureWatch {
     }
     const now = fingerprint(this.current);
     // Faded in or out: seen or not, with the same address.
-    if (now === this.last && isShown(this.current) === this.same) return false;
+    if (now === this.last && (!onScreen || isShown(this.current) === this.same)) return false;
     return this.lookAt(this.current);
   }
 

@@ -40,6 +40,11 @@ async function readBlobUrl(url: string, element: Element | undefined): Promise<I
 function showsUrl(element: Element, url: string): boolean {
   if (element.localName === 'img') return isShowing(element as HTMLImageElement, url);
   if (element.localName === 'input' || element.namespaceURI === 'http://www.w3.org/2000/svg') return true;
+  // An <object>/<embed> showing a picture draws it in its own box (Chromium keeps no frame for it): seen when it has a box.
+  if (element.localName === 'object' || element.localName === 'embed') {
+    const { width, height } = element.getBoundingClientRect();
+    return width > 0 && height > 0;
+  }
   if (element.localName === 'video') return false; // a video's poster address while it plays a frame is not what is shown
   return shownBackgroundUrl(element) === url;
 }

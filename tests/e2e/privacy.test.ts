@@ -52,6 +52,9 @@ function netLogRequests(path: string): NetLogRequest[] {
 
 const SEA_LION = 'n02077923_sea_lion.JPEG';
 const LLAMA = 'n02437616_llama.JPEG';
+const ZEBRA = 'n02391049_zebra.JPEG';
+const FLAMINGO = 'n02007558_flamingo.JPEG';
+const VOLCANO = 'n09472597_volcano.JPEG';
 
 describe('privacy: nothing leaves the machine but the image the user pointed at', () => {
   let ext: ExtensionBrowser;
@@ -145,6 +148,43 @@ describe('privacy: nothing leaves the machine but the image the user pointed at'
     await page.close();
   });
 
+  /** Pictures shown by a frame's own document, an <object> and an <embed> (another site's, large, on screen). */
+  const embeddedUrls = () => ({
+    srcdoc: `${other.origin}/samples/${ZEBRA}`,
+    object: `${other.origin}/samples/${FLAMINGO}`,
+    embed: `${other.origin}/samples/${VOLCANO}`,
+  });
+  let embeddedPageUrl = '';
+
+  it('pictures in an <iframe srcdoc>, an <object> and an <embed> on screen are read from the screen too: no request', async () => {
+    const urls = embeddedUrls();
+    const page = await ext.browser.newPage();
+    embeddedPageUrl = htmlPage(server, '/privacy-embedded.html', `<div style="display:flex;gap:10px;align-items:flex-start">
+      <iframe id="doc" style="width:410px;height:310px;border:0" srcdoc="<body style='margin:0'><img id='photo' src='${urls.srcdoc}' width='400' height='300' style='display:block;object-fit:cover'></body>"></iframe>
+      <object id="object" data="${urls.object}" type="image/jpeg" width="400" height="300"></object>
+      <embed id="embed" src="${urls.embed}" type="image/jpeg" width="400" height="300">
+    </div>`);
+    await page.goto(embeddedPageUrl, { waitUntil: 'load' });
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
+    await frame.waitForFunction(() => (document.querySelector('#photo') as HTMLImageElement | null)?.complete === true);
+    await until(() => ['/samples/' + ZEBRA, '/samples/' + FLAMINGO, '/samples/' + VOLCANO].every((path) => other.requests.includes(path)), 'the page to load its pictures');
+    const before = { seen: leaving().length, server: server.requests.length, other: other.requests.length };
+    await identifyElement(ext, frame, '#photo', { srcUrl: urls.srcdoc, mediaType: 'image' });
+    await identifyElement(ext, page, '#object');
+    await identifyElement(ext, page, '#embed');
+    const shown = await settledCard(page, 3);
+    const texts = shown.map((card) => card.text.toLowerCase());
+    expect(texts.some((text) => text.includes('zebra')), JSON.stringify(texts)).toBe(true);
+    expect(texts.some((text) => text.includes('flamingo')), JSON.stringify(texts)).toBe(true);
+    expect(texts.some((text) => text.includes('volcano')), JSON.stringify(texts)).toBe(true);
+    expect(leaving().slice(before.seen).map((r) => `${r.by}: ${r.url}`)).toEqual([]);
+    expect(server.requests.slice(before.server).filter((path) => path !== '/favicon.ico')).toEqual([]);
+    expect(other.requests.slice(before.other)).toEqual([]);
+    const vias = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).map((entry) => entry.via);
+    expect(vias.every((via) => via === 'capture' || via === 'page'), JSON.stringify(vias)).toBe(true);
+    await page.close();
+  });
+
   /** A page whose photo (from the other origin) is scrolled away right after the right-click. */
   async function identifyOffScreen(path: string): Promise<Page> {
     const page = await openPage(path, `<p>Scroll down.</p><div style="height: 3000px"></div>
@@ -192,7 +232,8 @@ describe('privacy: nothing leaves the machine but the image the user pointed at'
     const byThePage = requests.filter((r) => r.initiator.startsWith(server.origin) || r.isolationKey.includes('127.0.0.1'));
     expect([...new Set(byThePage.filter((r) => !byGlimpse.includes(r)).map((r) => r.url))].sort()).toEqual(
       [pageUrl, imageUrl(), `${other.origin}/samples/${SEA_LION}`, `${server.origin}/favicon.ico`,
-        `${server.origin}/privacy-below.html`, `${server.origin}/privacy-never.html`, offScreenUrl()].sort(),
+        `${server.origin}/privacy-below.html`, `${server.origin}/privacy-never.html`, offScreenUrl(),
+        embeddedPageUrl, ...Object.values(embeddedUrls())].sort(),
     );
     // Everything else is Chromium's own housekeeping (no initiator at all), never to the test server.
     const rest = requests.filter((r) => !byGlimpse.includes(r) && !byThePage.includes(r));
