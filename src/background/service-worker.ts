@@ -2,7 +2,7 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
-import type { FrameAnswer, HistoryEntry, Outcome } from '../shared/types';
+import type { FrameAnswer, HistoryEntry, Outcome, RawFrame } from '../shared/types';
 import { benchDeletion, benchPredict, benchViews, classifyBytes, closeEngineDocument, engineStats, warmEngine } from './engine-host';
 import { classifyFrame } from './engine-host';
 import { toGlimpseError } from '../shared/errors';
@@ -13,6 +13,7 @@ import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
 import { createMenu, onMenuClicked } from './menu';
+import { captureFrame } from './live';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
 void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
@@ -77,6 +78,11 @@ listen('background', {
   async 'run-command'({ command, tabId }) {
     const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
     return { reached: await runCommand(command, tab) };
+  },
+  async 'capture-frame'({ area }, sender): Promise<Outcome<RawFrame>> {
+    const tabId = pageTabId(sender);
+    if (tabId === undefined) return { ok: false, error: { code: 'off-screen', detail: 'only a page can ask for its own screen' } };
+    return captureFrame(webPageOf(sender), area);
   },
   async 'classify-frame'(frame, sender): Promise<Outcome<FrameAnswer>> {
     // Frames come from Glimpse's own camera view, or from a page whose video the user chose to follow.

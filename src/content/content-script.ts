@@ -15,6 +15,7 @@ import { lastPointer } from './pointer';
 import { readImageSource } from './read-source';
 import { cancelRegionSelect, startRegionSelect } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
+import { LiveVideo, videoIn } from './live-video';
 import { closeScan, scanPage } from './scan/page-scan';
 
 // A copy of this script left over from before an update or reload retires now.
@@ -134,6 +135,14 @@ listen('content', {
   'clear-all'() {
     closeScan();
     clearAllCards();
+    LiveVideo.stopAll();
+  },
+  'identify-live'() {
+    if (!stillAlive()) return { accepted: false };
+    const video = videoIn(lastRightClick()?.stack ?? []);
+    if (!video) return { accepted: false };
+    LiveVideo.start(video);
+    return { accepted: true };
   },
   ping: () => ({ ready: true as const }),
 });

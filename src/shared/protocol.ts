@@ -11,7 +11,7 @@ import {
   backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
   type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
-import { rawFrame, type FrameAnswer } from './types';
+import { rawFrame, screenArea, type FrameAnswer, type RawFrame } from './types';
 import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
 
 /** A message's declaration: its payload's check and (as a type only) its answer. */
@@ -42,6 +42,8 @@ export const MESSAGES = {
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
     /** A live frame (camera view, a playing video) as raw pixels; the page keeps one in flight. */
     'classify-frame': message<Outcome<FrameAnswer>>()(rawFrame),
+    /** "Identify live" on a video the page does not let Glimpse read: a frame of it from the screen (2 a second at most). */
+    'capture-frame': message<Outcome<RawFrame>>()(object({ area: screenArea })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
@@ -76,6 +78,8 @@ export const MESSAGES = {
     'clear-all': message<void>()(nothing),
     /** Dim the page and let the user drag a box; its pixels are identified (top frame only). */
     'select-region': message<{ started: boolean }>()(nothing),
+    /** The user chose "Identify live" on a playing video: its label follows the video until stopped. */
+    'identify-live': message<{ accepted: boolean }>()(nothing),
   },
 };
 
