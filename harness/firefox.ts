@@ -32,6 +32,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Firefox suspends an idle background page after this long (its default is 30 s). */
   idleTimeoutMs?: number;
+  /** More Firefox prefs (e.g. a fake camera: media.navigator.streams.fake). */
+  extraPrefs?: Record<string, unknown>;
 }
 
 /** Launches Firefox and installs the add-on (a temporary add-on, as about:debugging would). */
@@ -56,6 +58,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       'extensions.webextOptionalPermissionPrompts': false,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...options.extraPrefs,
     },
   });
   await browser.installExtension(DIST_FIREFOX);

@@ -9,9 +9,11 @@ import { rateLimiter } from './rate-limit';
 import { latest } from '../shared/store';
 import { REGION_MENU_ID, startRegionSelect } from './region-select';
 import { onTeachClicked, TEACH_MENU_ID } from './custom/teach';
+import { startLive } from './live';
 
 export const MENU_ID = 'identify-image';
 export const PAGE_MENU_ID = 'identify-page';
+export const LIVE_MENU_ID = 'identify-live';
 
 export async function createMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
@@ -26,6 +28,11 @@ export async function createMenu(): Promise<void> {
     id: PAGE_MENU_ID,
     title: t('menuIdentifyPage'),
     contexts: ['image', 'video', 'page', 'frame', 'link'],
+  });
+  browser.contextMenus.create({
+    id: LIVE_MENU_ID,
+    title: t('menuIdentifyLive'),
+    contexts: ['video'],
   });
   browser.contextMenus.create({
     id: REGION_MENU_ID,
@@ -68,6 +75,10 @@ export async function onMenuClicked(info: Menus.OnClickData, tab: Tabs.Tab | und
   }
   if (info.menuItemId === REGION_MENU_ID && tab?.id !== undefined) {
     await startRegionSelect(tab.id);
+    return;
+  }
+  if (info.menuItemId === LIVE_MENU_ID && tab?.id !== undefined) {
+    await startLive(tab.id, info.frameId ?? 0);
     return;
   }
   if (info.menuItemId !== MENU_ID) return;

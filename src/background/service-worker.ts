@@ -2,7 +2,7 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { listen } from '../shared/messaging';
 import { backendDecision, engineStatus, history, latest, shareSessionWithContentScripts } from '../shared/store';
-import type { FrameAnswer, HistoryEntry, Outcome } from '../shared/types';
+import type { FrameAnswer, HistoryEntry, Outcome, RawFrame } from '../shared/types';
 import { toGlimpseError } from '../shared/errors';
 import { benchDeletion, benchPredict, benchViews } from './dev-tools';
 import { classifyBytes, classifyFrame, closeEngineDocument, detectBytes, engineStats, warmEngine } from './engine-host';
@@ -19,6 +19,7 @@ import { teach } from './custom/teach';
 import { embedBytes } from './engine-host';
 import { inspectImage } from '../shared/image-problem';
 import { importTeachableModel, removeTeachableModel } from './custom/imported-models';
+import { captureFrame } from './live';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
 void shareSessionWithContentScripts().catch((error: unknown) => console.warn('[glimpse] session storage stays private', error));
@@ -95,6 +96,11 @@ listen('background', {
   teach: ({ source, className }, sender) => teach(source, className, webPageOf(sender)),
   'import-model': (files) => importTeachableModel(files),
   'remove-model': ({ id }) => removeTeachableModel(id),
+  async 'capture-frame'({ area }, sender): Promise<Outcome<RawFrame>> {
+    const tabId = pageTabId(sender);
+    if (tabId === undefined) return { ok: false, error: { code: 'off-screen', detail: 'only a page can ask for its own screen' } };
+    return captureFrame(webPageOf(sender), area);
+  },
   async 'classify-frame'(frame, sender): Promise<Outcome<FrameAnswer>> {
     // Frames come from Glimpse's own camera view, or from a page whose video the user chose to follow.
     const tabId = pageTabId(sender);

@@ -17,6 +17,7 @@ import { showPresenterSign } from './presenter-sign';
 import { readImageSource } from './read-source';
 import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
+import { LiveVideo, videoIn } from './live-video';
 import { closeScan, scanPage } from './scan/page-scan';
 import { closeTeachField, TeachField } from './teach-field';
 
@@ -144,6 +145,14 @@ onRetire(listen('content', {
   'clear-all'() {
     closeScan();
     clearAllCards();
+    LiveVideo.stopAll();
+  },
+  'identify-live'() {
+    if (!stillAlive()) return { accepted: false };
+    const video = videoIn(lastRightClick()?.stack ?? []);
+    if (!video) return { accepted: false };
+    LiveVideo.start(video);
+    return { accepted: true };
   },
   ping: () => ({ ready: true as const }),
   'teach-target'({ srcUrl, mediaType, classNames }) {

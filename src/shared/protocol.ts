@@ -14,7 +14,7 @@ import {
 } from './types';
 import { array, arrayBuffer, number, object, oneOf, optional, string, InvalidMessage } from './validate';
 import type { ImportOutcome } from './custom-models';
-import { rawFrame, type FrameAnswer } from './types';
+import { rawFrame, screenArea, type FrameAnswer, type RawFrame } from './types';
 
 /** Most pictures one 'identify-many' carries: a page scan sends a screenful as several of these. */
 export const MAX_PICTURES_PER_REQUEST = 4;
@@ -64,6 +64,8 @@ export const MESSAGES = {
     'remove-model': message<void>()(object({ id: string })),
     /** A live frame (camera view, a playing video) as raw pixels; the page keeps one in flight. */
     'classify-frame': message<Outcome<FrameAnswer>>()(rawFrame),
+    /** "Identify live" on a video the page does not let Glimpse read: a frame of it from the screen (2 a second at most). */
+    'capture-frame': message<Outcome<RawFrame>>()(object({ area: screenArea })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
@@ -100,6 +102,8 @@ export const MESSAGES = {
     'select-region': message<{ started: boolean }>()(nothing),
     /** "Teach Glimpse: this is…": open the class-name field at the right-clicked picture (`classNames`: those taught so far). */
     'teach-target': message<{ accepted: boolean }>()(object({ srcUrl: optional(string), mediaType: optional(string), classNames: array(string) })),
+    /** The user chose "Identify live" on a playing video: its label follows the video until stopped. */
+    'identify-live': message<{ accepted: boolean }>()(nothing),
   },
 };
 
