@@ -1,6 +1,6 @@
 /** What the open card holds: its heading, the answer's details, a failure's message. */
 import { capitalise } from '../shared/answer-text';
-import { guessPercent, plainName, waitedText, type AnswerWords } from '../shared/answer-words';
+import { guessPercent, plainName, waitedText, type AnswerWords, type Certainty } from '../shared/answer-words';
 import { isRetryable } from '../shared/error-text';
 import type { GlimpseError } from '../shared/errors';
 import { errorText, t, timingText } from '../shared/i18n';
@@ -62,7 +62,7 @@ function edgeLegend(): HTMLElement {
 }
 
 /** What the label's edge says, for its tooltip and screen readers ("Blue edge: Glimpse is sure"). */
-export const edgeMeaning = (certainty: string): string => t(`cardEdgeMeaning_${certainty}`);
+export const edgeMeaning = (certainty: Certainty): string => t(`cardEdgeMeaning_${certainty}`);
 
 /** A failure in plain words (`text`), with "Try again" when trying again can help. */
 export function errorDetails(error: GlimpseError, text: string, retry?: () => void): HTMLElement[] {
