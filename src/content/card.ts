@@ -6,7 +6,7 @@
  */
 import { describeAnswer } from '../shared/answer-words';
 import type { GlimpseError } from '../shared/errors';
-import { errorText, t } from '../shared/i18n';
+import { t } from '../shared/i18n';
 import type { Detection, HistoryEntry } from '../shared/types';
 import { brandIcon, cardParts, el, spinner } from './card-dom';
 import { CardObjects } from './card-objects';
