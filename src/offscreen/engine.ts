@@ -227,6 +227,8 @@ export class Engine {
     configureWasmThreads(maxThreads);
     this.loaded?.model.dispose();
     this.loaded = undefined;
+    // The detector lives on the classifier's backend: it is built again with the next model.
+    this.finder.dispose();
     this.setStatus({ state: 'loading', progress: 0 });
     const key = decisionKeyFor(this.renderer, tf.version_core);
     const plan = planBackends(preference, this.renderer, key, cached);
