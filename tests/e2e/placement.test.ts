@@ -20,6 +20,9 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** A 1920x1080 projector at `zoom` (the browser's page zoom: fewer, bigger CSS pixels). */
+/** Several identifications each, on a machine shared with other work (the first also warms the engine). */
+const LONG = 480_000;
+
 const projector = (zoom: number) => ({ width: Math.round(1920 / zoom), height: Math.round(1080 / zoom), deviceScaleFactor: zoom });
 
 describe('labels read as their own picture\'s, on the worst layouts', () => {
@@ -107,7 +110,7 @@ describe('labels read as their own picture\'s, on the worst layouts', () => {
       // The captions (the class's answer sheet numbers) stay readable.
       const captions = await boxesOf(page, 'figcaption');
       for (const { card } of shown) for (const caption of captions) expect(overlapArea(card.labelBox!, caption), `${card.text} covers a caption`).toBe(0);
-    });
+    }, LONG);
   }
 
   for (const presenter of [false, true]) {
@@ -125,7 +128,7 @@ describe('labels read as their own picture\'s, on the worst layouts', () => {
       for (const { card } of shown) expect(card.side, `${card.text} is beside its thumbnail`).toMatch(/^(left|right)$/);
       expectNearestOwnPicture(shown.map(({ card }) => card.labelBox!), shown.map(({ picture }) => picture));
       if (presenter) for (const { card } of shown) expect(card.fontSize, card.text).toBeGreaterThanOrEqual(20);
-    });
+    }, LONG);
   }
 
   it('in presenter mode labels a dense 24-product shop grid: every label on its own product, over no other', async () => {
@@ -140,5 +143,5 @@ describe('labels read as their own picture\'s, on the worst layouts', () => {
     const shown = inView(now, pictures, 56);
     expect(shown.length).toBeGreaterThanOrEqual(6);
     expectWordsOnOwnPicture(shown.map(({ card }) => card.wordsBox!), shown.map(({ card }) => card.labelBox!), shown.map(({ picture }) => picture));
-  });
+  }, LONG);
 });
