@@ -7,6 +7,7 @@ import { benchDeletion, benchPredict, benchViews, classifyBytes, closeEngineDocu
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { identifyMany } from './identify-many';
+import { heldShots, shotCaptures } from './shot';
 import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
@@ -93,7 +94,8 @@ listen('background', {
  */
 if (__GLIMPSE_TEST_HOOKS__) {
   Object.assign(globalThis, {
-    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats },
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats,
+      scanShots: () => ({ captures: shotCaptures(), held: heldShots() }) },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
   });

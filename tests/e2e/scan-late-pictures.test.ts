@@ -29,7 +29,7 @@ async function labelledPhotos(page: Page): Promise<Set<string>> {
   const photos = await photosOf(page);
   const labelled = new Set<string>();
   for (const card of await cards(page)) {
-    if (card.state !== 'result') continue;
+    if (card.state !== 'result' || !card.box) continue;
     const x = card.box.left + card.box.width / 2;
     const y = card.box.top + card.box.height / 2;
     const under = photos.find((photo) => x >= photo.box.left && x <= photo.box.left + photo.box.width && y >= photo.box.top - 60 && y <= photo.box.top + photo.box.height + 60);
@@ -129,6 +129,7 @@ describe('a page scan labels pictures that come later', () => {
       return { left: rect.left, right: rect.right };
     }));
     const answerOn = (index: number) => shown.find((card) => {
+      if (!card.box) return false;
       const x = card.box.left + card.box.width / 2;
       return x >= boxes[index]!.left && x <= boxes[index]!.right;
     })?.text ?? '';
