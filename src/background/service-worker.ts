@@ -10,6 +10,7 @@ import { objectsFor } from './find-objects';
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { identifyMany } from './identify-many';
+import { heldShots, shotCaptures } from './shot';
 import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
@@ -122,7 +123,11 @@ listen('background', {
  */
 if (__GLIMPSE_TEST_HOOKS__) {
   Object.assign(globalThis, {
-    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes, rateLimits: () => rateLimiter.stats },
+    glimpse: {
+      classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes,
+      rateLimits: () => rateLimiter.stats,
+      scanShots: () => ({ captures: shotCaptures(), held: heldShots() }),
+    },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
   });

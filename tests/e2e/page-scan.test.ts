@@ -6,6 +6,7 @@
  * the page never freezes on Glimpse's account.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,49 +75,6 @@ describe('identify all images on a page', () => {
     await photos?.close();
   });
 
-  it('labels 24 on-screen photos from another site at once, each with its own answer (the time is reported)', async () => {
-    const files = readFileSync(join(SAMPLES_DIR, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
-    const chosen = files.filter((_, i) => i % 8 === 3).slice(0, TILES);
-    const grid = chosen.map((file, i) => `<figure><img id="p${i}" src="${photos.origin}/samples/${file}" width="200" height="150" alt=""><figcaption>Item ${i + 1}</figcaption></figure>`).join('');
-    const url = htmlPage(server, '/grid-24.html', `<style>body{margin:8px;font:12px system-ui} main{display:grid;grid-template-columns:repeat(6,200px);gap:6px 10px}
-      figure{margin:0} img{display:block} figcaption{height:14px}</style><main>${grid}</main>`, 'Another site\'s photos');
-    const page = await ext.browser.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    const inView = await page.$$eval('img', (all) => all.filter((img) => img.getBoundingClientRect().bottom <= innerHeight).length);
-    expect(inView).toBe(TILES);
-    // Warm: the engine is loaded (as it is after the first click of a lesson), so the scan's own path is timed.
-    await ext.worker().then((worker) => worker.evaluate(async (photo: string) => {
-      const glimpse = (globalThis as unknown as { glimpse: { classifyBytes(bytes: ArrayBuffer): Promise<unknown> } }).glimpse;
-      await glimpse.classifyBytes(await (await fetch(photo)).arrayBuffer());
-    }, `${photos.origin}/samples/${files[0]}`));
-    // The page notes when the pill's count moves (its host's attributes are outside its closed root).
-    await page.evaluate(() => {
-      const marks: { at: number; done: number; state: string | null }[] = [];
-      (window as unknown as { glimpseScanMarks: typeof marks }).glimpseScanMarks = marks;
-      new MutationObserver(() => {
-        const host = document.querySelector('glimpse-scan-progress');
-        if (host) marks.push({ at: performance.now(), done: Number(host.getAttribute('data-done')), state: host.getAttribute('data-state') });
-      }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-done', 'data-state'] });
-    });
-    const before = (await storedHistory(ext)).length;
-    const started = await page.evaluate(() => performance.now());
-    await chooseMenuItem(ext, page, 'identify-page');
-    const done = await pillWhen(page, (pill) => pill.state === 'done', 'the 24 photos to be labelled', ANSWER_TIMEOUT);
-    expect(done).toMatchObject({ done: TILES, total: TILES });
-    const marks = await page.evaluate(() => (window as unknown as { glimpseScanMarks: { at: number; done: number; state: string | null }[] }).glimpseScanMarks);
-    const firstLabelMs = (marks.find((mark) => mark.done > 0)?.at ?? NaN) - started;
-    const allMs = (marks.find((mark) => mark.state === 'done')?.at ?? NaN) - started;
-    const shown = await settledCard(page, TILES, ANSWER_TIMEOUT);
-    expect(shown.every((card) => card.state === 'result')).toBe(true);
-    // Each photo its own answer, from the other site's address.
-    const history = (await storedHistory(ext)).slice(0, (await storedHistory(ext)).length - before);
-    expect(history.map((entry) => entry.imageUrl).sort()).toEqual(chosen.map((file) => `${photos.origin}/samples/${file}`).sort());
-    if (process.env.GLIMPSE_SCREENSHOTS) await page.screenshot({ path: `${process.env.GLIMPSE_SCREENSHOTS}/scan-grid-24.png` });
-    const engine = await ext.worker().then((worker) => worker.evaluate(() => (globalThis as unknown as { glimpse: { engineStats(): Promise<unknown> } }).glimpse.engineStats()));
-    console.info(`[page-scan] 24 photos from another site: first label ${Math.round(firstLabelMs)} ms, all ${Math.round(allMs)} ms after the menu click; engine ${JSON.stringify(engine)}`);
-    await page.close();
-  });
-
   it('labels every tile of a 24-product shop grid, on-screen ones first, and ends at "24 of 24"', async () => {
     const page = await openShop(ext, server);
     // The instrument works: the page's own 80 ms task is seen (and comes before the scan starts).
@@ -173,7 +131,7 @@ describe('identify all images on a page', () => {
     // asserted below on a page where nothing else runs.
     console.info(`[page-scan] ${TILES} tiles in ${elapsedMs} ms (with scrolling); long tasks during the scan: ${JSON.stringify(duringScan)}; Glimpse scripts in long frames: ${JSON.stringify(glimpseScripts)}`);
     await page.close();
-  });
+  }, 400_000);
 
   it('stops when the person presses Stop: nothing more is identified, even when the rest scrolls into view', async () => {
     const page = await openShop(ext, server);
@@ -192,17 +150,19 @@ describe('identify all images on a page', () => {
     await pressPillButton(page);
     const stopped = await pillWhen(page, (pill) => pill.state === 'stopped', 'the scan to stop', ANSWER_TIMEOUT);
     expect(stopped.text).toMatch(/^Stopped at \d+ of 24 Close$/);
-    // Answers already on their way land; nothing after them.
+    // Answers already on their way land; nothing after them (the pill may have gone by itself by then).
     await until(async () => (await cards(page)).every((card) => card.state === 'result'), 'answers in flight to land', ANSWER_TIMEOUT);
+    const landed = (await scanPill(page)) ?? stopped;
     for (let y = 400; y <= 3200; y += 400) {
       await page.evaluate((top: number) => window.scrollTo({ top, behavior: 'instant' }), y);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const added = (await storedHistory(ext)).length - before;
-    const final = (await scanPill(page))!;
+    const final = (await scanPill(page)) ?? landed;
     expect(final.state).toBe('stopped');
-    expect(added).toBe(final.done);
+    expect(added).toBe(landed.done);
+    expect(final.done).toBe(landed.done);
     expect(added).toBeLessThan(TILES);
     expect((await cards(page)).length).toBe(added);
     await page.close();
@@ -231,4 +191,55 @@ describe('identify all images on a page', () => {
     console.info(`[page-scan] long page: walked in ${slices} slices; long tasks during the walk: ${JSON.stringify(tasks.filter((task) => task.start >= started))}`);
     await page.close();
   });
+
+  it('labels 24 on-screen photos from another site at once, each with its own answer (the time is reported)', async () => {
+    const files = readFileSync(join(SAMPLES_DIR, 'labels.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
+    const chosen = files.filter((_, i) => i % 8 === 3).slice(0, TILES);
+    const grid = chosen.map((file, i) => `<figure><img id="p${i}" src="${photos.origin}/samples/${file}" width="200" height="150" alt=""><figcaption>Item ${i + 1}</figcaption></figure>`).join('');
+    const url = htmlPage(server, '/grid-24.html', `<style>body{margin:8px;font:12px system-ui} main{display:grid;grid-template-columns:repeat(6,200px);gap:6px 10px}
+      figure{margin:0} img{display:block} figcaption{height:14px}</style><main>${grid}</main>`, 'Another site\'s photos');
+    const page = await ext.browser.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const inView = await page.$$eval('img', (all) => all.filter((img) => img.getBoundingClientRect().bottom <= innerHeight).length);
+    expect(inView).toBe(TILES);
+    // Warm: the engine is loaded (as it is after the first click of a lesson), so the scan's own path is timed.
+    await ext.worker().then((worker) => worker.evaluate(async (photo: string) => {
+      const glimpse = (globalThis as unknown as { glimpse: { classifyBytes(bytes: ArrayBuffer): Promise<unknown> } }).glimpse;
+      await glimpse.classifyBytes(await (await fetch(photo)).arrayBuffer());
+    }, `${photos.origin}/samples/${files[0]}`));
+    // The page notes when the pill's count moves (its host's attributes are outside its closed root).
+    await page.evaluate(() => {
+      const marks: { at: number; done: number; state: string | null }[] = [];
+      (window as unknown as { glimpseScanMarks: typeof marks }).glimpseScanMarks = marks;
+      new MutationObserver(() => {
+        const host = document.querySelector('glimpse-scan-progress');
+        if (host) marks.push({ at: performance.now(), done: Number(host.getAttribute('data-done')), state: host.getAttribute('data-state') });
+      }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-done', 'data-state'] });
+    });
+    const before = (await storedHistory(ext)).length;
+    type Shots = { captures: number; held: number };
+    const shots = () => ext.worker().then((worker) => worker.evaluate(() => (globalThis as unknown as { glimpse: { scanShots(): Shots } }).glimpse.scanShots()));
+    const capturesBefore = (await shots()).captures;
+    const started = await page.evaluate(() => performance.now());
+    await chooseMenuItem(ext, page, 'identify-page');
+    const done = await pillWhen(page, (pill) => pill.state === 'done', 'the 24 photos to be labelled', ANSWER_TIMEOUT);
+    // Every photo in view went at once: ONE capture of the tab served all 24 (each download is checked against it).
+    expect((await shots()).captures - capturesBefore).toBe(1);
+    expect(done).toMatchObject({ done: TILES, total: TILES });
+    const marks = await page.evaluate(() => (window as unknown as { glimpseScanMarks: { at: number; done: number; state: string | null }[] }).glimpseScanMarks);
+    const firstLabelMs = (marks.find((mark) => mark.done > 0)?.at ?? NaN) - started;
+    const allMs = (marks.find((mark) => mark.state === 'done')?.at ?? NaN) - started;
+    const shown = await settledCard(page, TILES, ANSWER_TIMEOUT);
+    expect(shown.every((card) => card.state === 'result')).toBe(true);
+    // Each photo its own answer, from the other site's address.
+    const history = (await storedHistory(ext)).slice(0, (await storedHistory(ext)).length - before);
+    expect(history.map((entry) => entry.imageUrl).sort()).toEqual(chosen.map((file) => `${photos.origin}/samples/${file}`).sort());
+    if (process.env.GLIMPSE_SCREENSHOTS) await page.screenshot({ path: `${process.env.GLIMPSE_SCREENSHOTS}/scan-grid-24.png` });
+    const engine = await ext.worker().then((worker) => worker.evaluate(() => (globalThis as unknown as { glimpse: { engineStats(): Promise<unknown> } }).glimpse.engineStats()));
+    const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+    console.info(`[page-scan] 24 photos from another site: first label ${Math.round(firstLabelMs)} ms, all ${Math.round(allMs)} ms after the menu click; engine ${JSON.stringify(engine)}; loadavg ${load}`);
+    // The capture is not kept once the scan's requests are done.
+    await until(async () => (await shots()).held === 0, 'the shot to be let go', 30_000);
+    await page.close();
+  }, 400_000);
 });

@@ -35,3 +35,18 @@ export class LatePictures {
     document.removeEventListener('error', this.onLoad, true);
   }
 }
+
+/** Resolves once `img` has loaded or failed, or after `ms`. */
+export function loaded(img: HTMLImageElement, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      img.removeEventListener('load', done);
+      img.removeEventListener('error', done);
+      resolve();
+    }
+    img.addEventListener('load', done);
+    img.addEventListener('error', done);
+  });
+}

@@ -5,15 +5,12 @@
  * button. Pictures that come later (lazy images loading, infinite scroll) join the count as they
  * appear; lazy images not loaded yet are counted as pictures still to come.
  */
-import { toGlimpseError } from '../../shared/errors';
 import type { HistoryEntry, Outcome } from '../../shared/types';
-import { identifyInBackground } from '../ask-background';
 import { isEngineWarming } from '../engine-state';
-import { targetOf } from '../image-target';
-import { readImageSource } from '../read-source';
-import { isPendingLazyImage, PictureIndex, walkElements, type Picture } from './find-pictures';
-import { LatePictures } from './late-pictures';
-import { labelPicture, type PictureLabel } from './picture-label';
+import type { Picture } from './find-pictures';
+import { ScanInventory } from './inventory';
+import { loaded } from './late-pictures';
+import { identifyAgain, labelPicture, type PictureLabel } from './picture-label';
 import { ProgressPill, type ScanState } from './progress-pill';
 import { sendShot, type ShotItem } from './screenful';
 
@@ -24,100 +21,47 @@ const MAX_REREADS = 3;
 /** How long a picture in view may take to finish loading before it is read as it is. */
 const LOAD_WAIT_MS = 10_000;
 
-/** Resolves once `img` has loaded or failed, or after `ms`. */
-function loaded(img: HTMLImageElement, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      img.removeEventListener('load', done);
-      img.removeEventListener('error', done);
-      resolve();
-    }
-    img.addEventListener('load', done);
-    img.addEventListener('error', done);
-  });
-}
-
 let current: PageScan | undefined;
 
 export class PageScan {
   readonly id = crypto.randomUUID();
   private readonly abort = new AbortController();
   private readonly pill = new ProgressPill(() => this.stop(), () => this.close());
-  private readonly index = new PictureIndex();
+  private readonly inventory = new ScanInventory(this.abort.signal, (picture, element) => this.onPictureElement(picture, element), () => this.render());
   private readonly queued = new Set<Picture>();
   private readonly waiting: Picture[] = [];
   private readonly labels = new Map<Picture, PictureLabel[]>();
   private readonly rereads = new Map<Picture, number>();
   private readonly answered = new Set<Picture>();
-  /** Lazy images not loaded yet: most likely pictures the person will scroll to, counted as such. */
-  private readonly pending = new Set<Element>();
   /** Observed elements the observer has not reported on yet: until it has, nobody knows whether they are on screen. */
   private readonly unreported = new Set<Element>();
   private readonly observer = new IntersectionObserver((entries) => this.onIntersect(entries));
-  private readonly late = new LatePictures((element, subtree) => this.onLateElement(element, subtree));
-  private readonly lateElements = new Set<{ element: Element; subtree: boolean }>();
-  private lateWalk?: Promise<void>;
   private lastScrollAt = -Infinity;
   private readonly onScroll = () => (this.lastScrollAt = Date.now());
-  private known = 0;
   private done = 0;
   private inFlight = 0;
   /** Pictures in view whose image is still loading (a native lazy image just reached): read once loaded. */
   private loading = 0;
   /** A screenful whose capture is not known to be taken yet: the next one waits for it. */
   private shotOpen = false;
-  private walking = true;
   private state: ScanState = 'finding';
   private closeTimer?: ReturnType<typeof setTimeout>;
 
   async start(): Promise<void> {
     this.render();
     addEventListener('scroll', this.onScroll, { capture: true, passive: true });
-    this.late.start();
-    const slices = await walkElements([document], this.abort.signal, (element) => this.consider(element));
-    this.walking = false;
+    const slices = await this.inventory.start();
     // Tests read how the walk was cut up (dist only).
     if (__GLIMPSE_TEST_HOOKS__) this.pill.host.setAttribute('data-walk-slices', String(slices));
     this.render();
   }
 
-  /** Adds `element` if it shows a picture not seen yet, or notes it as a lazy image still to load. */
-  private consider(element: Element): void {
-    const added = this.index.add(element);
-    if (!added) {
-      if (isPendingLazyImage(element)) this.pending.add(element);
-      return;
-    }
-    this.pending.delete(element);
-    if (added.isNew) this.known++;
-    if (this.queued.has(added.picture)) return;
+  /** An element showing a picture: watched until it is in view (unless its picture is already on its way). */
+  private onPictureElement(picture: Picture, element: Element): void {
+    if (this.queued.has(picture)) return;
     this.unreported.add(element);
     this.observer.observe(element);
     if (this.state === 'done') this.reopen();
-  }
-
-  /** An element that changed or came: looked at in the next walk slice (many arrive together). */
-  private onLateElement(element: Element, subtree: boolean): void {
-    if (!subtree && this.index.pictureOf(element)) return;
-    if (this.abort.signal.aborted) return;
-    this.lateElements.add({ element, subtree });
-    this.lateWalk ??= this.walkLate().finally(() => {
-      this.lateWalk = undefined;
-      this.render();
-    });
-  }
-
-  private async walkLate(): Promise<void> {
-    while (this.lateElements.size > 0) {
-      const batch = [...this.lateElements];
-      this.lateElements.clear();
-      for (const { element } of batch) if (this.pending.has(element)) this.pending.delete(element);
-      const roots = batch.filter(({ element, subtree }) => subtree && element.isConnected).map(({ element }) => element);
-      for (const { element, subtree } of batch) if (!subtree && element.isConnected) this.consider(element);
-      await walkElements(roots, this.abort.signal, (element) => this.consider(element));
-    }
   }
 
   private reopen(): void {
@@ -130,7 +74,7 @@ export class PageScan {
     for (const entry of entries) {
       this.unreported.delete(entry.target);
       if (!entry.isIntersecting) continue;
-      const picture = this.index.pictureOf(entry.target);
+      const picture = this.inventory.index.pictureOf(entry.target);
       if (!picture || this.queued.has(picture)) continue;
       this.queued.add(picture);
       this.waiting.push(picture);
@@ -153,7 +97,7 @@ export class PageScan {
     this.shotOpen = true;
     this.inFlight += items.length;
     void this.showWorking(items.map(({ picture }) => picture));
-    const context = { scanId: this.id, lastScrollAt: () => this.lastScrollAt, isSpriteSheet: (url: string) => this.index.isSpriteSheet(url) };
+    const context = { scanId: this.id, lastScrollAt: () => this.lastScrollAt, isSpriteSheet: (url: string) => this.inventory.index.isSpriteSheet(url) };
     void sendShot(items, context, {
       onCaptured: () => {
         this.shotOpen = false;
@@ -182,7 +126,7 @@ export class PageScan {
     for (const picture of pictures) {
       if (!this.labels.has(picture)) {
         const labels = picture.elements.filter((element) => element.isConnected).map(labelPicture);
-        for (const label of labels) label.onIdentifyAgain((shown) => void this.identifyAgain(shown, [label]));
+        for (const label of labels) label.onIdentifyAgain((shown) => void identifyAgain(shown, [label], this.id));
         this.labels.set(picture, labels);
       }
       // An answer may have landed while the engine's state was read.
@@ -203,40 +147,20 @@ export class PageScan {
     }
     this.done++;
     this.answered.add(picture);
+    if (this.state === 'stopped') this.closeLater();
     const labels = this.labels.get(picture) ?? picture.elements.filter((candidate) => candidate.isConnected).map(labelPicture);
     this.labels.set(picture, labels);
     for (const label of labels) {
       if (outcome.ok) label.showResult(outcome.value, imageUrl);
-      else label.showError(outcome.error, () => void this.identifyAgain(element, labels));
+      else label.showError(outcome.error, () => void identifyAgain(element, labels, this.id));
     }
     this.render();
   }
 
-  /**
-   * A retry from a label's button, or "Identify again" on a label whose picture the page
-   * swapped: what `element` shows now, outside the scan's count.
-   */
-  private async identifyAgain(element: Element, labels: PictureLabel[]): Promise<void> {
-    for (const label of labels) label.showWorking(false);
-    try {
-      const target = targetOf(element);
-      if (!target) throw new Error('the picture is gone');
-      const imageUrl = target.kind === 'url' ? target.url : undefined;
-      const outcome = await identifyInBackground(await readImageSource(target), { scanId: this.id, imageUrl });
-      for (const label of labels) {
-        if (outcome.ok) label.showResult(outcome.value, imageUrl);
-        else label.showError(outcome.error, () => void this.identifyAgain(element, labels));
-      }
-    } catch (error) {
-      for (const label of labels) label.showError(toGlimpseError(error), () => void this.identifyAgain(element, labels));
-    }
-  }
-
   private render(): void {
-    for (const element of this.pending) if (!element.isConnected || (element as HTMLImageElement).complete) this.pending.delete(element);
-    const total = this.known + this.pending.size;
+    const total = this.inventory.total;
     if (this.state === 'stopped' || this.state === 'done') return this.pill.update({ state: this.state, done: this.done, total });
-    const idle = !this.walking && !this.lateWalk && this.unreported.size === 0 && this.inFlight === 0 && this.loading === 0 && this.waiting.length === 0;
+    const idle = !this.inventory.busy && this.unreported.size === 0 && this.inFlight === 0 && this.loading === 0 && this.waiting.length === 0;
     if (idle && this.done >= total) return this.finish('done');
     if (idle) this.state = 'waiting';
     else if (this.done === 0 && this.inFlight === 0) this.state = 'finding';
@@ -246,8 +170,14 @@ export class PageScan {
 
   private finish(state: 'done' | 'stopped'): void {
     this.state = state;
-    this.pill.update({ state, done: this.done, total: this.known + this.pending.size });
-    this.closeTimer = setTimeout(() => this.close(), FINISHED_PILL_MS);
+    this.pill.update({ state, done: this.done, total: this.inventory.total });
+    this.closeLater();
+  }
+
+  /** The finished pill goes by itself a while after the last answer on its way has landed. */
+  private closeLater(): void {
+    clearTimeout(this.closeTimer);
+    if (this.inFlight === 0) this.closeTimer = setTimeout(() => this.close(), FINISHED_PILL_MS);
   }
 
   /** Stop: nothing new is sent; answers already on their way still land on their pictures. */
@@ -256,7 +186,7 @@ export class PageScan {
     this.abort.abort();
     this.waiting.length = 0;
     this.observer.disconnect();
-    this.late.stop();
+    this.inventory.stop();
     removeEventListener('scroll', this.onScroll, { capture: true });
     if (this.state !== 'done') this.finish('stopped');
   }

@@ -2,9 +2,12 @@
  * The label a page scan puts on each picture: the compact label pinned to it (card.ts), laid out
  * with every other label of the page (card-layer.ts).
  */
-import type { GlimpseError } from '../../shared/errors';
+import { toGlimpseError, type GlimpseError } from '../../shared/errors';
 import type { HistoryEntry } from '../../shared/types';
+import { identifyInBackground } from '../ask-background';
 import { ResultCard } from '../card';
+import { targetOf } from '../image-target';
+import { readImageSource } from '../read-source';
 
 export interface PictureLabel {
   showWorking(warming: boolean): void;
@@ -19,4 +22,25 @@ export interface PictureLabel {
 export function labelPicture(element: Element): PictureLabel {
   const rect = element.getBoundingClientRect();
   return new ResultCard(element, { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+}
+
+/**
+ * A retry from a label's button, or "Identify again" on a label whose picture the page swapped:
+ * what `element` shows now, one picture on its own, outside the scan's count.
+ */
+export async function identifyAgain(element: Element, labels: PictureLabel[], scanId: string): Promise<void> {
+  const retry = () => void identifyAgain(element, labels, scanId);
+  for (const label of labels) label.showWorking(false);
+  try {
+    const target = targetOf(element);
+    if (!target) throw new Error('the picture is gone');
+    const imageUrl = target.kind === 'url' ? target.url : undefined;
+    const outcome = await identifyInBackground(await readImageSource(target), { scanId, imageUrl });
+    for (const label of labels) {
+      if (outcome.ok) label.showResult(outcome.value, imageUrl);
+      else label.showError(outcome.error, retry);
+    }
+  } catch (error) {
+    for (const label of labels) label.showError(toGlimpseError(error), retry);
+  }
 }

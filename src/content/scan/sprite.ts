@@ -14,10 +14,13 @@ function isOffset(component: string): boolean {
   return number !== 0;
 }
 
+/** Whether a computed background position ("-64px 0px") moves the image off its usual anchors: a sprite's tile. */
+export const isOffsetPosition = (position: string): boolean => position.trim().split(/\s+/).some(isOffset);
+
 /** The part of its background image `element` shows ("-64px 0px / auto"), and whether it is moved off the usual anchors (a sprite's tile). */
 export function backgroundCrop(element: Element): { crop: string; offset: boolean } {
   const style = getComputedStyle(element);
   // Only the top layer's position matters (the layer the address came from).
   const position = style.backgroundPosition.split(',')[0]!.trim();
-  return { crop: `${position} / ${style.backgroundSize.split(',')[0]!.trim()}`, offset: position.split(/\s+/).some(isOffset) };
+  return { crop: `${position} / ${style.backgroundSize.split(',')[0]!.trim()}`, offset: isOffsetPosition(position) };
 }
