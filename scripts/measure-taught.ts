@@ -8,7 +8,7 @@
  * a Teachable Machine-like head trained on the same 4 examples (Teachable Machine's recipe: dense
  * 100 + softmax, 50 epochs), and the import of a Teachable Machine-sized export (time, memory).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,15 @@ import { knnClassify, nearness } from '../src/offscreen/custom/knn';
 import { startEngineSession } from '../harness/engine-session';
 import { writeTeachableSizedExport } from '../harness/teachable-export';
 
-const { values } = parseArgs({ options: { repeats: { type: 'string', default: '30' }, images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' } } });
+const { values } = parseArgs({
+  options: {
+    repeats: { type: 'string', default: '30' }, images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' },
+    /** Keeps the photos' embeddings in this file (and reads them from it next time): the engine's part is the slow one. */
+    cache: { type: 'string' },
+    /** Also train Teachable Machine's head on the same examples (slow with TF.js on the CPU in Node). */
+    'tm-head': { type: 'boolean', default: false },
+  },
+});
 const REPEATS = Number(values.repeats);
 const DIR = resolve(values.images!);
 const TAUGHT_PER_CLASS = 4;
@@ -41,7 +49,10 @@ const worker = await session.ext.worker();
 const started = Date.now();
 console.error(`[measure] embedding ${rows.length} photos (load ${loadavg()[0]!.toFixed(1)}, ${cpus().length} cores)`);
 const embeddings = new Map<string, Float32Array>();
+const cached = values.cache ? await readFile(values.cache, 'utf8').then((text) => JSON.parse(text) as Record<string, number[]>, () => ({})) : {};
+for (const [file, vector] of Object.entries(cached)) embeddings.set(file, Float32Array.from(vector));
 for (const row of rows) {
+  if (embeddings.has(row.file)) continue;
   const b64 = (await readFile(join(DIR, row.file))).toString('base64');
   const values = await worker.evaluate(`(async () => {
     const binary = atob(${JSON.stringify(b64)});
@@ -53,6 +64,7 @@ for (const row of rows) {
   embeddings.set(row.file, Float32Array.from(values));
 }
 console.error(`[measure] embedded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (values.cache) await writeFile(values.cache, JSON.stringify(Object.fromEntries([...embeddings].map(([file, v]) => [file, [...v]]))));
 
 let seed = 12345;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -81,12 +93,13 @@ async function experiment(groups: string[]): Promise<{ answers: Answer[]; strang
   for (let repeat = 0; repeat < REPEATS; repeat++) {
     const split = members.map((m) => shuffled(m));
     const taught = split.map((m, i) => ({ name: groups[i]!, vectors: m.slice(0, TAUGHT_PER_CLASS).map((r) => embeddings.get(r.file)!) }));
-    const head = await tmHead(taught.flatMap((c, y) => c.vectors.map((x) => ({ x, y }))), groups.length);
+    const head = values['tm-head'] ? await tmHead(taught.flatMap((c, y) => c.vectors.map((x) => ({ x, y }))), groups.length) : undefined;
+    console.error(`[measure] ${groups.length} classes, draw ${repeat + 1}/${REPEATS}`);
     const ask = async (file: string, truth: number | undefined): Promise<Answer> => {
       const query = embeddings.get(file)!;
       const answer = knnClassify(query, taught);
       const bare = knnClassify(query, taught, undefined, () => 1);
-      const probabilities = tf.tidy(() => head.predict(tf.tensor2d([[...query]])) as tf.Tensor).dataSync();
+      const probabilities = head ? tf.tidy(() => head.predict(tf.tensor2d([[...query]])) as tf.Tensor).dataSync() : new Float32Array(groups.length);
       const tmTop = probabilities.indexOf(Math.max(...probabilities));
       return {
         right: answer.ranked[0]!.name === groups[truth ?? -1], confidence: answer.ranked[0]!.confidence, share: bare.ranked[0]!.confidence,
@@ -95,7 +108,7 @@ async function experiment(groups: string[]): Promise<{ answers: Answer[]; strang
     };
     for (const [truth, m] of split.entries()) for (const r of m.slice(TAUGHT_PER_CLASS)) answers.push(await ask(r.file, truth));
     for (const r of others) strangers.push(await ask(r.file, undefined));
-    head.dispose();
+    head?.dispose();
   }
   return { answers, strangers };
 }
