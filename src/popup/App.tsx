@@ -116,9 +116,10 @@ export function App() {
           <HistoryDetail entry={open} onBack={back} onDelete={remove} />
         ) : (
           <>
-            <PageActions inActionPopup={inActionPopup} region={<><RegionButton inActionPopup={inActionPopup} /><CameraButton inActionPopup={inActionPopup} /></>}>
+            <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}>
               <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
             </PageActions>
+            <CameraButton inActionPopup={inActionPopup} />
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
             <section class="settings" aria-label={t('popupSettings')}>
