@@ -1,5 +1,5 @@
 /**
- * npm run measure-smoothing [-- --photos 8 --frames 25 --rate 10]
+ * npm run measure-smoothing [-- --photos 8 --frames 25 --rate 10 --pick first|unsure --shake 1]
  * The smoothing trade-off, measured on the real model: each of the first `photos` dev photos (in
  * file order, sure and unsure alike) is shown as `frames` hand-held camera frames (random shift,
  * zoom, brightness and sensor noise, made in the page), each frame's raw answer taken from the
@@ -16,13 +16,23 @@ import { launchWithExtension } from '../harness/chromium';
 import { ensureBuilt } from '../harness/engine-session';
 import { DEV_PHOTOS } from '../harness/fake-media';
 
-const { values } = parseArgs({ options: { photos: { type: 'string', default: '8' }, frames: { type: 'string', default: '25' }, rate: { type: 'string', default: '10' } } });
+const { values } = parseArgs({ options: {
+  photos: { type: 'string', default: '8' }, frames: { type: 'string', default: '25' }, rate: { type: 'string', default: '10' },
+  /** 'unsure': photos the model is unsure of (top answer 30-70 % in docs/calibration/dev-wasm.jsonl), where frames disagree most. */
+  pick: { type: 'string', default: 'first' },
+  /** How hard the camera shakes: zoom and shift fractions, grain levels. */
+  shake: { type: 'string', default: '1' },
+} });
+const shake = Number(values.shake);
 const photoCount = Number(values.photos);
 const framesPerScene = Number(values.frames);
 const intervalMs = 1000 / Number(values.rate);
 
 ensureBuilt();
-const files = (await readdir(DEV_PHOTOS)).filter((f) => /\.jpe?g$/i.test(f)).sort().slice(0, photoCount);
+const unsure = (await readFile('docs/calibration/dev-wasm.jsonl', 'utf8')).trim().split('\n')
+  .map((line) => JSON.parse(line) as { file: string; probability: number })
+  .filter((r) => r.probability >= 0.3 && r.probability < 0.7).map((r) => r.file);
+const files = (values.pick === 'unsure' ? unsure : (await readdir(DEV_PHOTOS)).filter((f) => /\.jpe?g$/i.test(f)).sort()).slice(0, photoCount);
 const ext = await launchWithExtension();
 const scenes: Prediction[][][] = [];
 try {
@@ -40,7 +50,7 @@ try {
     const answers: Outcome<FrameAnswer>[] = [];
     // One frame per call: a loaded machine may take seconds a frame.
     for (let i = 0; i < framesPerScene; i++) {
-      answers.push(await page.evaluate(async (seed: number) => {
+      answers.push(await page.evaluate(async (seed: number, strength: number) => {
         let state = seed;
         const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
         for (let warm = 0; warm < 3; warm++) random();
@@ -48,18 +58,18 @@ try {
         const canvas = new OffscreenCanvas(224, 224);
         const context = canvas.getContext('2d', { willReadFrequently: true })!;
         // A hand-held camera: the centred square, zoomed 0-15 %, moved up to 5 % of it, a little lighter or darker, grainy.
-        const side = Math.min(image.naturalWidth, image.naturalHeight) * (1 - random() * 0.15);
-        const x = (image.naturalWidth - side) / 2 + (random() * 2 - 1) * side * 0.05;
-        const y = (image.naturalHeight - side) / 2 + (random() * 2 - 1) * side * 0.05;
-        context.filter = `brightness(${0.9 + random() * 0.2})`;
+        const side = Math.min(image.naturalWidth, image.naturalHeight) * (1 - random() * 0.15 * strength);
+        const x = (image.naturalWidth - side) / 2 + (random() * 2 - 1) * side * 0.05 * strength;
+        const y = (image.naturalHeight - side) / 2 + (random() * 2 - 1) * side * 0.05 * strength;
+        context.filter = `brightness(${1 + (random() * 2 - 1) * 0.1 * strength})`;
         context.drawImage(image, x, y, side, side, 0, 0, 224, 224);
         const pixels = context.getImageData(0, 0, 224, 224);
         for (let p = 0; p < pixels.data.length; p += 4) {
-          const grain = (random() * 2 - 1) * 8;
+          const grain = (random() * 2 - 1) * 8 * strength;
           for (let c = 0; c < 3; c++) pixels.data[p + c] = pixels.data[p + c]! + grain;
         }
         return chrome.runtime.sendMessage({ glimpse: 1, to: 'background', type: 'classify-frame', payload: { pixels: pixels.data.buffer, width: 224, height: 224 } });
-      }, 1000 * (n + 1) + i));
+      }, 1000 * (n + 1) + i, shake));
     }
     scenes.push(answers.map((a) => {
       if (!a.ok) throw new Error(`engine: ${a.error.code} ${a.error.detail ?? ''}`);
@@ -111,7 +121,7 @@ function replay(settings: SmoothingSettings): Result {
 }
 
 const rawFlips = scenes.reduce((sum, frames) => sum + frames.filter((f, i) => i > 0 && f[0]!.classIndex !== frames[i - 1]![0]!.classIndex).length, 0);
-console.log(`${scenes.length} scenes x ${framesPerScene} frames, replayed at ${values.rate} answers/s; raw top-1 flips between frames: ${rawFlips}`);
+console.log(`${scenes.length} scenes (${values.pick} photos, shake x${shake}) x ${framesPerScene} frames, replayed at ${values.rate} answers/s; raw top-1 flips between frames: ${rawFlips}`);
 console.log('time constant ms | margin | mean time to name a new scene ms | scenes never named | label changes per minute of still scene');
 console.log('--- | --- | --- | --- | ---');
 for (const timeConstantMs of [0, 150, 300, 600, 1000]) {

@@ -97,7 +97,7 @@ describe('camera view', () => {
     await camera.screenshot({ path: join(dir, 'camera.png') });
   });
 
-  it('shows the top 5 on demand, the label\'s guess first', async () => {
+  it('shows the top 5 on demand, with percentages', async () => {
     await camera.click('.camera-button.top-five');
     const items = await until(() => camera.evaluate(() => [...document.querySelectorAll('#camera-top-five li')].map((li) => li.textContent ?? '')).then((l) => (l.length === 5 ? l : undefined)), 'the top 5');
     expect(items.every((item) => /\d+%$|99\+%$|<1%$/.test(item))).toBe(true);
