@@ -10,6 +10,9 @@ import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
+import { shootForPage } from './page-shots';
+import { heldShots } from './capture';
+import { measureCapture } from './measure-capture';
 import { createMenu, onMenuClicked } from './menu';
 
 // Content scripts show "warming up" from the engine status kept in session storage.
@@ -76,6 +79,7 @@ listen('background', {
     const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
     return { reached: await runCommand(command, tab) };
   },
+  capture: ({ areas }, sender) => shootForPage(webPageOf(sender), areas),
 });
 
 /**
@@ -85,7 +89,8 @@ listen('background', {
  */
 if (__GLIMPSE_TEST_HOOKS__) {
   Object.assign(globalThis, {
-    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats },
+    glimpse: { classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, rateLimits: () => rateLimiter.stats,
+      heldShots, measureCapture },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,
   });

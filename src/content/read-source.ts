@@ -1,12 +1,13 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import type { ImageSource } from '../shared/types';
+import type { ImageSource, ScreenArea } from '../shared/types';
 import { shownBackgroundUrl } from './css-background';
 import type { ImageTarget } from './image-target';
 import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
 import { sightingOf } from './screen-area';
+import { PageKeptMoving, shootSteadily } from './screen-shots';
 
 async function fetchBlobUrl(url: string): Promise<ImageSource> {
   let blob: Blob;
@@ -55,7 +56,38 @@ async function orFromScreen(read: () => Promise<ImageSource>, element: Element):
     if (!(error instanceof GlimpseFailure) || error.error.code !== 'unreadable') throw error;
     const { onScreen } = await sightingOf(element);
     if (!onScreen) throw error;
-    return { kind: 'screen', area: onScreen.area };
+    const shot = await shotOf(() => areaOf(element), onScreen.area);
+    if (shot === null) throw error;
+    return { kind: 'screen', area: onScreen.area, ...(shot ? { shot } : {}) };
+  }
+}
+
+const areaOf = async (element: Element) => (await sightingOf(element)).onScreen?.area;
+
+/**
+ * A picture shown on screen is captured now, from the page's side (see screen-shots.ts), so the
+ * service worker crops what the user saw when they asked, wherever the page has moved it since.
+ * Captures happen only in the visible tab; one that cannot be taken leaves the choice to the worker.
+ */
+async function withShot(source: Extract<ImageSource, { kind: 'url' }>, element: Element): Promise<ImageSource> {
+  if (!source.onScreen || document.visibilityState !== 'visible') return source;
+  const shot = await shotOf(async () => (showsUrl(element, source.url) ? areaOf(element) : undefined), source.onScreen.area);
+  // Gone from the screen (or replaced) meanwhile: what the user asked about is the picture at its address.
+  if (shot === null) return { kind: 'url', url: source.url, offScreen: true };
+  return shot ? { ...source, shot } : source;
+}
+
+/**
+ * The shot of one picture: its id, null when it left the screen meanwhile, undefined when no
+ * capture could be taken from here (the worker then captures by itself).
+ */
+async function shotOf(measure: () => Promise<ScreenArea | undefined>, measured: ScreenArea): Promise<string | null | undefined> {
+  try {
+    const [shot] = await shootSteadily([measure], [measured]);
+    return shot ?? null;
+  } catch (error) {
+    if (error instanceof PageKeptMoving) throw error;
+    return undefined;
   }
 }
 
@@ -75,7 +107,7 @@ export async function readImageSource(target: ImageTarget): Promise<ImageSource>
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;
       if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };
-      return { kind: 'url', url: target.url, ...(await sightingOf(target.element)) };
+      return withShot({ kind: 'url', url: target.url, ...(await sightingOf(target.element)) }, target.element);
     }
     case 'canvas':
       return orFromScreen(() => readCanvas(target.element), target.element);

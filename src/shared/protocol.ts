@@ -8,10 +8,10 @@ import { glimpseError } from './errors';
 import type { Rect } from './geometry';
 import { IMAGE_FORMATS } from './sniff';
 import {
-  backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource,
+  backendDecision, ENGINE_OPTION_FIELDS, engineOptions, engineStatus, imageOrigin, imageSource, screenArea,
   type Backend, type Classification, type DeletionResult, EXPLAIN_METHODS, type EngineStats, type EngineStatus, type HistoryEntry, type Outcome,
 } from './types';
-import { arrayBuffer, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
+import { arrayBuffer, list, number, object, oneOf, optional, string, InvalidMessage, type Check } from './validate';
 
 /** A message's declaration: its payload's check and (as a type only) its answer. */
 interface Message<P, A> {
@@ -20,6 +20,8 @@ interface Message<P, A> {
 }
 const message = <A>() => <P>(payload: Check<P>): Message<P, A> => ({ payload });
 const nothing = object({});
+/** Pictures one capture may be asked to crop (a screenful of a page scan). */
+export const MAX_CAPTURE_AREAS = 64;
 
 export const MESSAGES = {
   background: {
@@ -39,6 +41,12 @@ export const MESSAGES = {
     'engine-stats': message<EngineStats>()(nothing),
     /** The popup's buttons for what the shortcuts do ("identify all images", "clear all"), on a tab it names. */
     'run-command': message<{ reached: boolean }>()(object({ command: oneOf(COMMANDS), tabId: optional(number) })),
+    /**
+     * Capture the visible tab now and keep a crop of each area (in memory, seconds at most) for an
+     * `identify` naming its shot. Answered once the capture is taken (the crops follow), so the page's
+     * side can show its own elements again and check the picture did not move meanwhile.
+     */
+    capture: message<Outcome<{ shots: string[]; capturedAt: number }>>()(object({ areas: list(screenArea, MAX_CAPTURE_AREAS) })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */

@@ -96,3 +96,9 @@ export const variant = <const D extends string, V extends Variants>(discriminant
     const tag = oneOf(tags)(record(value, path)[discriminant], `${path}.${discriminant}`);
     return { [discriminant]: tag, ...variants[tag]!(value, path) } as VariantOf<D, V>;
   };
+
+/** An array of at most `max` items, each passing `check`. */
+export const list = <T>(check: Check<T>, max: number): Check<T[]> => (value, path) => {
+  if (!Array.isArray(value) || value.length > max) throw new InvalidMessage(`${path} should be an array of at most ${max} items`);
+  return value.map((item, index) => check(item, `${path}[${index}]`));
+};

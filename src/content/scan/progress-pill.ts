@@ -5,6 +5,7 @@
  * so scans and captures leave it out.
  */
 import { t } from '../../shared/i18n';
+import { veilable } from '../capture-veil';
 
 const HOST_TAG = 'glimpse-scan-progress';
 const HOST_DECLARATIONS = [
@@ -66,6 +67,7 @@ export class ProgressPill {
 
   constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
     this.host.setAttribute('data-glimpse-ui', '');
+    veilable(this.host, this.shadow);
     this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
     const pill = el('div', 'pill');
     pill.setAttribute('role', 'group');
