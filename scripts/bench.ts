@@ -7,18 +7,22 @@
  * bare model.predict on a 1x224x224x3 tensor (median run), and the tensor count after one and after all images.
  * WASM runs twice, on its threads and on one thread. The last line sums it up for other checks:
  * bench: backend=… threads=… predict_ms=… predict_1thread_ms=… speedup=… full_ratio=… batch_ratio=… cold_ms=…
+ *   click_same_ms=… click_cross_ms=… cold_click_ms=… scan24_ms=… (bench-clicks.ts: what a person waits for)
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend } from '../src/shared/types';
 import { startEngineSession, type EngineSession } from '../tests/e2e/support/engine-session';
+import { measureClicks, type ClickFigures } from './bench-clicks';
 
 const { values } = parseArgs({
   options: {
     images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' },
     runs: { type: 'string', default: '20' },
     backends: { type: 'string', default: 'wasm' },
+    /** `clicks`: only what a person waits for (bench-clicks.ts), not the engine's figures. */
+    only: { type: 'string' },
   },
 });
 const dir = resolve(values.images!);
@@ -128,7 +132,13 @@ const rows: Row[] = [];
 let browserToAnswerMs = 0;
 const memory: { totalMb?: number; jsHeapMb: number }[] = [];
 let tensorsAfter100 = 0;
+let clicks: ClickFigures | undefined;
 try {
+  if (values.only === 'clicks') {
+    clicks = await measureClicks(session.ext);
+    console.log(`bench: click_same_ms=${clicks.clickSameMs.toFixed(0)} click_cross_ms=${clicks.clickCrossMs.toFixed(0)} cold_click_ms=${clicks.coldClickMs.toFixed(0)} scan24_ms=${clicks.scan24Ms.toFixed(0)}`);
+    process.exit(0);
+  }
   await session.setBackend('wasm');
   await session.classify(images[0]!);
   browserToAnswerMs = performance.now() - launched;
@@ -149,6 +159,7 @@ try {
   for (let i = 1; i < 100; i++) await session.classify(images[i % images.length]!);
   memory.push(await offscreenMemory(session).catch(noMemory));
   tensorsAfter100 = (await session.stats()).numTensors;
+  clicks = await measureClicks(session.ext);
 } finally {
   await session.close();
 }
@@ -185,6 +196,7 @@ if (chosen) {
   console.log(
     `bench: backend=${chosen.backend} threads=${chosen.threads ?? 1} predict_ms=${n(chosen.predictMs)} predict_1thread_ms=${n(y.predictMs)} ` +
       `speedup=${n(y.predictMs / chosen.predictMs, 2)} full_ratio=${n(y.fullMs / y.predictMs, 2)} ` +
-      `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)}`,
+      `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)}` +
+      (clicks ? ` click_same_ms=${n(clicks.clickSameMs, 0)} click_cross_ms=${n(clicks.clickCrossMs, 0)} cold_click_ms=${n(clicks.coldClickMs, 0)} scan24_ms=${n(clicks.scan24Ms, 0)}` : ''),
   );
 }
