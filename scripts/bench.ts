@@ -134,8 +134,8 @@ const memory: { totalMb?: number; jsHeapMb: number }[] = [];
 let tensorsAfter100 = 0;
 let clicks: ClickFigures | undefined;
 try {
-  if (values.only === 'clicks') {
-    clicks = await measureClicks(session.ext);
+  if (values.only === 'clicks' || values.only === 'scan') {
+    clicks = await measureClicks(session.ext, values.only === 'scan' ? { clicks: 0, scans: 1 } : {});
     console.log(`bench: click_same_ms=${clicks.clickSameMs.toFixed(0)} click_cross_ms=${clicks.clickCrossMs.toFixed(0)} cold_click_ms=${clicks.coldClickMs.toFixed(0)} scan24_ms=${clicks.scan24Ms.toFixed(0)}`);
     process.exit(0);
   }

@@ -22,7 +22,11 @@ const TOLERANCE_PX = 0.75;
 /** Something on screen to capture: where it is now (undefined: no longer on screen). */
 export type Measure = () => Promise<ScreenArea | undefined>;
 
-/** Counts scrolling (of the page or any scroller in it) and resizing from now until stop(). */
+/**
+ * Notes scrolling of the page and resizing from now until stop(). (Scrollers inside the page are
+ * not counted: a ticker elsewhere on it would never let a capture be taken; the picture's place,
+ * measured again, tells whether one of them moved it.)
+ */
 function watchMoves(): { readonly moved: boolean; lastMoveAt: number; stop(): void } {
   const state = {
     moved: false,
@@ -32,7 +36,8 @@ function watchMoves(): { readonly moved: boolean; lastMoveAt: number; stop(): vo
       removeEventListener('resize', onMove);
     },
   };
-  function onMove() {
+  function onMove(event: Event) {
+    if (event.type === 'scroll' && event.target !== document && event.target !== window) return;
     state.moved = true;
     state.lastMoveAt = performance.now();
   }
