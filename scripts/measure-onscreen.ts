@@ -28,6 +28,8 @@ const { values } = parseArgs({
     images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' },
     width: { type: 'string', default: '300' },
     limit: { type: 'string' },
+    /** Start after this many photos (a run split in two). */
+    skip: { type: 'string' },
     /** Skip the accuracy part (threshold only) or the threshold part. */
     only: { type: 'string' },
   },
@@ -40,6 +42,7 @@ const rows = (await readFile(join(dir, 'labels.csv'), 'utf8'))
     const [file, , classIndex] = line.split(',');
     return { file: file!, classIndex: Number(classIndex) };
   })
+  .slice(Number(values.skip ?? 0))
   .slice(0, values.limit ? Number(values.limit) : undefined);
 
 ensureBuilt();
