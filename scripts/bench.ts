@@ -23,6 +23,8 @@ const { values } = parseArgs({
     backends: { type: 'string', default: 'wasm' },
     /** `clicks`: only what a person waits for (bench-clicks.ts), not the engine's figures. */
     only: { type: 'string' },
+    /** Scans of 24 photos to time (bench-clicks.ts); 0 skips them. */
+    scans: { type: 'string', default: '3' },
   },
 });
 const dir = resolve(values.images!);
@@ -135,7 +137,7 @@ let tensorsAfter100 = 0;
 let clicks: ClickFigures | undefined;
 try {
   if (values.only === 'clicks' || values.only === 'scan') {
-    clicks = await measureClicks(session.ext, values.only === 'scan' ? { clicks: 0, scans: 1 } : {});
+    clicks = await measureClicks(session.ext, values.only === 'scan' ? { clicks: 0, scans: Number(values.scans) } : { scans: Number(values.scans) });
     console.log(`bench: click_same_ms=${clicks.clickSameMs.toFixed(0)} click_cross_ms=${clicks.clickCrossMs.toFixed(0)} cold_click_ms=${clicks.coldClickMs.toFixed(0)} scan24_ms=${clicks.scan24Ms.toFixed(0)}`);
     process.exit(0);
   }
