@@ -7,6 +7,7 @@
  * bare model.predict on a 1x224x224x3 tensor (median run), and the tensor count after one and after all images.
  * WASM runs twice, on its threads and on one thread. The last line sums it up for other checks:
  * bench: backend=… threads=… predict_ms=… predict_1thread_ms=… speedup=… full_ratio=… batch_ratio=… cold_ms=… detect_ms=… camera_fps=…
+ *   click_same_ms=… click_cross_ms=… cold_click_ms=… scan24_ms=… (bench-clicks.ts: what a person waits for)
  * detect_ms: the full detection path (bytes -> found objects) on 1200x600 scenes, warm, default threads, median.
  * (camera_fps: answers a second in the camera view on a fake camera, scripts/bench-camera.ts).
  */
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util';
 import type { Backend } from '../src/shared/types';
 import { startEngineSession, type EngineSession } from '../harness/engine-session';
 import { benchCamera, cameraSummary, type CameraBench } from './bench-camera';
+import { measureClicks, type ClickFigures } from './bench-clicks';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +25,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     backends: { type: 'string', default: 'wasm' },
     scenes: { type: 'string', default: '../shared/eval/scenes-dev' },
+    /** `clicks`: only what a person waits for (bench-clicks.ts), not the engine's figures. */
+    only: { type: 'string' },
+    /** Scans of 24 photos to time (bench-clicks.ts); 0 skips them. */
+    scans: { type: 'string', default: '3' },
   },
 });
 const dir = resolve(values.images!);
@@ -140,7 +146,13 @@ const scenes = await Promise.all(
   (await readdir(scenesDir).catch(() => [] as string[])).filter((f) => /^scene-.*\.jpe?g$/i.test(f)).sort().slice(0, DETECT_SCENES)
     .map((f) => readFile(join(scenesDir, f))),
 );
+let clicks: ClickFigures | undefined;
 try {
+  if (values.only === 'clicks' || values.only === 'scan') {
+    clicks = await measureClicks(session.ext, values.only === 'scan' ? { clicks: 0, scans: Number(values.scans) } : { scans: Number(values.scans) });
+    console.log(`bench: click_same_ms=${clicks.clickSameMs.toFixed(0)} click_cross_ms=${clicks.clickCrossMs.toFixed(0)} cold_click_ms=${clicks.coldClickMs.toFixed(0)} scan24_ms=${clicks.scan24Ms.toFixed(0)}`);
+    process.exit(0);
+  }
   await session.setBackend('wasm');
   await session.classify(images[0]!);
   browserToAnswerMs = performance.now() - launched;
@@ -172,6 +184,7 @@ try {
     detectMs = median(times.map(median));
     detectTensors = `${before} / ${(await session.stats()).numTensors}`;
   }
+  clicks = await measureClicks(session.ext);
 } finally {
   await session.close();
 }
@@ -215,6 +228,7 @@ if (chosen) {
     `bench: backend=${chosen.backend} threads=${chosen.threads ?? 1} predict_ms=${n(chosen.predictMs)} predict_1thread_ms=${n(y.predictMs)} ` +
       `speedup=${n(y.predictMs / chosen.predictMs, 2)} full_ratio=${n(y.fullMs / y.predictMs, 2)} ` +
       `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)} detect_ms=${n(detectMs)}` +
-      (camera ? ` camera_fps=${n(camera.answersPerSecond)}` : ''),
+      (camera ? ` camera_fps=${n(camera.answersPerSecond)}` : '') +
+      (clicks ? ` click_same_ms=${n(clicks.clickSameMs, 0)} click_cross_ms=${n(clicks.clickCrossMs, 0)} cold_click_ms=${n(clicks.coldClickMs, 0)} scan24_ms=${n(clicks.scan24Ms, 0)}` : ''),
   );
 }

@@ -8,6 +8,10 @@
  *     shown with its shorter side `--width` px and identified with a real right-click and "Identify image": the
  *     answer comes from a capture of the visible tab. The same files' bytes go through the engine
  *     as a download would. Prints top-1/top-5 of both.
+ *  3. Capture format (`--only formats`): every photo, from another origin, shown with its shorter
+ *     side `--width` px, captured as PNG and as JPEG at a few qualities, cropped and identified as a
+ *     click's capture is (no card on the page). Prints top-1/top-5 and the median capture+decode+crop
+ *     time of each format: a lossy format ships only if its top-1 is within half a point of PNG's.
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     images: { type: 'string', default: '../shared/eval/imagenet-samples-dev' },
     width: { type: 'string', default: '300' },
     limit: { type: 'string' },
+    /** Start after this many photos (a run split in two). */
+    skip: { type: 'string' },
     /** Skip the accuracy part (threshold only) or the threshold part. */
     only: { type: 'string' },
   },
@@ -36,6 +42,7 @@ const rows = (await readFile(join(dir, 'labels.csv'), 'utf8'))
     const [file, , classIndex] = line.split(',');
     return { file: file!, classIndex: Number(classIndex) };
   })
+  .slice(Number(values.skip ?? 0))
   .slice(0, values.limit ? Number(values.limit) : undefined);
 
 ensureBuilt();
@@ -49,7 +56,56 @@ const summary = (values: number[]) => {
 };
 
 try {
-  if (values.only !== 'accuracy') {
+  if (values.only === 'formats') {
+    const FORMATS = [{ format: 'png' }, { format: 'jpeg', quality: 92 }, { format: 'jpeg', quality: 85 }, { format: 'jpeg', quality: 75 }] as const;
+    const name = (f: (typeof FORMATS)[number]) => ('quality' in f ? `jpeg${f.quality}` : f.format);
+    await session.warm();
+    const shot = await ext.browser.newPage();
+    await shot.setViewport({ width: 1280, height: 900 });
+    await shot.goto(htmlPage(site, '/formats.html', '<img id="photo" style="display:block;margin:24px">'));
+    await shot.bringToFront();
+    const worker = await ext.worker();
+    const tab = await worker.evaluate(async (url: string) => {
+      const found = (await chrome.tabs.query({})).find((t) => t.url === url)!;
+      return { id: found.id!, windowId: found.windowId };
+    }, shot.url());
+    const stats = Object.fromEntries(FORMATS.map((f) => [name(f), { top1: 0, top5: 0, ms: [] as number[] }]));
+    for (const row of rows) {
+      await shot.$eval('#photo', (img, src) => ((img as HTMLImageElement).src = src as string), `${images.origin}/samples/${row.file}`);
+      await shot.waitForFunction(() => (document.querySelector('#photo') as HTMLImageElement).complete);
+      const area = await shot.$eval('#photo', (img, side) => {
+        const photo = img as HTMLImageElement;
+        photo.style.width = `${Math.round((photo.naturalWidth * (side as number)) / Math.min(photo.naturalWidth, photo.naturalHeight))}px`;
+        const box = photo.getBoundingClientRect();
+        return { left: box.left, top: box.top, width: box.width, height: Math.min(box.height, innerHeight - box.top), dpr: devicePixelRatio };
+      }, width);
+      const line: Record<string, number | undefined> = {};
+      for (const format of FORMATS) {
+        await new Promise((r) => setTimeout(r, 540)); // Chrome's 2 captures a second: no wait inside the timing
+        const { classes, ms } = await worker.evaluate(
+          (t: typeof tab, a: typeof area, f: { format: 'png' | 'jpeg'; quality?: number }) =>
+            (globalThis as unknown as { glimpse: { measureCapture(...args: unknown[]): Promise<{ classes: number[]; ms: number }> } }).glimpse.measureCapture(t.id, t.windowId, a, f),
+          tab, area, format,
+        );
+        const entry = stats[name(format)]!;
+        entry.top1 += Number(classes[0] === row.classIndex);
+        entry.top5 += Number(classes.slice(0, 5).includes(row.classIndex));
+        entry.ms.push(ms);
+        line[name(format)] = classes[0];
+      }
+      console.log(JSON.stringify({ file: row.file, expected: row.classIndex, ...line }));
+    }
+    const n = rows.length;
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    console.log('format | top-1 | top-5 | capture+decode+crop ms (median)');
+    console.log('--- | --- | --- | ---');
+    for (const format of FORMATS) {
+      const entry = stats[name(format)]!;
+      console.log(`${name(format)} | ${(entry.top1 / n).toFixed(3)} | ${(entry.top5 / n).toFixed(3)} | ${med(entry.ms).toFixed(1)}`);
+    }
+    console.log(`formats n=${n} shorter_side=${width}px`);
+  }
+  if (values.only !== 'accuracy' && values.only !== 'formats') {
   // 1. Threshold: grey grids made as the service worker makes them (a real captureVisibleTab, cropped to the
   // picture, and the file's bytes, each resized with createImageBitmap's high quality), at several grid sides.
   const page = await ext.browser.newPage();
@@ -113,7 +169,7 @@ try {
   await page.close();
   }
 
-  if (values.only !== 'threshold') {
+  if (values.only !== 'threshold' && values.only !== 'formats') {
   // 2. Accuracy: capture path (a real right-click on a picture the page may not read) against the download path.
   await session.warm();
   const shot = await ext.browser.newPage();

@@ -1,90 +1,74 @@
 /**
- * Captures of the visible tab: what the user sees, read without any request. Chrome allows two
- * captureVisibleTab calls a second, so requests wait their turn, and requests that arrive
- * together share one capture. Glimpse's own cards and overlays are hidden in every frame while
- * the capture is taken. Captures stay in this worker's memory and are dropped once cropped.
+ * Captures of the visible tab: what the user sees, read without any request. The page's side
+ * asks for one when it knows where its pictures are (after hiding Glimpse's own elements inside
+ * their closed shadow roots, where page script cannot see it), and checks after the capture that
+ * nothing moved. Chrome allows two captureVisibleTab calls a second: a capture waits only when the
+ * last one was too recent, and requests that arrive during that wait share the next capture.
+ * A capture lives in this worker's memory only until its areas are cropped; each crop until its
+ * identification takes it, and never longer than SHOT_KEEP_MS.
  */
 import browser from 'webextension-polyfill';
 import { decodeDataUrl } from './data-url';
 import { fail } from '../shared/errors';
+import { fitWithin } from '../shared/geometry';
+import { rgbaBmp } from '../shared/rgba-bmp';
 import type { ScreenArea } from '../shared/types';
+import { captureOptions } from './capture-format';
 
 /** Chrome's limit is 2 a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND); a little margin. */
 const MIN_GAP_MS = 520;
-/** Requests this close together (a page scan, several right-clicks) share one capture. */
-const GATHER_MS = 40;
+/** A crop nobody asked for by then (the page moved, the request was lost) is dropped. */
+export const SHOT_KEEP_MS = 5_000;
+/** Crops are handed to the engine no larger than this on a side (it looks at 224x224). */
+const MAX_CROP_SIDE = 1024;
 
-interface Shot {
-  windowId: number;
+interface Capture {
+  dataUrl: string;
+  capturedAt: number;
+}
+
+interface Waiting {
   tabId: number;
-  bitmap: Promise<ImageBitmap>;
+  windowId: number;
+  capture: Promise<Capture>;
 }
 
 let lastCaptureAt = -Infinity;
 let previous: Promise<unknown> = Promise.resolve();
-let gathering: Shot | undefined;
+let waiting: Waiting | undefined;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs in every frame of the tab (scripting.executeScript): hides or restores Glimpse's elements. */
-function toggleGlimpseUi(hidden: boolean): Promise<void> {
-  const MARK = 'data-glimpse-capture-hidden';
-  if (!hidden) {
-    for (const element of document.querySelectorAll<HTMLElement>(`[${MARK}]`)) {
-      const [value, priority] = (element.getAttribute(MARK) ?? '|').split('|');
-      if (value) element.style.setProperty('opacity', value, priority);
-      else element.style.removeProperty('opacity');
-      element.removeAttribute(MARK);
-    }
-    return Promise.resolve();
-  }
-  for (const element of document.querySelectorAll<HTMLElement>('[data-glimpse-ui], [data-glimpse-card]')) {
-    if (element.hasAttribute(MARK)) continue;
-    element.setAttribute(MARK, `${element.style.getPropertyValue('opacity')}|${element.style.getPropertyPriority('opacity')}`);
-    element.style.setProperty('opacity', '0', 'important');
-  }
-  // Two frames later the hidden state has been painted.
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 250);
-    requestAnimationFrame(() => requestAnimationFrame(() => (clearTimeout(timer), resolve())));
-  });
-}
-
-async function setGlimpseUiHidden(tabId: number, hidden: boolean): Promise<void> {
-  try {
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: toggleGlimpseUi, args: [hidden] });
-  } catch (error) {
-    // A frame Glimpse may not script (an error page): its own cards cannot be there either.
-    console.warn('[glimpse] could not toggle Glimpse elements for a capture', error);
-  }
-}
-
-async function takeCapture(shot: Shot): Promise<ImageBitmap> {
-  await sleep(Math.max(GATHER_MS, lastCaptureAt + MIN_GAP_MS - Date.now()));
+async function take(entry: Waiting): Promise<Capture> {
+  const wait = lastCaptureAt + MIN_GAP_MS - Date.now();
+  if (wait > 0) await sleep(wait);
   // From here on, later requests need a capture of their own (the page may have changed).
-  if (gathering === shot) gathering = undefined;
-  const tab = await browser.tabs.get(shot.tabId);
+  if (waiting === entry) waiting = undefined;
+  const tab = await browser.tabs.get(entry.tabId);
   if (!tab.active) fail('off-screen', { detail: 'the tab is no longer the visible one' });
-  await setGlimpseUiHidden(shot.tabId, true);
-  let dataUrl: string;
-  try {
-    lastCaptureAt = Date.now();
-    dataUrl = await browser.tabs.captureVisibleTab(shot.windowId, { format: 'png' });
-  } finally {
-    await setGlimpseUiHidden(shot.tabId, false);
-  }
+  lastCaptureAt = Date.now();
+  const dataUrl = await browser.tabs.captureVisibleTab(entry.windowId, captureOptions());
+  return { dataUrl, capturedAt: Date.now() };
+}
+
+/** The visible part of a tab, as soon as Chrome's rate limit allows (now, unless a capture was just taken). */
+function captureVisible(tabId: number, windowId: number): Promise<Capture> {
+  if (waiting && waiting.tabId === tabId && waiting.windowId === windowId) return waiting.capture;
+  const entry = { tabId, windowId } as Waiting;
+  entry.capture = previous.catch(() => undefined).then(() => take(entry));
+  waiting = entry;
+  previous = entry.capture;
+  return entry.capture;
+}
+
+async function decode({ dataUrl }: Capture): Promise<ImageBitmap> {
   const { bytes, mimeType } = decodeDataUrl(dataUrl, Number.MAX_SAFE_INTEGER);
   return createImageBitmap(new Blob([bytes], { type: mimeType }));
 }
 
-/** The visible part of a tab as it is now (Glimpse's own elements left out). */
-export function captureTab(tabId: number, windowId: number): Promise<ImageBitmap> {
-  if (gathering && gathering.tabId === tabId && gathering.windowId === windowId) return gathering.bitmap;
-  const shot = { tabId, windowId } as Shot;
-  shot.bitmap = previous.catch(() => undefined).then(() => takeCapture(shot));
-  gathering = shot;
-  previous = shot.bitmap;
-  return shot.bitmap;
+/** The whole visible tab as a bitmap (a page scan's screenful crops all its pictures from one; the caller closes it). */
+export async function captureTab(tabId: number, windowId: number): Promise<ImageBitmap> {
+  return decode(await captureVisible(tabId, windowId));
 }
 
 /** The device-pixel rectangle of `area` inside a capture, clipped to it. */
@@ -96,13 +80,59 @@ export function deviceRect(area: ScreenArea, bitmap: { width: number; height: nu
   return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
 }
 
-/** PNG bytes of one area of a capture. */
-export async function cropToPng(bitmap: ImageBitmap, area: ScreenArea): Promise<ArrayBuffer> {
+/** One area of a capture as uncompressed image bytes (rgba-bmp.ts), at most MAX_CROP_SIDE on a side. */
+export function cropArea(bitmap: ImageBitmap, area: ScreenArea): ArrayBuffer {
   const rect = deviceRect(area, bitmap);
   if (rect.width < 1 || rect.height < 1) fail('off-screen', { detail: 'the area is outside the visible tab' });
-  const canvas = new OffscreenCanvas(rect.width, rect.height);
-  const context = canvas.getContext('2d');
+  const size = fitWithin(rect.width, rect.height, MAX_CROP_SIDE);
+  const canvas = new OffscreenCanvas(size.width, size.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return fail('internal', { detail: 'no 2D context in the worker' });
-  context.drawImage(bitmap, rect.left, rect.top, rect.width, rect.height, 0, 0, rect.width, rect.height);
-  return (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer();
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(bitmap, rect.left, rect.top, rect.width, rect.height, 0, 0, size.width, size.height);
+  return rgbaBmp(context.getImageData(0, 0, size.width, size.height).data, size.width, size.height);
 }
+
+interface Shot {
+  tabId: number;
+  crop: Promise<ArrayBuffer>;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const shots = new Map<string, Shot>();
+
+/**
+ * Captures the tab now and crops each area of it; answers once the capture is taken, with one
+ * shot id per area (the crops are made meanwhile). A batch of areas shares the one capture.
+ */
+export async function takeShots(tabId: number, windowId: number, areas: ScreenArea[]): Promise<{ shots: string[]; capturedAt: number }> {
+  const capture = await captureVisible(tabId, windowId);
+  const bitmap = decode(capture);
+  const ids = areas.map((area) => {
+    const id = crypto.randomUUID();
+    const crop = bitmap.then((decoded) => cropArea(decoded, area));
+    crop.catch(() => undefined);
+    shots.set(id, { tabId, crop, timer: setTimeout(() => shots.delete(id), SHOT_KEEP_MS) });
+    return id;
+  });
+  void Promise.allSettled([...ids.map((id) => shots.get(id)!.crop)]).then(() => bitmap.then((decoded) => decoded.close(), () => undefined));
+  return { shots: ids, capturedAt: capture.capturedAt };
+}
+
+/** The crop of a shot taken for `tabId` (once: it is forgotten as it is handed out). */
+export function takeCrop(id: string, tabId: number): Promise<ArrayBuffer> {
+  const shot = shots.get(id);
+  if (!shot || shot.tabId !== tabId) return fail('off-screen', { detail: 'the capture of the picture is gone' });
+  shots.delete(id);
+  clearTimeout(shot.timer);
+  return shot.crop;
+}
+
+/** One area of the tab as it is now, for a request that came without a shot of its own. */
+export async function captureArea(tabId: number, windowId: number, area: ScreenArea): Promise<ArrayBuffer> {
+  const [id] = (await takeShots(tabId, windowId, [area])).shots;
+  return takeCrop(id!, tabId);
+}
+
+/** How many crops are held now (tests: nothing stays in memory). */
+export const heldShots = (): number => shots.size;

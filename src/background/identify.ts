@@ -58,7 +58,9 @@ export async function identify(
     ...origin,
     imageUrl: origin.imageUrl ?? (source.kind === 'url' ? keepableUrl(source.url) : undefined),
   });
-  if (!scanId) await latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
+  // Storage is written in order, off the answer's path: a page's label waits for none of it.
+  let writes: Promise<unknown> = scanId ? Promise.resolve() : latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
+  const write = (step: () => Promise<unknown>) => (writes = writes.then(step).catch(() => undefined));
   try {
     const { bytes, via, format } = await checkedPixels(source, { tab, screen });
     const { classification, thumbnail } = await classifyAnswerFirst(bytes, format);
@@ -71,25 +73,30 @@ export async function identify(
       id: crypto.randomUUID(), createdAt, origin: fullOrigin, via, waitedMs: createdAt - askedAt,
       ...(scanId ? { scanId } : {}),
     };
-    try {
-      await history.add(entry);
-    } catch (error) {
-      // The answer still reaches the user; only this entry is missing from history.
-      console.warn('[glimpse] could not save to history', error);
-    }
-    await latest.setValue({ kind: 'answer', entryId: entry.id, at: entry.createdAt }).catch(() => undefined);
+    write(async () => {
+      try {
+        await history.add(entry);
+      } catch (error) {
+        // The answer still reaches the user; only this entry is missing from history.
+        console.warn('[glimpse] could not save to history', error);
+      }
+    });
+    write(() => latest.setValue({ kind: 'answer', entryId: entry.id, at: entry.createdAt }));
     // The things in the picture come after its answer (a page scan's many pictures skip them).
     if (!scanId) startFinding(entry, bytes, format);
     if (answerFirst) {
-      void thumbnail()
+      write(() => thumbnail()
         .then((dataUrl) => (dataUrl ? history.setThumbnail(entry, dataUrl) : undefined))
-        .catch((error: unknown) => console.warn('[glimpse] could not add the thumbnail to history', error));
+        .catch((error: unknown) => console.warn('[glimpse] could not add the thumbnail to history', error)));
     }
+    // The popup's own uploads read history as soon as they have their answer.
+    if (!answerFirst) await writes;
     return { ok: true, value: entry };
   } catch (thrown) {
     const error = toGlimpseError(thrown);
     console.warn(`[glimpse] identification failed: ${error.code}${error.detail ? ` (${error.detail})` : ''}`);
-    if (!scanId) await latest.setValue({ kind: 'error', error, at: Date.now(), origin: fullOrigin }).catch(() => undefined);
+    if (!scanId) write(() => latest.setValue({ kind: 'error', error, at: Date.now(), origin: fullOrigin }));
+    if (!tab) await writes;
     return { ok: false, error };
   }
 }

@@ -10,8 +10,8 @@ import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { greyLevels, isSamePicture, shrinkGrid, SIGNATURE_GRID } from '../shared/perceptual';
 import { neverContactServers } from '../shared/store';
-import type { ImageSource, OnScreen, ScreenArea, Via } from '../shared/types';
-import { captureTab, cropToPng, deviceRect } from './capture';
+import type { ImageSource, PicturePart, ScreenArea, Via } from '../shared/types';
+import { captureArea, cropArea, takeCrop } from './capture';
 import { fetchImageBytes } from './fetch-image';
 
 export interface Pixels {
@@ -26,15 +26,15 @@ export interface Requester {
   screen?: () => Promise<ImageBitmap>;
 }
 
-const screenOf = (requester: Requester, tab: { id: number; windowId: number }): Promise<ImageBitmap> =>
-  requester.screen?.() ?? captureTab(tab.id, tab.windowId);
-
 const canCapture = (requester: Requester): requester is { tab: Tabs.Tab & { id: number; windowId: number } } =>
   requester.tab?.id !== undefined && requester.tab.id >= 0 && requester.tab.windowId !== undefined && requester.tab.active === true;
 
-async function capture(requester: Requester, area: ScreenArea): Promise<ArrayBuffer> {
+/** The picture's area as on screen: the shot the page's side took when it knew where it was, else a capture now. */
+async function capture(requester: Requester, area: ScreenArea, shot: string | undefined): Promise<ArrayBuffer> {
   if (!canCapture(requester)) return fail('off-screen', { detail: 'the tab is not the visible one' });
-  return cropToPng(await screenOf(requester, requester.tab), area);
+  if (shot !== undefined) return takeCrop(shot, requester.tab.id);
+  if (requester.screen) return cropArea(await requester.screen(), area);
+  return captureArea(requester.tab.id, requester.tab.windowId, area);
 }
 
 /** Large enough on screen for the model (the shorter side, in whole device pixels). */
@@ -56,47 +56,54 @@ async function signature(source: ImageBitmap, rect: { left: number; top: number;
  * visible area shows, against the capture of that area. Undefined when it cannot be told
  * (a format the worker cannot decode, such as SVG): the download is then trusted.
  */
-export async function downloadMatchesScreen(bytes: ArrayBuffer, screen: ImageBitmap, onScreen: OnScreen): Promise<boolean | undefined> {
+export async function downloadMatchesScreen(bytes: ArrayBuffer, crop: ArrayBuffer, part: PicturePart): Promise<boolean | undefined> {
   let downloaded: ImageBitmap;
+  let screen: ImageBitmap;
   try {
     downloaded = await createImageBitmap(new Blob([bytes]));
   } catch {
     return undefined;
   }
   try {
-    const { part } = onScreen;
+    screen = await createImageBitmap(new Blob([crop]));
+  } catch {
+    downloaded.close();
+    return undefined;
+  }
+  try {
     const ofDownload = {
       left: Math.round(part.x * downloaded.width),
       top: Math.round(part.y * downloaded.height),
       width: Math.round(part.width * downloaded.width),
       height: Math.round(part.height * downloaded.height),
     };
-    const ofScreen = deviceRect(onScreen.area, screen);
-    if (ofScreen.width < 1 || ofScreen.height < 1) return undefined;
+    const ofScreen = { left: 0, top: 0, width: screen.width, height: screen.height };
     return isSamePicture(await signature(downloaded, ofDownload), await signature(screen, ofScreen));
   } finally {
     downloaded.close();
+    screen.close();
   }
 }
 
-async function download(url: string, onScreen: OnScreen | undefined, offScreen: boolean, requester: Requester): Promise<Pixels> {
-  const tab = canCapture(requester) ? requester.tab : undefined;
-  const visible = tab && onScreen;
+async function download(source: Extract<ImageSource, { kind: 'url' }>, requester: Requester): Promise<Pixels> {
+  const { url, onScreen, offScreen, shot } = source;
+  const visible = canCapture(requester) ? onScreen : undefined;
+  // Taken now, while the download runs: what the user sees as they asked.
+  const screen = visible ? capture(requester, visible.area, shot) : undefined;
+  screen?.catch(() => undefined);
   let bytes: ArrayBuffer;
   try {
     bytes = await fetchImageBytes(url);
   } catch (error) {
-    if (visible) return { bytes: await capture(requester, visible.area), via: 'capture' };
+    if (screen) return { bytes: await screen, via: 'capture' };
     if (offScreen && error instanceof GlimpseFailure && ['http-status', 'network', 'timeout', 'redirect-loop'].includes(error.error.code)) {
       fail('off-screen', { status: error.error.status, detail: `download failed: ${error.message}` });
     }
     throw error;
   }
-  if (tab && visible) {
-    const screen = await screenOf(requester, tab);
-    if ((await downloadMatchesScreen(bytes, screen, visible)) === false) {
-      return { bytes: await cropToPng(screen, visible.area), via: 'capture' };
-    }
+  if (screen && visible) {
+    const crop = await screen;
+    if ((await downloadMatchesScreen(bytes, crop, visible.part)) === false) return { bytes: crop, via: 'capture' };
   }
   return { bytes, via: 'download' };
 }
@@ -107,23 +114,23 @@ export async function pixelsOf(source: ImageSource, requester: Requester): Promi
     case 'bytes':
       return { bytes: source.bytes, via: requester.tab ? 'page' : 'upload' };
     case 'screen':
-      return { bytes: await capture(requester, source.area), via: source.region ? 'region' : 'capture' };
+      return { bytes: await capture(requester, source.area, source.shot), via: source.region ? 'region' : 'capture' };
     case 'url': {
       const { onScreen } = source;
       // A data: address is already in the page: no request, whatever its size. Seen on screen (a
       // CSS background, perhaps one tile of an inline sprite sheet), what is seen is read.
       if (/^data:/i.test(source.url)) {
-        if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) return { bytes: await capture(requester, onScreen.area), via: 'capture' };
+        if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
         return { bytes: decodeDataUrl(source.url).bytes, via: 'page' };
       }
       if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) {
-        return { bytes: await capture(requester, onScreen.area), via: 'capture' };
+        return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
       }
       if (await neverContactServers.getValue()) {
-        if (onScreen && canCapture(requester)) return { bytes: await capture(requester, onScreen.area), via: 'capture' };
+        if (onScreen && canCapture(requester)) return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
         return fail('off-screen-no-download');
       }
-      return download(source.url, onScreen, source.offScreen === true, requester);
+      return download(source, requester);
     }
   }
 }

@@ -15,6 +15,9 @@ import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
+import { shootForPage } from './page-shots';
+import { heldShots as heldCrops } from './capture';
+import { measureCapture } from './measure-capture';
 import { createMenu, onMenuClicked } from './menu';
 import { teach } from './custom/teach';
 import { embedBytes } from './engine-host';
@@ -114,6 +117,7 @@ listen('background', {
       return { ok: false, error: toGlimpseError(error) };
     }
   },
+  capture: ({ areas }, sender) => shootForPage(webPageOf(sender), areas),
 });
 
 /**
@@ -127,6 +131,7 @@ if (__GLIMPSE_TEST_HOOKS__) {
       classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes,
       rateLimits: () => rateLimiter.stats,
       scanShots: () => ({ captures: shotCaptures(), held: heldShots() }),
+      heldCrops, measureCapture,
     },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,

@@ -7,6 +7,7 @@
  */
 import { customElement } from './html';
 import { keepInPage } from './keep-in-page';
+import { veilable } from './capture-veil';
 
 const HOST_TAG = 'glimpse-card';
 
@@ -55,6 +56,7 @@ export function createCardHost(anchor?: Element, kind = 'card'): CardHost {
   // Only this script keeps the reference; assistive tools still read it (it is in the page's
   // accessibility tree), and tests read it through DevTools.
   const shadow = host.attachShadow({ mode: 'closed' });
+  veilable(host, shadow);
   // After <body> (page code that rewrites the body leaves it alone), or inside a modal dialog.
   const modal = modalAncestor(anchor);
   const parent = modal?.ownerDocument === document ? modal : document.documentElement;

@@ -20,6 +20,8 @@ import { lastRightClick, watchRightClicks } from './right-click';
 import { LiveVideo, videoIn } from './live-video';
 import { closeScan, scanPage } from './scan/page-scan';
 import { closeTeachField, TeachField } from './teach-field';
+import { PageKeptMoving, shootSteadily } from './screen-shots';
+import type { Box } from '../shared/screen-geometry';
 
 // A copy of this script left over from before an update or reload retires now.
 takeOver();
@@ -58,6 +60,7 @@ onRetire(() => {
 
 const origin = pageOrigin;
 
+
 function fail(card: ResultCard, error: GlimpseError, retry?: () => void): void {
   card.showError(error, retry);
   send('background', 'report-error', { error, origin: origin() }).catch(() => undefined);
@@ -72,39 +75,80 @@ interface Ask {
   identified?: string;
 }
 
-/** Identifies what `read` gives, showing progress and the answer in `card`. */
-async function identifyInto(card: ResultCard, read: () => Promise<ImageSource>, { key, requestedAt = Date.now(), identified }: Ask = {}): Promise<void> {
+/**
+ * The card of one identification, made when first needed: once the picture is read. Until then
+ * the page has nothing of Glimpse's to see (no host appears before a capture is taken, so no page
+ * can react to it with a decoy), and a capture has nothing of Glimpse's to hide.
+ */
+interface LazyCard {
+  (): ResultCard;
+  readonly made?: ResultCard;
+}
+
+function lazyCard(make: () => ResultCard): LazyCard {
+  let made: ResultCard | undefined;
+  const card = () => (made ??= make());
+  return Object.defineProperty(card, 'made', { get: () => made }) as LazyCard;
+}
+
+/** Identifies what `read` gives, showing progress (once it is read) and the answer in `card`. */
+async function identifyInto(card: LazyCard, read: () => Promise<ImageSource>, { key, requestedAt = Date.now(), identified }: Ask = {}): Promise<void> {
   const retry = () => void identifyInto(card, read, { key, identified });
-  watchWhile(() => card.isOpen);
-  card.showWorking(await isEngineWarming());
+  watchWhile(() => card.made?.isOpen ?? true);
+  const warming = isEngineWarming();
   const stopWatching = onEngineStatus((status) => {
-    if (card.shows === 'working') card.showWorking(status.state !== 'ready');
+    const made = card.made;
+    if (made?.shows === 'working') made.showWorking(status.state !== 'ready');
   });
   try {
-    const ask = async () => identifyInBackground(await read(), { requestedAt });
+    const ask = async () => {
+      const source = await read();
+      card().showWorking(await warming);
+      return identifyInBackground(source, { requestedAt });
+    };
     const outcome = await (key === undefined ? ask() : shared(key, ask));
     if (outcome.ok) {
-      card.showResult(outcome.value, identified);
-      void showObjectsWhenFound(card, outcome.value.id);
-    } else card.showError(outcome.error, retry);
+      card().showResult(outcome.value, identified);
+      void showObjectsWhenFound(card(), outcome.value.id);
+    } else card().showError(outcome.error, retry);
   } catch (error) {
-    fail(card, toGlimpseError(error), retry);
+    fail(card(), toGlimpseError(error), retry);
   } finally {
     stopWatching();
   }
 }
 
 /** Identifies `target` into `card`; once the page swaps the picture, "Identify again" identifies what its element shows then. */
-function identifyTarget(card: ResultCard, target: ImageTarget, requestedAt?: number): void {
-  card.onIdentifyAgain((picture) => identifyShown(card, picture));
+function identifyTarget(makeCard: () => ResultCard, target: ImageTarget, requestedAt?: number): void {
+  const card: LazyCard = lazyCard(() => {
+    const made = makeCard();
+    made.onIdentifyAgain((picture) => identifyShown(made, picture));
+    return made;
+  });
   const identified = target.kind === 'url' ? target.url : undefined;
   void identifyInto(card, () => readImageSource(target), { key: target.element ?? identified, requestedAt, identified });
 }
 
 function identifyShown(card: ResultCard, element: Element): void {
   const target = element.isConnected ? targetOf(element) : undefined;
-  if (target) identifyTarget(card, target);
+  if (target) identifyTarget(() => card, target);
   else fail(card, { code: 'no-image-found' });
+}
+
+/**
+ * What the user selected: the part of the page they drew the box around, captured where it is
+ * at the moment of the capture (the page may have scrolled since); a retry reads it again.
+ */
+function regionReader(box: Box): () => Promise<ImageSource> {
+  const [x, y] = [scrollX, scrollY];
+  const area = () => ({ ...box, left: box.left + x - scrollX, top: box.top + y - scrollY, dpr: devicePixelRatio || 1 });
+  return async () => {
+    const [shot] = await shootSteadily([async () => area()]).catch((error: unknown) => {
+      if (error instanceof PageKeptMoving) throw error;
+      return [undefined]; // no capture from here: the worker takes one itself
+    });
+    return { kind: 'screen', area: area(), region: true, ...(shot ? { shot } : {}) };
+  };
 }
 
 // A retired copy stops answering: the copy that replaced it answers alone (one identification, one label, one row).
@@ -112,20 +156,18 @@ onRetire(listen('content', {
   'identify-target'({ srcUrl, mediaType, requestedAt }) {
     if (!stillAlive()) return { accepted: false };
     const choice = chooseTarget(lastRightClick(), mediaType === 'image' ? srcUrl : undefined);
-    const card = new ResultCard(choice.anchor ?? choice.target?.element, choice.point);
+    const card = () => new ResultCard(choice.anchor ?? choice.target?.element, choice.point);
     const target = choice.target;
     // A canvas, video or drawing the page removed since the right-click cannot be read any more.
-    if (!target) fail(card, choice.changed ? { code: 'unreadable', detail: 'the page removed the picture' } : { code: 'no-image-found' });
+    if (!target) fail(card(), choice.changed ? { code: 'unreadable', detail: 'the page removed the picture' } : { code: 'no-image-found' });
     else identifyTarget(card, target, requestedAt);
     return { accepted: true };
   },
   'select-region'() {
     const started = startRegionSelect((box) => {
-      // The box stays where it was drawn, so a retry reads that part of the screen again.
-      const source: ImageSource = { kind: 'screen', area: { ...box, dpr: devicePixelRatio || 1 }, region: true };
       // Pinned to the box drawn (in page coordinates: it scrolls with what was selected).
-      const card = new ResultCard({ region: box }, { x: box.left + box.width, y: box.top });
-      void identifyInto(card, () => Promise.resolve(source));
+      const card = lazyCard(() => new ResultCard({ region: box }, { x: box.left + box.width, y: box.top }));
+      void identifyInto(card, regionReader(box));
     });
     return { started };
   },
@@ -133,8 +175,8 @@ onRetire(listen('content', {
     const point = lastPointer();
     // Last seen going into a frame Glimpse cannot read (no answer came from it): the picture beside is not what is under the pointer.
     const target = point && !point.intoFrame ? findImageAt(point.x, point.y) : undefined;
-    const card = new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
-    if (!target) fail(card, { code: 'no-image-found' });
+    const card = () => new ResultCard(target?.element, point ?? { x: innerWidth / 2, y: innerHeight / 2 });
+    if (!target) fail(card(), { code: 'no-image-found' });
     else identifyTarget(card, target);
     return { accepted: true };
   },

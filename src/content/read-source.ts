@@ -1,12 +1,23 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import type { ImageSource } from '../shared/types';
+import type { ImageSource, ScreenArea } from '../shared/types';
 import { shownBackgroundUrl } from './css-background';
 import type { ImageTarget } from './image-target';
 import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
 import { sightingOf, type CoverCheck } from './screen-area';
+import { PageKeptMoving, shootSteadily } from './screen-shots';
+
+export interface ReadOptions {
+  /** What counts as covering the picture (a page scan finds the page's bars once for a whole screenful). */
+  covered?: CoverCheck;
+  /**
+   * Capture a picture read from the screen now, from the page's side (default). A page scan
+   * passes false: its screenful shares one capture the worker takes (scan/screenful.ts).
+   */
+  shoot?: boolean;
+}
 
 async function fetchBlobUrl(url: string): Promise<ImageSource> {
   let blob: Blob;
@@ -53,14 +64,46 @@ function showsUrl(element: Element, url: string): boolean {
  * A picture the page may not read (another site's canvas or video) is read off the screen
  * when it is visible; else the page's refusal stands.
  */
-async function orFromScreen(read: () => Promise<ImageSource>, element: Element, covered?: CoverCheck): Promise<ImageSource> {
+async function orFromScreen(read: () => Promise<ImageSource>, element: Element, { covered, shoot = true }: ReadOptions): Promise<ImageSource> {
   try {
     return await read();
   } catch (error) {
     if (!(error instanceof GlimpseFailure) || error.error.code !== 'unreadable') throw error;
     const { onScreen } = await sightingOf(element, covered);
     if (!onScreen) throw error;
-    return { kind: 'screen', area: onScreen.area };
+    if (!shoot) return { kind: 'screen', area: onScreen.area };
+    const shot = await shotOf(() => areaOf(element), onScreen.area);
+    if (shot === null) throw error;
+    return { kind: 'screen', area: onScreen.area, ...(shot ? { shot } : {}) };
+  }
+}
+
+const areaOf = async (element: Element) => (await sightingOf(element)).onScreen?.area;
+
+/**
+ * A picture shown on screen is captured now, from the page's side (see screen-shots.ts), so the
+ * service worker crops what the user saw when they asked, wherever the page has moved it since.
+ * Captures happen only in the visible tab; one that cannot be taken leaves the choice to the worker.
+ */
+async function withShot(source: Extract<ImageSource, { kind: 'url' }>, element: Element): Promise<ImageSource> {
+  if (!source.onScreen || document.visibilityState !== 'visible') return source;
+  const shot = await shotOf(async () => (showsUrl(element, source.url) ? areaOf(element) : undefined), source.onScreen.area);
+  // Gone from the screen (or replaced) meanwhile: what the user asked about is the picture at its address.
+  if (shot === null) return { kind: 'url', url: source.url, offScreen: true };
+  return shot ? { ...source, shot } : source;
+}
+
+/**
+ * The shot of one picture: its id, null when it left the screen meanwhile, undefined when no
+ * capture could be taken from here (the worker then captures by itself).
+ */
+async function shotOf(measure: () => Promise<ScreenArea | undefined>, measured: ScreenArea): Promise<string | null | undefined> {
+  try {
+    const [shot] = await shootSteadily([measure], [measured]);
+    return shot ?? null;
+  } catch (error) {
+    if (error instanceof PageKeptMoving) throw error;
+    return undefined;
   }
 }
 
@@ -72,7 +115,7 @@ async function orFromScreen(read: () => Promise<ImageSource>, element: Element, 
  * too small to read well, download it and check the download against what is on screen).
  * `covered`: how to tell which rows of it the page's bars cover (a page scan finds them once).
  */
-export async function readImageSource(target: ImageTarget, covered?: CoverCheck): Promise<ImageSource> {
+export async function readImageSource(target: ImageTarget, options: ReadOptions = {}): Promise<ImageSource> {
   switch (target.kind) {
     case 'url': {
       if (/^blob:/i.test(target.url)) return readBlobUrl(target.url, target.element);
@@ -82,12 +125,13 @@ export async function readImageSource(target: ImageTarget, covered?: CoverCheck)
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;
       if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };
-      return { kind: 'url', url: target.url, ...(await sightingOf(target.element, covered)) };
+      const sighted = { kind: 'url' as const, url: target.url, ...(await sightingOf(target.element, options.covered)) };
+      return options.shoot === false ? sighted : withShot(sighted, target.element);
     }
     case 'canvas':
-      return orFromScreen(() => readCanvas(target.element), target.element, covered);
+      return orFromScreen(() => readCanvas(target.element), target.element, options);
     case 'video':
-      return orFromScreen(() => readVideoFrame(target.element), target.element, covered);
+      return orFromScreen(() => readVideoFrame(target.element), target.element, options);
     case 'svg':
       return readInlineSvg(target.element);
   }

@@ -10,6 +10,7 @@
 import { t } from '../shared/i18n';
 import { customElement, htmlElement } from './html';
 import type { Box } from '../shared/screen-geometry';
+import { veilable } from './capture-veil';
 
 /** A box smaller than this (CSS px on a side) is a click, not a selection: keep selecting. */
 const MIN_SIDE = 8;
@@ -93,6 +94,7 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   host.setAttribute('data-glimpse-region', '');
   host.style.cssText = HOST_STYLE;
   const shadow = host.attachShadow({ mode: 'closed' });
+  veilable(host, shadow);
   const frame = htmlElement('div');
   const dim = htmlElement('div');
   dim.className = 'dim';

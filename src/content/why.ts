@@ -13,6 +13,7 @@ import { customElement } from './html';
 import { fittedRect, type Rect } from './object-fit';
 import { visiblePart } from './card-position';
 import { boxInViewport, pageBars, viewportBox } from './page-scene';
+import { veilable } from './capture-veil';
 
 export interface Box {
   left: number;
@@ -74,6 +75,7 @@ class Overlay {
     this.host.setAttribute('aria-hidden', 'true');
     this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
     const shadow = this.host.attachShadow({ mode: 'closed' });
+    veilable(this.host, shadow);
     this.canvas = heatmapCanvas(entry.explanation!);
     this.canvas.style.cssText = 'display: block; position: absolute; left: 0; top: 0; width: 100%; height: 100%;';
     shadow.append(this.canvas);

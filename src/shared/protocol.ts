@@ -23,6 +23,8 @@ export const MAX_PICTURES_PER_REQUEST = 4;
 export type TeachOutcome = { ok: true; className: string; examples: number } | { ok: false; error: GlimpseError };
 
 const nothing = object({});
+/** Pictures one capture may be asked to crop (a screenful of a page scan). */
+export const MAX_CAPTURE_AREAS = 64;
 
 export const MESSAGES = {
   background: {
@@ -66,6 +68,12 @@ export const MESSAGES = {
     'classify-frame': message<Outcome<FrameAnswer>>()(rawFrame),
     /** "Identify live" on a video the page does not let Glimpse read: a frame of it from the screen (2 a second at most). */
     'capture-frame': message<Outcome<RawFrame>>()(object({ area: screenArea })),
+    /**
+     * Capture the visible tab now and keep a crop of each area (in memory, seconds at most) for an
+     * `identify` naming its shot. Answered once the capture is taken (the crops follow), so the page's
+     * side can show its own elements again and check the picture did not move meanwhile.
+     */
+    capture: message<Outcome<{ shots: string[]; capturedAt: number }>>()(object({ areas: array(screenArea, MAX_CAPTURE_AREAS) })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */

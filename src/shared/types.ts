@@ -36,12 +36,14 @@ export type OnScreen = Infer<typeof onScreen>;
  * Where an image's pixels come from. A 'url' is read from the screen when it is shown large
  * enough (`onScreen`), else downloaded by the service worker; 'screen' is a part of the visible
  * tab (a region the user selected, or a picture the page may not read). `offScreen` says the
- * picture is shown fine but not where the user can see it now (scrolled away, hidden).
+ * picture is shown fine but not where the user can see it now (scrolled away, hidden). `shot`: the
+ * capture of that area the page's side already asked for (background 'capture'), taken when it
+ * knew where the picture was.
  */
 export const imageSource = variant('kind', {
-  url: object({ url: string, onScreen: optional(onScreen), offScreen: optional(boolean) }),
+  url: object({ url: string, onScreen: optional(onScreen), offScreen: optional(boolean), shot: optional(string) }),
   bytes: object({ bytes: arrayBuffer, mimeType: string, name: optional(string) }),
-  screen: object({ area: screenArea, region: optional(boolean) }),
+  screen: object({ area: screenArea, region: optional(boolean), shot: optional(string) }),
 });
 export type ImageSource = Infer<typeof imageSource>;
 

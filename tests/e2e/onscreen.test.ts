@@ -252,7 +252,11 @@ describe('what is on screen is what gets identified', () => {
       expect(overlapArea(both[0]!.box!, leftBox)).toBeGreaterThan(0);
       await selectRegion(ext, page, leftBox);
       await settledCard(page, 3);
-      const entries = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).sort((a, b) => a.createdAt - b.createdAt);
+      // History is written just after the answer reaches the page, and its thumbnails a moment later.
+      const entries = await until(async () => {
+        const all = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url()).sort((a, b) => a.createdAt - b.createdAt);
+        return all.length === 3 && all.every((entry) => entry.thumbnail) ? all : undefined;
+      }, 'three history entries with their thumbnails');
       expect(entries.map((entry) => entry.via)).toEqual(['region', 'region', 'region']);
       expect(entries[2]!.thumbnail).toBe(entries[0]!.thumbnail);
       expect(entries[1]!.thumbnail).not.toBe(entries[0]!.thumbnail);

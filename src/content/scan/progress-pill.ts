@@ -6,6 +6,7 @@
  */
 import { t } from '../../shared/i18n';
 import { pillSpot } from './pill-spot';
+import { veilable } from '../capture-veil';
 
 const HOST_TAG = 'glimpse-scan-progress';
 const HOST_DECLARATIONS = [
@@ -67,6 +68,7 @@ export class ProgressPill {
 
   constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
     this.host.setAttribute('data-glimpse-ui', '');
+    veilable(this.host, this.shadow);
     this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
     const pill = el('div', 'pill');
     pill.setAttribute('role', 'group');

@@ -45,7 +45,7 @@ async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet:
     const { onScreen } = await sightingOf(element, covered);
     if (onScreen) return { source: { kind: 'screen', area: onScreen.area }, imageUrl };
   }
-  return { source: await readImageSource(target, covered), imageUrl };
+  return { source: await readImageSource(target, { covered, shoot: false }), imageUrl };
 }
 
 const originOf = (imageUrl: string | undefined): ImageOrigin =>
