@@ -10,12 +10,12 @@
 import { readdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import type { HistoryEntry } from '../src/shared/types';
-import { until, type ExtensionBrowser } from '../tests/e2e/support/chromium';
+import { until, type ExtensionBrowser } from '../harness/chromium';
 import { pressCommand } from '../tests/e2e/support/commands';
 import { pillWhen } from '../tests/e2e/support/scan-pill';
-import { history, inServiceWorker } from '../tests/e2e/support/harness';
-import { cards, rightClickAndIdentify } from '../tests/e2e/support/menu';
-import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../tests/e2e/support/server';
+import { history, inServiceWorker } from '../harness/reading';
+import { cards, rightClickAndIdentify } from '../harness/menu';
+import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../harness/server';
 
 export interface ClickFigures {
   clickSameMs: number;

@@ -6,10 +6,10 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settledCard } from './cards';
-import { htmlPage, startServer, type TestServer } from '../e2e/support/server';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 import { historyOf } from './extension-state';
-import { launchFirefox, until, type FirefoxWithExtension } from './firefox';
-import { identifyElement } from './menu';
+import { launchFirefox, until, type FirefoxWithExtension } from '../../harness/firefox';
+import { identifyElement } from '../../harness/firefox-menu';
 
 const LOAF = { file: 'n07684084_French_loaf.JPEG', classIndex: 930 };
 const VOLCANO = { file: 'n09472597_volcano.JPEG', classIndex: 980 };

@@ -7,13 +7,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/types';
-import { launchWithExtension, until, type ExtensionBrowser } from './support/chromium';
+import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import { pressCommand } from './support/commands';
-import { history, inServiceWorker } from './support/harness';
+import { history, inServiceWorker } from '../../harness/reading';
 import { photoBytes } from './fixtures/hostile/images';
-import { identifyElement, rightClickAndIdentify, settledCard } from './support/menu';
+import { identifyElement, rightClickAndIdentify, settledCard } from '../../harness/menu';
 import { pillWhen } from './support/scan-pill';
-import { htmlPage, startServer, type TestServer } from './support/server';
+import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 const PHOTOS = [
   'n02056570_king_penguin.JPEG', 'n02007558_flamingo.JPEG', 'n02437616_llama.JPEG', 'n02077923_sea_lion.JPEG',
