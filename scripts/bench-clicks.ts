@@ -11,8 +11,8 @@ import { readdir } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
 import type { HistoryEntry } from '../src/shared/types';
 import { until, type ExtensionBrowser } from '../harness/chromium';
-import { pressCommand } from '../tests/e2e/support/commands';
-import { pillWhen } from '../tests/e2e/support/scan-pill';
+import { pressCommand } from '../harness/commands';
+import { pillWhen } from '../harness/scan-pill';
 import { history, inServiceWorker } from '../harness/reading';
 import { cards, rightClickAndIdentify } from '../harness/menu';
 import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../harness/server';
@@ -41,7 +41,7 @@ async function nextEntry(ext: ExtensionBrowser, page: Page, since: number): Prom
 async function click(ext: ExtensionBrowser, page: Page, selector: string, pauseMs = 0): Promise<number> {
   const box = await page.$eval(selector, (img) => img.getBoundingClientRect().toJSON() as DOMRect);
   const since = Date.now();
-  await rightClickAndIdentify(ext, page, box.left + box.width / 2, box.top + box.height / 2, { afterRightClick: () => sleep(pauseMs) });
+  await rightClickAndIdentify(ext, page, box.left + box.width / 2, box.top + box.height / 2, { afterRightClick: async () => void (await sleep(pauseMs)) });
   const entry = await nextEntry(ext, page, since);
   await page.keyboard.press('Escape');
   await until(async () => (await cards(page)).length === 0, 'the label to go');

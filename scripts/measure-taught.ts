@@ -49,7 +49,7 @@ const worker = await session.ext.worker();
 const started = Date.now();
 console.error(`[measure] embedding ${rows.length} photos (load ${loadavg()[0]!.toFixed(1)}, ${cpus().length} cores)`);
 const embeddings = new Map<string, Float32Array>();
-const cached = values.cache ? await readFile(values.cache, 'utf8').then((text) => JSON.parse(text) as Record<string, number[]>, () => ({})) : {};
+const cached = values.cache ? await readFile(values.cache, 'utf8').then((text) => JSON.parse(text) as Record<string, number[]>, (): Record<string, number[]> => ({})) : {};
 for (const [file, vector] of Object.entries(cached)) embeddings.set(file, Float32Array.from(vector));
 for (const row of rows) {
   if (embeddings.has(row.file)) continue;

@@ -26,7 +26,7 @@ export interface Requester {
   screen?: () => Promise<ImageBitmap>;
 }
 
-const canCapture = (requester: Requester): requester is { tab: Tabs.Tab & { id: number; windowId: number } } =>
+const canCapture = (requester: Requester): requester is Requester & { tab: Tabs.Tab & { id: number; windowId: number } } =>
   requester.tab?.id !== undefined && requester.tab.id >= 0 && requester.tab.windowId !== undefined && requester.tab.active === true;
 
 /** The picture's area as on screen: the shot the page's side took when it knew where it was, else a capture now. */

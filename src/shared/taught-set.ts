@@ -79,7 +79,6 @@ export const cleanClassName = (name: string): string => name.trim().replace(/\s+
 /** The same class whatever the case ("dog" is "Dog"). */
 const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
-export const exampleCount = (set: TaughtSet): number => set.classes.reduce((sum, c) => sum + c.examples.length, 0);
 /** Classes that can answer (one with no examples cannot). */
 export const usableClasses = (set: TaughtSet): TaughtClass[] => set.classes.filter((c) => c.examples.length > 0);
 

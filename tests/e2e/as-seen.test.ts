@@ -8,11 +8,11 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/types';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
-import { pressCommand } from './support/commands';
+import { pressCommand } from '../../harness/commands';
 import { history, inServiceWorker } from '../../harness/reading';
 import { photoBytes } from './fixtures/hostile/images';
 import { identifyElement, rightClickAndIdentify, settledCard } from '../../harness/menu';
-import { pillWhen } from './support/scan-pill';
+import { pillWhen } from '../../harness/scan-pill';
 import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 const PHOTOS = [

@@ -7,9 +7,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { overlapArea } from './support/card-geometry';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
-import { pressCommand } from './support/commands';
+import { pressCommand } from '../../harness/commands';
 import { cards, identifyElement, inCard, settledCard } from '../../harness/menu';
-import { pillWhen, scanPill } from './support/scan-pill';
+import { pillWhen, scanPill } from '../../harness/scan-pill';
 import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 describe('words and the pill, as a person reads them', () => {

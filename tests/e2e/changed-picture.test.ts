@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, overlapArea, touches } from './support/card-geometry';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
-import { chooseMenuItem } from './support/commands';
+import { chooseMenuItem } from '../../harness/commands';
 import { cards, identifyElement, inCard, settledCard, type CardState } from '../../harness/menu';
 import { startServer, type TestServer } from '../../harness/server';
 

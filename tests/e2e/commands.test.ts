@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
-import { pressCommand } from './support/commands';
+import { pressCommand } from '../../harness/commands';
 import { cards, settledCard } from '../../harness/menu';
-import { pillWhen, scanPill } from './support/scan-pill';
+import { pillWhen, scanPill } from '../../harness/scan-pill';
 import { startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;

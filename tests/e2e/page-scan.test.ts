@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
-import { chooseMenuItem, storedHistory } from './support/commands';
+import { chooseMenuItem, storedHistory } from '../../harness/commands';
 import { cards, settledCard } from '../../harness/menu';
-import { pillWhen, pressPillButton, scanPill } from './support/scan-pill';
+import { pillWhen, pressPillButton, scanPill } from '../../harness/scan-pill';
 import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;

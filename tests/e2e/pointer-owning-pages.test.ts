@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, touches } from './support/card-geometry';
 import { launchWithExtension, type ExtensionBrowser } from '../../harness/chromium';
-import { pressCommand } from './support/commands';
+import { pressCommand } from '../../harness/commands';
 import { history } from '../../harness/reading';
 import { cards, settledCard } from '../../harness/menu';
 import { selectRegion } from '../../harness/region';

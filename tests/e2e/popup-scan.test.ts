@@ -11,9 +11,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelope } from '../../src/shared/protocol';
 import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '../../harness/chromium';
-import { chooseMenuItem } from './support/commands';
+import { chooseMenuItem } from '../../harness/commands';
 import { cards } from '../../harness/menu';
-import { pillWhen, scanPill } from './support/scan-pill';
+import { pillWhen, scanPill } from '../../harness/scan-pill';
 import { startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, overlapArea } from './support/card-geometry';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import { callOnRoot, closedShadowRoots } from '../../harness/closed-shadow';
-import { pressCommand } from './support/commands';
+import { pressCommand } from '../../harness/commands';
 import { cards, identifyElement, inCard, settledCard, type Box } from '../../harness/menu';
 import { htmlPage, startServer, type TestServer } from '../../harness/server';
 

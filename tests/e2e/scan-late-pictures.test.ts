@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
-import { chooseMenuItem, storedHistory } from './support/commands';
+import { chooseMenuItem, storedHistory } from '../../harness/commands';
 import { cards, settledCard } from '../../harness/menu';
-import { pillWhen, scanPill, type ScanPill } from './support/scan-pill';
+import { pillWhen, scanPill, type ScanPill } from '../../harness/scan-pill';
 import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../../harness/server';
 
 const ANSWER_TIMEOUT = 150_000;

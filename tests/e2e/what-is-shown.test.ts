@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boxesOf, touches } from './support/card-geometry';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
-import { pressCommand } from './support/commands';
+import { pressCommand } from '../../harness/commands';
 import { cards, rightClickAndIdentify, settledCard, type CardState } from '../../harness/menu';
 import { startServer, type TestServer } from '../../harness/server';
 

@@ -10,4 +10,3 @@ export const COCO_CLASSES = [
   'toaster', 'sink', 'refrigerator', 'book', 'clock', 'vase', 'scissors', 'teddy bear', 'hair drier', 'toothbrush',
 ] as const;
 
-export type CocoName = (typeof COCO_CLASSES)[number];

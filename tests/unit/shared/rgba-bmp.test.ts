@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectImage } from '../../../src/shared/image-problem';
 import { rgbaBmp } from '../../../src/shared/rgba-bmp';
-import { list, number } from '../../../src/shared/validate';
+import { array, number } from '../../../src/shared/validate';
 
 describe('rgbaBmp: pixels handed over without encoding', () => {
   const pixels = Uint8ClampedArray.from({ length: 3 * 2 * 4 }, (_, i) => i);
@@ -25,11 +25,11 @@ describe('rgbaBmp: pixels handed over without encoding', () => {
   });
 });
 
-describe('list: arrays in messages', () => {
+describe('array: lists in messages', () => {
   it('checks each item and the length', () => {
-    expect(list(number, 3)([1, 2], 'areas')).toEqual([1, 2]);
-    expect(() => list(number, 3)([1, 2, 3, 4], 'areas')).toThrow(/at most 3/);
-    expect(() => list(number, 3)([1, 'x'], 'areas')).toThrow(/areas\[1\]/);
-    expect(() => list(number, 3)('1', 'areas')).toThrow();
+    expect(array(number, 3)([1, 2], 'areas')).toEqual([1, 2]);
+    expect(() => array(number, 3)([1, 2, 3, 4], 'areas')).toThrow(/at most 3/);
+    expect(() => array(number, 3)([1, 'x'], 'areas')).toThrow(/areas\[1\]/);
+    expect(() => array(number, 3)('1', 'areas')).toThrow();
   });
 });

@@ -1,7 +1,7 @@
 /** The page scan's progress pill ("12 of 24", a bar, Stop/Close), read and pressed as a person would, through its closed shadow root. */
 import type { Page } from 'puppeteer-core';
-import { until } from '../../../harness/chromium';
-import { callOnRoot, closedShadowRoots } from '../../../harness/closed-shadow';
+import { until } from './chromium';
+import { callOnRoot, closedShadowRoots } from './closed-shadow';
 
 const PILL_HOST = 'glimpse-scan-progress';
 

@@ -1,7 +1,7 @@
 /** Driving Glimpse the way a keyboard user or a menu does: commands and menu items dispatched as Chrome would. */
 import type { Page } from 'puppeteer-core';
-import type { ExtensionBrowser } from '../../../harness/chromium';
-import { contentScriptReady, dispatchMenuClick } from '../../../harness/menu';
+import type { ExtensionBrowser } from './chromium';
+import { contentScriptReady, dispatchMenuClick } from './menu';
 
 export { contentScriptReady };
 
