@@ -54,8 +54,8 @@ export const imagenetLogits = (logits: Float32Array): Float32Array => logits.sub
  * synchronous toDataURL: OffscreenCanvas.convertToBlob waits about a second for a frame that
  * a hidden (offscreen) document only gets once a second.
  */
-export function thumbnailDataUrl(bitmap: ImageBitmap): string {
-  const size = fitWithin(bitmap.width, bitmap.height, LIMITS.thumbnailSize * 2);
+export function thumbnailDataUrl(bitmap: ImageBitmap, longestSide = LIMITS.thumbnailSize * 2): string {
+  const size = fitWithin(bitmap.width, bitmap.height, longestSide);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;

@@ -1,22 +1,10 @@
 /** Asking the service worker for several of a scan's pictures at once, surviving a worker that stops mid-way. */
-import { GlimpseFailure } from '../../shared/errors';
-import { LIMITS } from '../../shared/limits';
 import { send } from '../../shared/messaging';
 import { isDisconnect, type Answer, type Payload } from '../../shared/protocol';
+import { ANSWER_DEADLINE_MS, withDeadline } from '../ask-background';
 
 type Request = Payload<'background', 'identify-many'>;
 type Reply = Answer<'background', 'identify-many'>;
-
-/** Past the worker's own limits (downloads, then the engine, tried twice) the answer was lost. */
-const ANSWER_DEADLINE_MS = LIMITS.fetchTimeoutMs + 2 * LIMITS.engineTimeoutMs + 15_000;
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new GlimpseFailure({ code: 'interrupted', detail: `no answer in ${ms} ms` })), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
 
 /** The worker's reply; if it was stopped mid-way, asked once more; else every picture fails as "interrupted". */
 export async function identifyMany(request: Request): Promise<Reply> {

@@ -4,7 +4,6 @@
  */
 import type { ImportOutcome, ModelRequest } from '../../shared/custom-models';
 import { toGlimpseError } from '../../shared/errors';
-import { fitWithin } from '../../shared/geometry';
 import type { ImageFormat } from '../../shared/sniff';
 import type { Classification, EngineOptions } from '../../shared/types';
 import type { LateThumbnails } from '../late-thumbnails';
@@ -15,20 +14,6 @@ import { importTeachable, removeTeachable } from './teachable-model';
 
 /** Side of a taught example's thumbnail (the popup shows them at 40 CSS px). */
 const EXAMPLE_THUMBNAIL = 80;
-
-function exampleThumbnail(bitmap: ImageBitmap): string {
-  const size = fitWithin(bitmap.width, bitmap.height, EXAMPLE_THUMBNAIL);
-  const canvas = document.createElement('canvas');
-  canvas.width = size.width;
-  canvas.height = size.height;
-  const context = canvas.getContext('2d', { alpha: false });
-  if (!context) throw new Error('no 2D canvas context');
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, size.width, size.height);
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, 0, 0, size.width, size.height);
-  return canvas.toDataURL('image/jpeg', 0.8);
-}
 
 export class CustomEngine {
   constructor(
@@ -56,7 +41,7 @@ export class CustomEngine {
   async embed(bytes: ArrayBuffer, options: EngineOptions, format?: ImageFormat): Promise<{ embedding: ArrayBuffer; thumbnail: string }> {
     const { embedding, bitmap } = await embedBytes(this.withModel, bytes, options, format);
     try {
-      return { embedding: embedding.slice().buffer, thumbnail: exampleThumbnail(bitmap) };
+      return { embedding: embedding.slice().buffer, thumbnail: thumbnailDataUrl(bitmap, EXAMPLE_THUMBNAIL) };
     } finally {
       bitmap.close();
     }
