@@ -26,7 +26,7 @@ export interface Scene {
  * docs/calibration/dev-wasm.jsonl), spread over the set, each a different thing.
  */
 export function confidentScenes(count: number, offset = 0): Scene[] {
-  const records = readFileSync(join(process.cwd(), 'docs/calibration/dev-wasm.jsonl'), 'utf8').trim().split('\n')
+  const records = readFileSync(join(process.cwd(), 'docs/calibration/dev-wasm.jsonl'), 'utf8').split('\n').filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as { file: string; expected: number; top1: boolean; probability: number });
   const sure = records.filter((r) => r.top1 && r.probability >= 0.9);
   const step = Math.max(1, Math.floor(sure.length / count));

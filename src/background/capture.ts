@@ -34,6 +34,7 @@ interface Waiting {
 }
 
 let lastCaptureAt = -Infinity;
+let captures = 0;
 let previous: Promise<unknown> = Promise.resolve();
 let waiting: Waiting | undefined;
 
@@ -47,6 +48,7 @@ async function take(entry: Waiting): Promise<Capture> {
   const tab = await browser.tabs.get(entry.tabId);
   if (!tab.active) fail('off-screen', { detail: 'the tab is no longer the visible one' });
   lastCaptureAt = Date.now();
+  captures++;
   const dataUrl = await browser.tabs.captureVisibleTab(entry.windowId, captureOptions());
   return { dataUrl, capturedAt: Date.now() };
 }
@@ -133,6 +135,9 @@ export async function captureArea(tabId: number, windowId: number, area: ScreenA
   const [id] = (await takeShots(tabId, windowId, [area])).shots;
   return takeCrop(id!, tabId);
 }
+
+/** Captures of the tab since the worker started (tests: a page scan's screenful takes one). */
+export const captureCount = (): number => captures;
 
 /** How many crops are held now (tests: nothing stays in memory). */
 export const heldShots = (): number => shots.size;

@@ -10,13 +10,13 @@ import { objectsFor } from './find-objects';
 import { runCommand } from './commands';
 import { identify } from './identify';
 import { identifyMany } from './identify-many';
-import { heldShots, shotCaptures } from './shot';
+import { heldShots } from './shot';
 import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
 import { shootForPage } from './page-shots';
-import { heldShots as heldCrops } from './capture';
+import { captureCount, heldShots as heldCrops } from './capture';
 import { measureCapture } from './measure-capture';
 import { createMenu, onMenuClicked } from './menu';
 import { teach } from './custom/teach';
@@ -130,7 +130,7 @@ if (__GLIMPSE_TEST_HOOKS__) {
     glimpse: {
       classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes,
       rateLimits: () => rateLimiter.stats,
-      scanShots: () => ({ captures: shotCaptures(), held: heldShots() }),
+      scanShots: () => ({ captures: captureCount(), held: heldShots() + heldCrops() }),
       heldCrops, measureCapture,
     },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */

@@ -18,7 +18,6 @@ interface Shot {
 }
 
 const shots = new Map<string, Shot>();
-let captures = 0;
 
 export interface ShotUse {
   /** The shot's capture, taken on first use. */
@@ -38,7 +37,7 @@ export function joinShot(tabId: number, windowId: number, id: string): ShotUse {
   current.users++;
   let released = false;
   return {
-    screen: () => (current.bitmap ??= (captures++, captureTab(tabId, windowId)).then((bitmap) => {
+    screen: () => (current.bitmap ??= captureTab(tabId, windowId).then((bitmap) => {
       current.capturedAt = Date.now();
       return bitmap;
     })),
@@ -57,6 +56,3 @@ export function joinShot(tabId: number, windowId: number, id: string): ShotUse {
 
 /** Shots held now (tests: none outlives its requests for long). */
 export const heldShots = (): number => shots.size;
-
-/** Captures taken for shots since the worker started (tests: one per screenful). */
-export const shotCaptures = (): number => captures;

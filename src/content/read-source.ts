@@ -120,7 +120,9 @@ export async function readImageSource(target: ImageTarget, options: ReadOptions 
     case 'url': {
       if (/^blob:/i.test(target.url)) return readBlobUrl(target.url, target.element);
       if (!target.element) return { kind: 'url', url: target.url };
-      // A data: picture shown as a CSS background (an inline sprite sheet) is read where it is seen too: one tile, not the sheet.
+      // A data: image's bytes are already here, whole; a data: picture shown as a CSS background (an
+      // inline sprite sheet) is read where it is seen: one tile, not the sheet.
+      if (/^data:/i.test(target.url) && target.element.localName === 'img') return { kind: 'url', url: target.url };
       if (target.element.localName === 'img' && !(await isWhole(target.element as HTMLImageElement))) return { kind: 'url', url: target.url };
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;

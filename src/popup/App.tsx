@@ -125,9 +125,11 @@ export function App() {
             <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}>
               <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
             </PageActions>
-            <ModelChoice value={model.value} imported={imported.value} taught={taught.value.classes.length > 0}
-              onChange={(choice) => void chosenModel.setValue(choice)} />
-            <CameraButton inActionPopup={inActionPopup} />
+            <div class="model-row">
+              <ModelChoice value={model.value} imported={imported.value} taught={taught.value.classes.length > 0}
+                onChange={(choice) => void chosenModel.setValue(choice)} />
+              <CameraButton inActionPopup={inActionPopup} />
+            </div>
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
             <OwnClasses imported={imported.value} taught={taught.value} />

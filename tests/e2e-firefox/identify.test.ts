@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES } from '../e2e/fixtures/hostile/cases';
-import { englishMessage, englishMessageKey, uploadInPopup } from '../../harness/reading';
+import { brokenImage, cardFailureMessage, englishMessageKey, uploadInPopup } from '../../harness/reading';
 import type { CardState } from '../../harness/menu';
 import { cards, settledCard } from './cards';
 import { startServer, type TestServer } from '../../harness/server';
@@ -184,7 +184,7 @@ describe('Glimpse in Firefox, through the real context menu', () => {
       const [card] = await settledCard(page);
       expect(card!.state, card!.text).toBe('error');
       expect(card!.errorCode).toBe(expected.code);
-      expect(card!.text).toContain(englishMessage({ code: expected.code, status: expected.status }));
+      expect(card!.text).toContain(cardFailureMessage({ code: expected.code, status: expected.status }, await brokenImage(page, '#target')));
       expect((await historyOf(ff)).length, 'a failure is not kept in history').toBe(before);
       expect(await cards(page)).toHaveLength(1);
     });

@@ -15,7 +15,7 @@ import { isRetryable } from '../../src/shared/error-text';
 import { LIMITS } from '../../src/shared/limits';
 import type { HistoryEntry, LatestOutcome } from '../../src/shared/types';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from '../../harness/chromium';
-import { englishMessage, englishMessageKey, history, localStorage, settledLatest, uploadInPopup } from '../../harness/reading';
+import { brokenImage, cardFailureMessage, englishMessage, englishMessageKey, history, localStorage, settledLatest, uploadInPopup } from '../../harness/reading';
 import { CASES, img, PHOTO_PATH, TIMEOUT_CASES, UPLOADS, type Expected } from './fixtures/hostile/cases';
 import { PHOTO, photoBytes } from './fixtures/hostile/images';
 import { identifyElement, settledCard, type CardState } from '../../harness/menu';
@@ -39,10 +39,12 @@ describe('hostile input: every bad case gets a clear message, nothing is lost', 
     await identifyElement(ext, page, '#target', srcUrl ? { srcUrl, mediaType: 'image' } : {});
     const [card] = await settledCard(page, 1, 150_000);
     const latest = await settledLatest(ext, since);
-    return { card: card!, latest };
+    // A picture the browser could not load shows its broken-image sign: the card says it did not load.
+    const broken = await brokenImage(page, '#target');
+    return { card: card!, latest, broken };
   }
 
-  async function expectOutcome(card: CardState | undefined, latest: LatestOutcome, expected: Expected) {
+  async function expectOutcome(card: CardState | undefined, latest: LatestOutcome, expected: Expected, broken = false) {
     if ('answer' in expected) {
       if (card) expect(card, `${card.text} ${JSON.stringify(latest)}`).toMatchObject({ state: 'result', errorCode: null });
       expect(latest.kind, JSON.stringify(latest)).toBe('answer');
@@ -51,11 +53,10 @@ describe('hostile input: every bad case gets a clear message, nothing is lost', 
       if (expected.label) expect(entry!.predictions[0]!.label).toBe(expected.label);
       answers.push(entry!);
     } else {
-      const message = englishMessage({ code: expected.code, status: expected.status });
       if (card) {
         expect(card.state, card.text).toBe('error');
         expect(card.errorCode).toBe(expected.code);
-        expect(card.text).toContain(message);
+        expect(card.text).toContain(cardFailureMessage({ code: expected.code, status: expected.status }, broken));
         // A retry button exactly where trying again can help.
         const retry = englishMessageKey('cardRetry');
         if (isRetryable({ code: expected.code, status: expected.status })) expect(card.text).toContain(retry);
@@ -104,8 +105,8 @@ describe('hostile input: every bad case gets a clear message, nothing is lost', 
 
   for (const testCase of CASES) {
     it(`right-click: ${testCase.name}`, async () => {
-      const { card, latest } = await identifyOnPage(testCase.name, testCase.page({ server, other }));
-      await expectOutcome(card, latest, testCase.expected);
+      const { card, latest, broken } = await identifyOnPage(testCase.name, testCase.page({ server, other }));
+      await expectOutcome(card, latest, testCase.expected, broken);
     });
   }
 

@@ -223,8 +223,12 @@ describe('identify all images on a page', () => {
     const started = await page.evaluate(() => performance.now());
     await chooseMenuItem(ext, page, 'identify-page');
     const done = await pillWhen(page, (pill) => pill.state === 'done', 'the 24 photos to be labelled', ANSWER_TIMEOUT);
-    // Every photo in view went at once: ONE capture of the tab served all 24 (each download is checked against it).
-    expect((await shots()).captures - capturesBefore).toBe(1);
+    // Every photo in view went at once, each captured where it was at that moment: captures asked for
+    // together are shared (Chrome allows two a second), so a few captures serve all 24, not one each.
+    const captures = (await shots()).captures - capturesBefore;
+    console.log(`[page-scan] 24 photos from another site: ${captures} captures of the tab`);
+    expect(captures).toBeGreaterThanOrEqual(1);
+    expect(captures).toBeLessThan(TILES / 2);
     expect(done).toMatchObject({ done: TILES, total: TILES });
     const marks = await page.evaluate(() => (window as unknown as { glimpseScanMarks: { at: number; done: number; state: string | null }[] }).glimpseScanMarks);
     const firstLabelMs = (marks.find((mark) => mark.done > 0)?.at ?? NaN) - started;

@@ -93,6 +93,8 @@ describe('presenter mode: per site, visible, whole', () => {
       await lesson.evaluate((top) => window.scrollTo(0, top), y);
       const here = await until(async () => {
         const now = await presenterSign(lesson);
+        // The sign moves a moment after scrolling stops (it waits out the scroll): settled means still for longer than that.
+        await new Promise((resolve) => setTimeout(resolve, 400));
         const again = await presenterSign(lesson);
         return now && JSON.stringify(now) === JSON.stringify(again) ? now : undefined;
       }, 'the sign to settle');

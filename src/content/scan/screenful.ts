@@ -1,8 +1,9 @@
 /**
  * One screenful of a page scan: every picture in view is read at once (their boxes measured
- * together, the page's bars found once for all of them), then sent as a few requests of up to
- * MAX_PICTURES_PER_REQUEST that share one capture of the tab (a "shot"). Each request's answers
- * land as soon as it is done, so the labels fill in batch by batch.
+ * together, the page's bars found once for all of them), each one read from the screen captured
+ * where it is at that moment (screen-shots.ts: retaken if the page moved meanwhile; captures asked
+ * for together are shared), then sent as a few requests of up to MAX_PICTURES_PER_REQUEST. Each
+ * request's answers land as soon as it is done, so the labels fill in batch by batch.
  */
 import { toGlimpseError } from '../../shared/errors';
 import { MAX_PICTURES_PER_REQUEST } from '../../shared/protocol';
@@ -36,6 +37,8 @@ interface Read {
 
 const readsScreen = (source: ImageSource): boolean => source.kind === 'screen' || (source.kind === 'url' && source.onScreen !== undefined);
 
+const hasShot = (source: ImageSource): boolean => (source.kind === 'screen' || source.kind === 'url') && source.shot !== undefined;
+
 /** What the service worker needs for one picture: a sprite tile is read from the screen, where only its own tile shows. */
 async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet: (url: string) => boolean): Promise<{ source: ImageSource; imageUrl?: string }> {
   const target = targetOf(element);
@@ -45,7 +48,7 @@ async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet:
     const { onScreen } = await sightingOf(element, covered);
     if (onScreen) return { source: { kind: 'screen', area: onScreen.area }, imageUrl };
   }
-  return { source: await readImageSource(target, { covered, shoot: false }), imageUrl };
+  return { source: await readImageSource(target, { covered }), imageUrl };
 }
 
 const originOf = (imageUrl: string | undefined): ImageOrigin =>
@@ -85,7 +88,8 @@ export async function sendShot(items: ShotItem[], { scanId, lastScrollAt, isSpri
         callbacks.onCaptured();
       }
       const scrolled = capturedAt !== undefined && lastScrollAt() >= measuredAt && lastScrollAt() <= capturedAt;
-      part.forEach((read, i) => callbacks.onAnswer(read.item, outcomes[i]!, read.imageUrl, scrolled && readsScreen(read.source)));
+      // A picture captured where it was at the capture is what the user saw, however the page moved.
+      part.forEach((read, i) => callbacks.onAnswer(read.item, outcomes[i]!, read.imageUrl, scrolled && readsScreen(read.source) && !hasShot(read.source)));
     }));
   }
   await Promise.all(requests);
