@@ -122,18 +122,16 @@ export function App() {
           <HistoryDetail entry={open} onBack={back} onDelete={remove} />
         ) : (
           <>
-            <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}>
+            <PageActions inActionPopup={inActionPopup} region={<RegionButton inActionPopup={inActionPopup} />}
+              camera={<CameraButton inActionPopup={inActionPopup} />}>
               <UploadZone onFile={(file) => void identify({ kind: 'file', file })} />
             </PageActions>
-            <div class="model-row">
-              <ModelChoice value={model.value} imported={imported.value} taught={taught.value.classes.length > 0}
-                onChange={(choice) => void chosenModel.setValue(choice)} />
-              <CameraButton inActionPopup={inActionPopup} />
-            </div>
             <LatestAnswer shown={latest} now={now} onRetry={onRetry} />
             <HistoryList entries={entries} now={now} onOpen={showDetail} onDelete={remove} onClear={clear} focusId={returnTo} />
             <OwnClasses imported={imported.value} taught={taught.value} />
             <section class="settings" aria-label={t('popupSettings')}>
+              <ModelChoice value={model.value} imported={imported.value} taught={taught.value.classes.length > 0}
+                onChange={(choice) => void chosenModel.setValue(choice)} />
               <BackendSetting value={preference.value} onChange={choose} />
               <NeverContactSetting />
               <Shortcuts />

@@ -25,10 +25,11 @@ export function HistoryItem({ entry, now, onOpen, onDelete }: Props) {
         <Thumbnail src={entry.thumbnail} size={32} />
         <span class="entry-text">
           <span class="entry-label" data-certainty={words?.certainty}>{label}</span>
-          {entry.objects?.length ? (
-            <span class="entry-objects">{objectPhrases(entry.objects).map((phrase) => phrase.text).join(', ')}</span>
-          ) : null}
+          {/* One line of details, so that a long history shows many rows: the things found come first. */}
           <span class="entry-meta dotted">
+            {entry.objects?.length ? (
+              <span class="entry-objects">{objectPhrases(entry.objects).map((phrase) => phrase.text).join(', ')}</span>
+            ) : null}
             <span class="entry-confidence">{words?.confidence ?? ''}</span>
             <span class="entry-site shrink">{sourceSite(entry.origin)}</span>
             <When at={entry.createdAt} now={now} />

@@ -30,9 +30,11 @@ interface Props {
   children?: ComponentChildren;
   /** Beside "clear labels": region select. */
   region?: ComponentChildren;
+  /** Beside the presenter switch: the camera view (both for showing things to a room). */
+  camera?: ComponentChildren;
 }
 
-export function PageActions({ inActionPopup, children, region }: Props) {
+export function PageActions({ inActionPopup, children, region, camera }: Props) {
   const presenter = useItem(presenterMode);
   const [notice, setNotice] = useState<Notice>(undefined);
   // The site of the page in front (undefined: a page without one, where presenter mode cannot be turned on).
@@ -72,6 +74,7 @@ export function PageActions({ inActionPopup, children, region }: Props) {
           {t('popupPresenter')}
           {host && <span class="presenter-site">{host}</span>}
         </button>
+        {camera}
       </div>
       <p class={`page-notice ${notice?.kind ?? ''}`} role="status">{notice?.text ?? ''}</p>
     </section>
