@@ -32,7 +32,13 @@ const canCapture = (requester: Requester): requester is Requester & { tab: Tabs.
 /** The picture's area as on screen: the shot the page's side took when it knew where it was, else a capture now. */
 async function capture(requester: Requester, area: ScreenArea, shot: string | undefined): Promise<ArrayBuffer> {
   if (!canCapture(requester)) return fail('off-screen', { detail: 'the tab is not the visible one' });
-  if (shot !== undefined) return takeCrop(shot, requester.tab.id);
+  if (shot !== undefined) {
+    try {
+      return await takeCrop(shot, requester.tab.id);
+    } catch {
+      // Gone with a worker that was stopped and started again (the page asks again): capture now.
+    }
+  }
   if (requester.screen) return cropArea(await requester.screen(), area);
   return captureArea(requester.tab.id, requester.tab.windowId, area);
 }
@@ -101,8 +107,9 @@ async function download(source: Extract<ImageSource, { kind: 'url' }>, requester
     }
     throw error;
   }
-  if (screen && visible) {
-    const crop = await screen;
+  // The check against the screen is a check: a capture that failed leaves the download standing.
+  const crop = screen && visible ? await screen.catch(() => undefined) : undefined;
+  if (crop && visible) {
     if ((await downloadMatchesScreen(bytes, crop, visible.part)) === false) return { bytes: crop, via: 'capture' };
   }
   return { bytes, via: 'download' };
