@@ -8,8 +8,8 @@
  *     shown with its shorter side `--width` px and identified with a real right-click and "Identify image": the
  *     answer comes from a capture of the visible tab. The same files' bytes go through the engine
  *     as a download would. Prints top-1/top-5 of both.
- *  3. Capture format (`--only formats`): every photo, from another origin, shown with its shorter
- *     side `--width` px, captured as PNG and as JPEG at a few qualities, cropped and identified as a
+ *  3. Capture format (`--only formats [--qualities 92,85,75]`): every photo, from another origin, shown
+ *     with its shorter side `--width` px, captured as PNG and as JPEG at a few qualities, cropped and identified as a
  *     click's capture is (no card on the page). Prints top-1/top-5 and the median capture+decode+crop
  *     time of each format: a lossy format ships only if its top-1 is within half a point of PNG's.
  */
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     skip: { type: 'string' },
     /** Skip the accuracy part (threshold only) or the threshold part. */
     only: { type: 'string' },
+    /** JPEG qualities compared with PNG by `--only formats`. */
+    qualities: { type: 'string', default: '92,85,75' },
   },
 });
 const dir = resolve(values.images!);
@@ -57,8 +59,9 @@ const summary = (values: number[]) => {
 
 try {
   if (values.only === 'formats') {
-    const FORMATS = [{ format: 'png' }, { format: 'jpeg', quality: 92 }, { format: 'jpeg', quality: 85 }, { format: 'jpeg', quality: 75 }] as const;
-    const name = (f: (typeof FORMATS)[number]) => ('quality' in f ? `jpeg${f.quality}` : f.format);
+    type Format = { format: 'png' | 'jpeg'; quality?: number };
+    const FORMATS: Format[] = [{ format: 'png' }, ...values.qualities!.split(',').map((quality) => ({ format: 'jpeg' as const, quality: Number(quality) }))];
+    const name = (f: Format) => (f.quality !== undefined ? `jpeg${f.quality}` : f.format);
     await session.warm();
     const shot = await ext.browser.newPage();
     await shot.setViewport({ width: 1280, height: 900 });

@@ -7,14 +7,14 @@ import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
 import { sightingOf, type CoverCheck } from './screen-area';
-import { PageKeptMoving, shootSteadily } from './screen-shots';
+import { PageKeptMoving, shootSteadily, type Measure } from './screen-shots';
 
 export interface ReadOptions {
   /** What counts as covering the picture (a page scan finds the page's bars once for a whole screenful). */
   covered?: CoverCheck;
   /**
    * Capture a picture read from the screen now, from the page's side (default). A page scan
-   * passes false: its screenful shares one capture the worker takes (scan/screenful.ts).
+   * passes false: it captures a whole screenful at once (scan/screenful.ts).
    */
   shoot?: boolean;
 }
@@ -71,35 +71,52 @@ async function orFromScreen(read: () => Promise<ImageSource>, element: Element, 
     if (!(error instanceof GlimpseFailure) || error.error.code !== 'unreadable') throw error;
     const { onScreen } = await sightingOf(element, covered);
     if (!onScreen) throw error;
-    if (!shoot) return { kind: 'screen', area: onScreen.area };
-    const shot = await shotOf(() => areaOf(element), onScreen.area);
+    const source: ImageSource = { kind: 'screen', area: onScreen.area };
+    if (!shoot) return source;
+    const shot = await shotOf(element, source);
     if (shot === null) throw error;
-    return { kind: 'screen', area: onScreen.area, ...(shot ? { shot } : {}) };
+    return withShot(source, shot) ?? source;
   }
 }
 
 const areaOf = async (element: Element) => (await sightingOf(element)).onScreen?.area;
 
 /**
- * A picture shown on screen is captured now, from the page's side (see screen-shots.ts), so the
- * service worker crops what the user saw when they asked, wherever the page has moved it since.
- * Captures happen only in the visible tab; one that cannot be taken leaves the choice to the worker.
+ * Where a picture read from the screen is now, measured again around its capture (undefined:
+ * no longer on screen, or no longer showing what was read), and where it was measured first.
+ * Undefined for a source that is not read from the screen.
  */
-async function withShot(source: Extract<ImageSource, { kind: 'url' }>, element: Element): Promise<ImageSource> {
-  if (!source.onScreen || document.visibilityState !== 'visible') return source;
-  const shot = await shotOf(async () => (showsUrl(element, source.url) ? areaOf(element) : undefined), source.onScreen.area);
-  // Gone from the screen (or replaced) meanwhile: what the user asked about is the picture at its address.
-  if (shot === null) return { kind: 'url', url: source.url, offScreen: true };
+export function screenPlace(element: Element, source: ImageSource): { measure: Measure; first: ScreenArea } | undefined {
+  if (source.kind === 'screen') return { measure: () => areaOf(element), first: source.area };
+  if (source.kind === 'url' && source.onScreen) {
+    const { url } = source;
+    return { measure: async () => (showsUrl(element, url) ? areaOf(element) : undefined), first: source.onScreen.area };
+  }
+  return undefined;
+}
+
+/**
+ * The source with the shot taken of it: `null` when it left the screen before the capture (a
+ * picture with an address is then what the user asked about; a screen area has nothing left to
+ * read: undefined), `undefined` when no capture could be taken from here (the worker captures).
+ */
+export function withShot(source: ImageSource, shot: string | null | undefined): ImageSource | undefined {
+  if (source.kind !== 'url' && source.kind !== 'screen') return source;
+  if (shot === null) return source.kind === 'url' ? { kind: 'url', url: source.url, offScreen: true } : undefined;
   return shot ? { ...source, shot } : source;
 }
 
 /**
- * The shot of one picture: its id, null when it left the screen meanwhile, undefined when no
- * capture could be taken from here (the worker then captures by itself).
+ * A picture shown on screen is captured now, from the page's side (see screen-shots.ts), so the
+ * service worker crops what the user saw when they asked, wherever the page has moved it since:
+ * its shot id, null when it left the screen meanwhile, undefined when no capture could be taken
+ * from here (only the visible tab is captured; the worker then captures by itself).
  */
-async function shotOf(measure: () => Promise<ScreenArea | undefined>, measured: ScreenArea): Promise<string | null | undefined> {
+async function shotOf(element: Element, source: ImageSource): Promise<string | null | undefined> {
+  const place = screenPlace(element, source);
+  if (!place || document.visibilityState !== 'visible') return undefined;
   try {
-    const [shot] = await shootSteadily([measure], [measured]);
+    const [shot] = await shootSteadily([place.measure], [place.first]);
     return shot ?? null;
   } catch (error) {
     if (error instanceof PageKeptMoving) throw error;
@@ -127,8 +144,8 @@ export async function readImageSource(target: ImageTarget, options: ReadOptions 
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;
       if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };
-      const sighted = { kind: 'url' as const, url: target.url, ...(await sightingOf(target.element, options.covered)) };
-      return options.shoot === false ? sighted : withShot(sighted, target.element);
+      const sighted: ImageSource = { kind: 'url', url: target.url, ...(await sightingOf(target.element, options.covered)) };
+      return options.shoot === false ? sighted : withShot(sighted, await shotOf(target.element, sighted)) ?? sighted;
     }
     case 'canvas':
       return orFromScreen(() => readCanvas(target.element), target.element, options);

@@ -1,16 +1,17 @@
 /**
  * One screenful of a page scan: every picture in view is read at once (their boxes measured
- * together, the page's bars found once for all of them), each one read from the screen captured
- * where it is at that moment (screen-shots.ts: retaken if the page moved meanwhile; captures asked
- * for together are shared), then sent as a few requests of up to MAX_PICTURES_PER_REQUEST. Each
- * request's answers land as soon as it is done, so the labels fill in batch by batch.
+ * together, the page's bars found once for all of them), all those read from the screen captured
+ * together, each where it is at that moment (one capture: screen-shots.ts, retaken if the page
+ * moved meanwhile), then sent as a few requests of up to MAX_PICTURES_PER_REQUEST. Each request's
+ * answers land as soon as it is done, so the labels fill in batch by batch.
  */
 import { toGlimpseError } from '../../shared/errors';
 import { MAX_PICTURES_PER_REQUEST } from '../../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../../shared/types';
 import { pageOrigin } from '../ask-background';
 import { targetOf } from '../image-target';
-import { readImageSource } from '../read-source';
+import { readImageSource, screenPlace, withShot } from '../read-source';
+import { PageKeptMoving, shootSteadily } from '../screen-shots';
 import { sightingOf, type CoverCheck } from '../screen-area';
 import { identifyMany } from './ask-many';
 import { coverBy, screenBars } from './bars';
@@ -48,11 +49,41 @@ async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet:
     const { onScreen } = await sightingOf(element, covered);
     if (onScreen) return { source: { kind: 'screen', area: onScreen.area }, imageUrl };
   }
-  return { source: await readImageSource(target, { covered }), imageUrl };
+  return { source: await readImageSource(target, { covered, shoot: false }), imageUrl };
 }
 
 const originOf = (imageUrl: string | undefined): ImageOrigin =>
   ({ ...pageOrigin(), ...(imageUrl && /^https?:/i.test(imageUrl) ? { imageUrl } : {}) });
+
+/**
+ * Captures every picture of the screenful read from the screen at once, each where it is at that
+ * moment: the reads to send, with their shots. A picture gone from the screen meanwhile is
+ * answered as such; when the page never stood still for the capture, the pictures read from the
+ * screen are answered as moved (the scan reads them again where they are then). Undefined when
+ * no capture could be taken from here: the worker then captures the screenful itself (shot.ts).
+ */
+async function shootScreenful(reads: Read[], onAnswer: ShotCallbacks['onAnswer']): Promise<Read[] | undefined> {
+  const places = reads.map((read) => screenPlace(read.item.element, read.source));
+  const shooting = places.flatMap((place, i) => (place ? [{ place, i }] : []));
+  if (shooting.length === 0) return reads;
+  if (document.visibilityState !== 'visible') return undefined;
+  let shots: (string | undefined)[];
+  try {
+    shots = await shootSteadily(shooting.map(({ place }) => place.measure), shooting.map(({ place }) => place.first));
+  } catch (error) {
+    if (!(error instanceof PageKeptMoving)) return undefined;
+    for (const { i } of shooting) onAnswer(reads[i]!.item, { ok: false, error: error.error }, reads[i]!.imageUrl, true);
+    return reads.filter((_, i) => !places[i]);
+  }
+  const shotOf = new Map(shooting.map(({ i }, at) => [i, shots[at] ?? null]));
+  return reads.flatMap((read, i) => {
+    if (!shotOf.has(i)) return [read];
+    const source = withShot(read.source, shotOf.get(i));
+    if (source) return [{ ...read, source }];
+    onAnswer(read.item, { ok: false, error: { code: 'off-screen', detail: 'the picture left the screen before it was captured' } }, read.imageUrl, false);
+    return [];
+  });
+}
 
 /** Reads and sends `items` as one shot. */
 export interface ShotContext {
@@ -76,8 +107,13 @@ export async function sendShot(items: ShotItem[], { scanId, lastScrollAt, isSpri
   // The order the person reads in: top to bottom, left to right (reads finished in any order).
   reads.sort((a, b) => items.indexOf(a.item) - items.indexOf(b.item));
   if (reads.length === 0) return callbacks.onCaptured();
+  const shotHere = await shootScreenful(reads, callbacks.onAnswer);
+  if (shotHere) {
+    reads.splice(0, reads.length, ...shotHere);
+    callbacks.onCaptured();
+  }
   const shot = crypto.randomUUID();
-  let captured = false;
+  let captured = shotHere !== undefined;
   const requests: Promise<void>[] = [];
   for (let at = 0; at < reads.length; at += MAX_PICTURES_PER_REQUEST) {
     const part = reads.slice(at, at + MAX_PICTURES_PER_REQUEST);
