@@ -150,7 +150,7 @@ let clicks: ClickFigures | undefined;
 try {
   if (values.only === 'clicks' || values.only === 'scan') {
     clicks = await measureClicks(session.ext, values.only === 'scan' ? { clicks: 0, scans: Number(values.scans) } : { scans: Number(values.scans) });
-    console.log(`bench: click_same_ms=${clicks.clickSameMs.toFixed(0)} click_cross_ms=${clicks.clickCrossMs.toFixed(0)} cold_click_ms=${clicks.coldClickMs.toFixed(0)} scan24_ms=${clicks.scan24Ms.toFixed(0)}`);
+    console.log(`bench: click_same_ms=${clicks.clickSameMs.toFixed(0)} click_cross_ms=${clicks.clickCrossMs.toFixed(0)} cold_click_ms=${clicks.coldClickMs.toFixed(0)} engine_closed_click_ms=${clicks.engineClosedClickMs.toFixed(0)} scan24_ms=${clicks.scan24Ms.toFixed(0)}`);
     process.exit(0);
   }
   await session.setBackend('wasm');
@@ -229,6 +229,6 @@ if (chosen) {
       `speedup=${n(y.predictMs / chosen.predictMs, 2)} full_ratio=${n(y.fullMs / y.predictMs, 2)} ` +
       `batch_ratio=${n(chosen.atOnceMs / chosen.oneByOneMs, 2)} cold_ms=${n(chosen.coldMs, 0)} detect_ms=${n(detectMs)}` +
       (camera ? ` camera_fps=${n(camera.answersPerSecond)}` : '') +
-      (clicks ? ` click_same_ms=${n(clicks.clickSameMs, 0)} click_cross_ms=${n(clicks.clickCrossMs, 0)} cold_click_ms=${n(clicks.coldClickMs, 0)} scan24_ms=${n(clicks.scan24Ms, 0)}` : ''),
+      (clicks ? ` click_same_ms=${n(clicks.clickSameMs, 0)} click_cross_ms=${n(clicks.clickCrossMs, 0)} cold_click_ms=${n(clicks.coldClickMs, 0)} engine_closed_click_ms=${n(clicks.engineClosedClickMs, 0)} scan24_ms=${n(clicks.scan24Ms, 0)}` : ''),
   );
 }

@@ -15,6 +15,7 @@ import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
 import { safeOrigin } from '../shared/url';
 import { warmOnce } from './warm';
+import { ENGINE_STARTS_WITH_BROWSER } from './start-with-browser';
 import { shootForPage } from './page-shots';
 import { captureCount, heldShots as heldCrops } from './capture';
 import { measureCapture } from './measure-capture';
@@ -34,8 +35,12 @@ browser.runtime.onInstalled.addListener(() => {
   void createMenu();
   // Pages already open have no content script of this version (or an orphaned one of the last).
   void injectIntoOpenTabs();
+  if (ENGINE_STARTS_WITH_BROWSER) void warmOnce();
 });
-browser.runtime.onStartup.addListener(() => void createMenu());
+browser.runtime.onStartup.addListener(() => {
+  void createMenu();
+  if (ENGINE_STARTS_WITH_BROWSER) void warmOnce();
+});
 browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
 

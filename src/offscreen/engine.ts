@@ -193,7 +193,8 @@ export class Engine {
   }
 
   private async loadModel(backend: Backend): Promise<LoadedModel | undefined> {
-    const artifacts = await this.files.load((fraction) => this.setStatus({ state: 'loading', progress: fraction }));
+    // The backend starts (WASM compiles) while the weights are read.
+    const [artifacts] = await Promise.all([this.files.load((fraction) => this.setStatus({ state: 'loading', progress: fraction })), activateBackend(backend)]);
     const model = await LoadedModel.load(backend, artifacts);
     if (model) this.modelLoads++;
     return model;

@@ -12,7 +12,7 @@ import type { EngineStats, LatestOutcome } from '../../src/shared/types';
 import type { RateLimitStats } from '../../src/background/rate-limit';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from '../../harness/chromium';
 import { PHOTO_PATH } from './fixtures/hostile/cases';
-import { history, inServiceWorker, localStorage, settledLatest } from '../../harness/reading';
+import { closeEngine, history, inServiceWorker, localStorage, settledLatest } from '../../harness/reading';
 import { gradientPng, PHOTO, photoBytes } from './fixtures/hostile/images';
 import { fakeRightClickLoop, imagesLoaded, markup, photo, svgDocument, targetAndDecoy, thousandsOfPictures, VOLCANO_PATH } from './fixtures/hostile/pages';
 import { overlapArea, touches } from './support/card-geometry';
@@ -76,6 +76,7 @@ describe('hostile pages: no page can choose, fake or delay what the user identif
   const rateLimits = () => inServiceWorker<RateLimitStats>(ext, 'globalThis.glimpse.rateLimits()');
 
   it('a background tab firing fake right-clicks in a loop loads nothing; the user\'s identification in another tab is unaffected', async () => {
+    await closeEngine(ext);
     const background = await open(other, 'fake right-clicks', `${photo('target', PHOTO_PATH)}${fakeRightClickLoop(5000)}`);
     await background.waitForFunction(() => Number(document.body.dataset.fired) >= 5000, { timeout: 60_000 });
     // 5,000 fake right-clicks later: no engine, no model, not one request reached the service worker.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LatestOutcome } from '../../src/shared/types';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import {
+  closeEngine,
   history, inServiceWorker, localStorage, resumeRestartedWorkers, stopServiceWorker, wakeServiceWorker,
 } from '../../harness/reading';
 import { PHOTO, photoBytes, png } from './fixtures/hostile/images';
@@ -86,6 +87,7 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
   });
 
   it('the offscreen document closed while the model is still loading (cold start): the answer still comes', async () => {
+    await closeEngine(ext);
     expect(await offscreenDocuments(ext)).toBe(0);
     await openCase('cold', `/samples/${PHOTO.file}`);
     await identifyThroughMenu(ext, page, '#target');
