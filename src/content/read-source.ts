@@ -79,18 +79,18 @@ async function orFromScreen(read: () => Promise<ImageSource>, element: Element, 
   }
 }
 
-const areaOf = async (element: Element) => (await sightingOf(element)).onScreen?.area;
+const areaOf = async (element: Element, covered?: CoverCheck) => (await sightingOf(element, covered)).onScreen?.area;
 
 /**
  * Where a picture read from the screen is now, measured again around its capture (undefined:
  * no longer on screen, or no longer showing what was read), and where it was measured first.
- * Undefined for a source that is not read from the screen.
+ * Undefined for a source that is not read from the screen. `covered`: as for readImageSource.
  */
-export function screenPlace(element: Element, source: ImageSource): { measure: Measure; first: ScreenArea } | undefined {
-  if (source.kind === 'screen') return { measure: () => areaOf(element), first: source.area };
+export function screenPlace(element: Element, source: ImageSource, covered?: CoverCheck): { measure: Measure; first: ScreenArea } | undefined {
+  if (source.kind === 'screen') return { measure: () => areaOf(element, covered), first: source.area };
   if (source.kind === 'url' && source.onScreen) {
     const { url } = source;
-    return { measure: async () => (showsUrl(element, url) ? areaOf(element) : undefined), first: source.onScreen.area };
+    return { measure: async () => (showsUrl(element, url) ? areaOf(element, covered) : undefined), first: source.onScreen.area };
   }
   return undefined;
 }

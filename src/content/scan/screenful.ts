@@ -62,8 +62,8 @@ const originOf = (imageUrl: string | undefined): ImageOrigin =>
  * screen are answered as moved (the scan reads them again where they are then). Undefined when
  * no capture could be taken from here: the worker then captures the screenful itself (shot.ts).
  */
-async function shootScreenful(reads: Read[], onAnswer: ShotCallbacks['onAnswer']): Promise<Read[] | undefined> {
-  const places = reads.map((read) => screenPlace(read.item.element, read.source));
+async function shootScreenful(reads: Read[], covered: CoverCheck, onAnswer: ShotCallbacks['onAnswer']): Promise<Read[] | undefined> {
+  const places = reads.map((read) => screenPlace(read.item.element, read.source, covered));
   const shooting = places.flatMap((place, i) => (place ? [{ place, i }] : []));
   if (shooting.length === 0) return reads;
   if (document.visibilityState !== 'visible') return undefined;
@@ -107,7 +107,7 @@ export async function sendShot(items: ShotItem[], { scanId, lastScrollAt, isSpri
   // The order the person reads in: top to bottom, left to right (reads finished in any order).
   reads.sort((a, b) => items.indexOf(a.item) - items.indexOf(b.item));
   if (reads.length === 0) return callbacks.onCaptured();
-  const shotHere = await shootScreenful(reads, callbacks.onAnswer);
+  const shotHere = await shootScreenful(reads, covered, callbacks.onAnswer);
   if (shotHere) {
     reads.splice(0, reads.length, ...shotHere);
     callbacks.onCaptured();
