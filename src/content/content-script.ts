@@ -15,6 +15,7 @@ import { answerChildFrames } from './frame-position';
 import { lastPointer } from './pointer';
 import { showPresenterSign } from './presenter-sign';
 import { readImageSource } from './read-source';
+import { readEarly, takeEarlyRead } from './early-read';
 import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './region-select';
 import { lastRightClick, watchRightClicks } from './right-click';
 import { LiveVideo, videoIn } from './live-video';
@@ -27,10 +28,11 @@ import type { Box } from '../shared/screen-geometry';
 takeOver();
 
 onRetire(
-  watchRightClicks(() => {
+  watchRightClicks((target) => {
     // A right-click on a picture is usually followed by "Identify image": start the model now.
     // Sent on every such right-click: the worker also learns which frame was clicked.
     send('background', 'warm', {}).catch(() => undefined);
+    readEarly(target, readImageSource);
   }),
 );
 
@@ -104,7 +106,7 @@ async function identifyInto(card: LazyCard, read: () => Promise<ImageSource>, { 
     const ask = async () => {
       const source = await read();
       card().showWorking(await warming);
-      return identifyInBackground(source, { requestedAt });
+      return identifyInBackground(source, { requestedAt, imageUrl: identified });
     };
     const outcome = await (key === undefined ? ask() : shared(key, ask));
     if (outcome.ok) {
@@ -126,7 +128,8 @@ function identifyTarget(makeCard: () => ResultCard, target: ImageTarget, request
     return made;
   });
   const identified = target.kind === 'url' ? target.url : undefined;
-  void identifyInto(card, () => readImageSource(target), { key: target.element ?? identified, requestedAt, identified });
+  const read = async () => (await takeEarlyRead(target)) ?? readImageSource(target);
+  void identifyInto(card, read, { key: target.element ?? identified, requestedAt, identified });
 }
 
 function identifyShown(card: ResultCard, element: Element): void {

@@ -37,12 +37,12 @@ function stackAt(x: number, y: number): Element[] {
  * Listens for the user's right-clicks; `onPicture` runs for each one on a picture (the
  * engine may warm up then). Returns a function that stops listening.
  */
-export function watchRightClicks(onPicture: () => void): () => void {
+export function watchRightClicks(onPicture: (target: ImageTarget) => void): () => void {
   const listener = (event: MouseEvent) => {
     if (!event.isTrusted || !stillAlive()) return;
     const target = findImageAt(event.clientX, event.clientY);
     last = { x: event.clientX, y: event.clientY, target, stack: stackAt(event.clientX, event.clientY) };
-    if (target) onPicture();
+    if (target) onPicture(target);
   };
   addEventListener('contextmenu', listener, { capture: true, passive: true });
   return () => {

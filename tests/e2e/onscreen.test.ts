@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
 import type { LatestOutcome } from '../../src/shared/types';
-import { englishMessage, history, localStorage } from '../../harness/reading';
+import { englishMessage, history, inServiceWorker, localStorage } from '../../harness/reading';
 import { photoBytes } from './fixtures/hostile/images';
 import { overlapArea, touches } from './support/card-geometry';
 import { cards, identifyElement, rightClickAndIdentify, settledCard, tabIdOf, type Box } from '../../harness/menu';
@@ -176,6 +176,34 @@ describe('what is on screen is what gets identified', () => {
     const page = await open('/offline.html', `<img id="photo" src="${gone.origin}/samples/${PENGUIN.file}" width="400">`);
     await gone.close();
     await expectIdentified(page, '#photo', PENGUIN.label);
+  });
+
+  it('a carousel moves on while the menu is open: the photo right-clicked is named, read from the screen at the right-click, with no second request', async () => {
+    const page = await open('/carousel.html', `<img id="photo" src="${images.origin}/samples/${LLAMA.file}" width="400">`);
+    const box = await page.$eval('#photo', (img) => img.getBoundingClientRect().toJSON() as DOMRect);
+    const shots = () => inServiceWorker<{ captures: number; held: number }>(ext, 'globalThis.glimpse.scanShots()');
+    const captures = async () => (await shots()).captures;
+    const [before, capturesBefore] = [countOf(images, `/samples/${LLAMA.file}`), await captures()];
+    await rightClickAndIdentify(ext, page, box.left + box.width / 2, box.top + box.height / 2, {
+      // The person reads the menu; meanwhile (once the right-click's capture is in, and the page has
+      // drawn a few frames since, in which Glimpse checks nothing moved) the carousel moves on.
+      afterRightClick: async () => {
+        await until(async () => (await shots()).held > 0, 'the capture taken at the right-click');
+        await page.evaluate(async () => {
+          for (let i = 0; i < 4; i++) await new Promise(requestAnimationFrame);
+        });
+        await page.$eval('#photo', (img, next) => new Promise((loaded) => Object.assign(img as HTMLImageElement, { onload: loaded, src: next })), `${images.origin}/samples/${FLAMINGO.file}`);
+      },
+    });
+    const [card] = await settledCard(page);
+    // The label stands on the element, which shows the flamingo now: it names neither and says so.
+    expect(card!.state, card!.text).toBe('changed');
+    const entries = (await history(ext)).filter((entry) => entry.origin.pageUrl === page.url());
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.predictions[0]!.label.toLowerCase()).toBe(LLAMA.label.toLowerCase());
+    expect(entries[0]!.via).toBe('capture');
+    expect(countOf(images, `/samples/${LLAMA.file}`) - before).toBe(0);
+    expect(await captures()).toBe(capturesBefore + 1);
   });
 
   it('a picture far below the fold (scrolled away after the right-click) is downloaded, once', async () => {
