@@ -17,6 +17,8 @@ import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument }
 let creating: Promise<void> | undefined;
 
 const LISTENER_WAIT_MS = 15_000;
+/** Asking again this often costs nothing (the document answers once its module has run) and starts the engine sooner. */
+const LISTENER_POLL_MS = 10;
 
 /** createDocument can resolve before the document's (large) module has run: wait until it answers. */
 async function waitForEngineListener(): Promise<void> {
@@ -27,7 +29,7 @@ async function waitForEngineListener(): Promise<void> {
     } catch (error) {
       if (!isDisconnect(error) || Date.now() > deadline) throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, LISTENER_POLL_MS));
   }
 }
 
