@@ -6,7 +6,8 @@
  * Also: Esc (routed here by the content script) and clicks on the page, clear all, presenter mode.
  */
 import type { ResultCard } from './card';
-import { INSET, placeLabel, visiblePart, type Box, type Placement, type Size } from './card-position';
+import { visiblePart, type Box, type Size } from './geometry/box';
+import { INSET, placeLabel, type Placement } from './card-position';
 import { pageBars, picturesIn, viewportBox } from './page-scene';
 import { onPresenterMode } from './presenter';
 

@@ -1,16 +1,6 @@
 /** Where a label goes: pure geometry, in viewport CSS pixels. */
 
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-export interface Size {
-  width: number;
-  height: number;
-}
+import { area, bottom, overlapArea, right, visiblePart, type Box, type Size } from './geometry/box';
 
 /** Where the label sits relative to its picture: inside one of its corners, on one of its edges, or at a point. */
 export type Side = 'inside-top-left' | 'inside-top-right' | 'inside-bottom-left' | 'inside-bottom-right'
@@ -48,32 +38,6 @@ export interface LabelScene {
 /** Inset from the picture's edges for a label inside it. */
 export const INSET = 6;
 export const GAP = 8;
-
-const right = (box: Box): number => box.left + box.width;
-const bottom = (box: Box): number => box.top + box.height;
-const area = (box: Box): number => Math.max(0, box.width) * Math.max(0, box.height);
-
-export function intersection(a: Box, b: Box): Box {
-  const left = Math.max(a.left, b.left);
-  const top = Math.max(a.top, b.top);
-  return { left, top, width: Math.max(0, Math.min(right(a), right(b)) - left), height: Math.max(0, Math.min(bottom(a), bottom(b)) - top) };
-}
-
-export const overlapArea = (a: Box, b: Box): number => area(intersection(a, b));
-
-/** The part of the picture a person sees: clipped to the view, minus fixed bars across its top or bottom. */
-export function visiblePart(anchor: Box, clip: Box, covers: Box[]): Box {
-  let seen = intersection(anchor, clip);
-  for (const cover of covers) {
-    if (overlapArea(cover, seen) === 0) continue;
-    const acrossWidth = cover.left <= seen.left + 1 && right(cover) >= right(seen) - 1;
-    if (!acrossWidth) continue;
-    if (cover.top <= seen.top) seen = { ...seen, top: bottom(cover), height: bottom(seen) - bottom(cover) };
-    else if (bottom(cover) >= bottom(seen)) seen = { ...seen, height: cover.top - seen.top };
-    if (seen.height <= 0) return { ...seen, height: 0 };
-  }
-  return seen;
-}
 
 interface Candidate {
   side: Side;

@@ -21,7 +21,7 @@ import { LiveVideo, videoIn } from './live-video';
 import { closeScan, scanPage } from './scan/page-scan';
 import { closeTeachField, TeachField } from './teach-field';
 import { PageKeptMoving, shootSteadily } from './screen-shots';
-import type { Box } from '../shared/screen-geometry';
+import type { Box } from './geometry/box';
 
 // A copy of this script left over from before an update or reload retires now.
 takeOver();

@@ -3,8 +3,8 @@
  * (its content script cannot read `frameElement`): each parent's content script answers its child
  * with the child frame's box, adding its own position, up to the top.
  */
-import { intersect, shift, type Box } from '../shared/screen-geometry';
-import { clipByAncestors, contentBox, viewportOf } from './element-box';
+import { intersect, shift, type Box } from './geometry/box';
+import { clipByAncestors, contentBox, viewportOf } from './geometry/element-box';
 
 export interface FramePosition {
   /** Where this frame's viewport origin is in the top viewport. */

@@ -5,7 +5,8 @@
  * two, else smaller still without the icon; only a picture too small for any of these (a
  * thumbnail) gets its label beside it, in type no taller than the picture.
  */
-import { INSET, type Box, type Size } from './card-position';
+import type { Box, Size } from './geometry/box';
+import { INSET } from './card-position';
 
 /** One way to draw a label: type size, most lines, whether the icon shows; `width`: most it may take. */
 export interface Fit {

@@ -1,5 +1,5 @@
 /** What a label must know about the page around it, read from the DOM: boxes in viewport CSS px. */
-import { intersection, type Box } from './card-position';
+import { intersect, type Box } from './geometry/box';
 
 /** An element's box in this window's viewport, even when it lives in a same-origin child frame. */
 export function boxInViewport(element: Element): Box {
@@ -39,7 +39,7 @@ export function clippingAncestors(element: Element): Element[] {
 /** Where a picture can be seen: the viewport, narrowed by each ancestor that clips it. */
 export function clipFor(ancestors: Element[], viewport: Box): Box {
   let clip = viewport;
-  for (const ancestor of ancestors) if (ancestor.isConnected) clip = intersection(clip, boxInViewport(ancestor));
+  for (const ancestor of ancestors) if (ancestor.isConnected) clip = intersect(clip, boxInViewport(ancestor));
   return clip;
 }
 

@@ -7,7 +7,7 @@
 import { t } from '../shared/i18n';
 import { createCardHost, type CardHost } from './card-host';
 import { el } from './card-dom';
-import { overlapArea, type Box } from './card-position';
+import { overlapArea, type Box } from './geometry/box';
 import { pageBars, picturesIn, viewportBox } from './page-scene';
 import { onPresenterMode, turnPresenterOff } from './presenter';
 

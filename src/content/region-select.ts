@@ -9,7 +9,7 @@
  */
 import { t } from '../shared/i18n';
 import { customElement, htmlElement } from './html';
-import type { Box } from '../shared/screen-geometry';
+import type { Box } from './geometry/box';
 import { veilable } from './capture-veil';
 
 /** A box smaller than this (CSS px on a side) is a click, not a selection: keep selecting. */

@@ -3,11 +3,9 @@
  * scrolling containers, frames, the viewport, and sticky bars over it), and which part of the
  * picture that is. The service worker captures it from there, or checks a download against it.
  */
-import {
-  intersect, isEmpty, partOf, pictureBox, shift, trimCoveredRows, type Box,
-} from '../shared/screen-geometry';
 import type { OnScreen } from '../shared/types';
-import { boxOf, clipByAncestors, contentBox, viewportOf } from './element-box';
+import { intersect, isEmpty, partOf, shift, trimCoveredRows, type Box } from './geometry/box';
+import { boxOf, clipByAncestors, contentBox, drawnIn, viewportOf } from './geometry/element-box';
 import { framePosition } from './frame-position';
 
 /** Below this (CSS px on a side) a visible sliver tells nothing about the picture. */
@@ -15,17 +13,9 @@ const MIN_VISIBLE_SIDE = 8;
 const SAMPLE_ROWS = 12;
 const SAMPLE_COLUMNS = 5;
 
-/** The box the picture itself is drawn in (an img's object-fit, a video's letterboxing). */
+/** The box the picture itself is drawn in (an img's object-fit and object-position, a video's letterboxing). */
 function drawnBox(element: Element): Box {
-  if (element.localName === 'img') {
-    const img = element as HTMLImageElement;
-    return pictureBox(contentBox(img), { width: img.naturalWidth, height: img.naturalHeight }, getComputedStyle(img).objectFit);
-  }
-  if (element.localName === 'video') {
-    const video = element as HTMLVideoElement;
-    return pictureBox(contentBox(video), { width: video.videoWidth, height: video.videoHeight }, getComputedStyle(video).objectFit || 'contain');
-  }
-  if (element.localName === 'canvas') return contentBox(element);
+  if (['img', 'video', 'canvas'].includes(element.localName)) return drawnIn(element, contentBox(element));
   return boxOf(element.getBoundingClientRect());
 }
 

@@ -10,21 +10,14 @@ import { t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { button, el } from './card-dom';
 import { customElement } from './html';
-import { fittedRect, type Rect } from './object-fit';
-import { visiblePart } from './card-position';
+import { shift, visiblePart, type Box } from './geometry/box';
+import { drawnIn, insideBorders } from './geometry/element-box';
 import { boxInViewport, pageBars, viewportBox } from './page-scene';
 import { veilable } from './capture-veil';
 
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
 /** A box on screen and, when the picture's pixels do not simply fill it (object-fit), where they are drawn in it. */
 export interface PictureBox extends Box {
-  drawn?: Rect;
+  drawn?: Box;
   /** Where the picture can be seen (the viewport, narrowed by scrolling ancestors); the viewport when absent. */
   clip?: Box;
 }
@@ -42,23 +35,8 @@ const HOST_DECLARATIONS = [
  * window's viewport, also when the picture lives in a same-origin child frame.
  */
 export function pictureBox(element: Element): PictureBox {
-  const outer = boxInViewport(element);
-  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
-  const px = (value: string | undefined) => Number.parseFloat(value ?? '') || 0;
-  const insetLeft = px(style?.borderLeftWidth) + px(style?.paddingLeft);
-  const insetTop = px(style?.borderTopWidth) + px(style?.paddingTop);
-  const insetRight = px(style?.borderRightWidth) + px(style?.paddingRight);
-  const insetBottom = px(style?.borderBottomWidth) + px(style?.paddingBottom);
-  const box = {
-    left: outer.left + insetLeft,
-    top: outer.top + insetTop,
-    width: Math.max(0, outer.width - insetLeft - insetRight),
-    height: Math.max(0, outer.height - insetTop - insetBottom),
-  };
-  const fit = style?.objectFit;
-  if (element.localName !== 'img' || !fit || fit === 'fill') return box;
-  const img = element as HTMLImageElement;
-  return { ...box, drawn: fittedRect({ width: img.naturalWidth, height: img.naturalHeight }, box.width, box.height, fit, style.objectPosition) };
+  const box = insideBorders(boxInViewport(element), element.ownerDocument.defaultView?.getComputedStyle(element));
+  return { ...box, drawn: shift(drawnIn(element, box), -box.left, -box.top) };
 }
 
 /** The heat-map over a box on screen; `boxOf` is asked again whenever the page may have moved. */

@@ -4,7 +4,7 @@
  * tests per picture (screen-area.ts's default): which rows of a picture a bar covers then follows
  * from boxes alone.
  */
-import type { Box } from '../../shared/screen-geometry';
+import type { Box } from '../geometry/box';
 import type { CoverCheck } from '../screen-area';
 
 const COLUMNS = 8;

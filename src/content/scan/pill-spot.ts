@@ -4,7 +4,7 @@
  * (buttons, links, form fields: "Add to basket") and no picture, found by what is under a few
  * points of each spot. When every spot covers something, the one covering least.
  */
-import { overlapArea, type Box } from '../card-position';
+import { overlapArea, type Box } from '../geometry/box';
 
 const MARGIN = 16;
 const CONTROLS = 'button, a[href], input, select, textarea, summary, label, [role="button"], [role="link"], [role="tab"], [contenteditable=""], [contenteditable="true"]';

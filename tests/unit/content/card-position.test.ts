@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INSET, overlapArea, placeLabel, visiblePart, type Box, type LabelScene } from '../../../src/content/card-position';
+import { INSET, placeLabel, type LabelScene } from '../../../src/content/card-position';
+import { overlapArea, visiblePart, type Box } from '../../../src/content/geometry/box';
 
 const viewport: Box = { left: 0, top: 0, width: 1280, height: 800 };
 const label = { width: 120, height: 30 };

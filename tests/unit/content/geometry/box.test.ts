@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_BOX, intersect, partOf, pictureBox, trimCoveredRows } from '../../../src/shared/screen-geometry';
+import { EMPTY_BOX, intersect, overlapArea, partOf, shift, trimCoveredRows, visiblePart } from '../../../../src/content/geometry/box';
 
 const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height });
 
@@ -7,16 +7,12 @@ describe('screen geometry', () => {
   it('intersects boxes, empty when apart', () => {
     expect(intersect(box(0, 0, 100, 100), box(50, 60, 100, 100))).toEqual(box(50, 60, 50, 40));
     expect(intersect(box(0, 0, 10, 10), box(20, 20, 5, 5))).toEqual(EMPTY_BOX);
+    expect(overlapArea(box(0, 0, 10, 10), box(5, 5, 10, 10))).toBe(25);
+    expect(overlapArea(box(0, 0, 10, 10), box(20, 0, 10, 10))).toBe(0);
   });
 
-  it('places the picture inside its box by object-fit', () => {
-    const content = box(0, 0, 400, 400);
-    const natural = { width: 800, height: 400 };
-    expect(pictureBox(content, natural, 'fill')).toEqual(content);
-    expect(pictureBox(content, natural, 'contain')).toEqual(box(0, 100, 400, 200));
-    expect(pictureBox(content, natural, 'cover')).toEqual(box(-200, 0, 800, 400));
-    expect(pictureBox(content, { width: 100, height: 50 }, 'scale-down')).toEqual(box(150, 175, 100, 50));
-    expect(pictureBox(content, { width: 100, height: 50 }, 'none')).toEqual(box(150, 175, 100, 50));
+  it('moves a box', () => {
+    expect(shift(box(1, 2, 3, 4), 10, -2)).toEqual(box(11, 0, 3, 4));
   });
 
   it('says which part of the picture a visible box shows', () => {
@@ -28,5 +24,12 @@ describe('screen geometry', () => {
     expect(trimCoveredRows(visible, [true, true, false, false, false, true])).toEqual(box(0, 40, 100, 60));
     expect(trimCoveredRows(visible, [false, true, false])).toEqual(visible);
     expect(trimCoveredRows(visible, [true, true])).toEqual(EMPTY_BOX);
+  });
+
+  it('sees a picture clipped by the view and without the bars across its top', () => {
+    const view = box(0, 0, 800, 600);
+    expect(visiblePart(box(100, -50, 200, 200), view, [])).toEqual(box(100, 0, 200, 150));
+    expect(visiblePart(box(100, 0, 200, 200), view, [box(0, 0, 800, 60)])).toEqual(box(100, 60, 200, 140));
+    expect(visiblePart(box(100, 900, 200, 200), view, []).width).toBe(0);
   });
 });
