@@ -1,22 +1,15 @@
 /**
- * The element a card lives in, made so no page can hide, restyle, cover or shift it:
- * an element name no page styles, every property pinned with inline !important (which beats
- * even `* { all: unset !important }`), a shadow root for the card's own styles, and the
- * browser's top layer, which sits above any z-index and escapes ancestors' transforms,
- * filters and overflow clipping. Being fixed and in the top layer, it takes no room in the page.
+ * The element a card lives in: a hardened host (see hardened-host) in the browser's top layer,
+ * kept in the page when page code removes it. Being fixed and in the top layer, it takes no
+ * room in the page.
  */
-import { customElement } from './html';
+import { hardenedHost, showOnTop } from './hardened-host';
 import { keepInPage } from './keep-in-page';
-import { veilable } from './capture-veil';
-
-const HOST_TAG = 'glimpse-card';
 
 const HOST_DECLARATIONS = [
-  'all: initial', 'display: block', 'position: fixed', 'inset: auto', 'top: 0', 'left: 0', 'margin: 0', 'padding: 0',
-  'border: 0', 'width: auto', 'height: auto', 'min-width: 0', 'min-height: 0', 'max-width: none', 'max-height: none',
-  'overflow: visible', 'background: transparent', 'color-scheme: normal', 'z-index: 2147483647', 'pointer-events: none',
+  'inset: auto', 'top: 0', 'left: 0', 'width: auto', 'height: auto', 'overflow: visible', 'color-scheme: normal',
   // Hidden until the first layout places it: no flash of a card in the page's top-left corner.
-  'transform: none', 'visibility: hidden', 'opacity: 1', 'contain: layout style',
+  'visibility: hidden', 'contain: layout style',
 ];
 
 export interface CardHost {
@@ -48,49 +41,26 @@ function modalAncestor(element: Element | undefined): Element | undefined {
  * holds (`data-glimpse-<kind>`: the presenter-mode sign).
  */
 export function createCardHost(anchor?: Element, kind = 'card'): CardHost {
-  const host = customElement(HOST_TAG);
-  host.setAttribute('data-glimpse-ui', '');
-  host.setAttribute(`data-glimpse-${kind}`, '');
-  host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
-  // Closed: page script can neither read the answer (what the user asked about) nor rewrite it.
-  // Only this script keeps the reference; assistive tools still read it (it is in the page's
-  // accessibility tree), and tests read it through DevTools.
-  const shadow = host.attachShadow({ mode: 'closed' });
-  veilable(host, shadow);
+  const { host, shadow, set } = hardenedHost({ tag: 'glimpse-card', kind, declarations: HOST_DECLARATIONS });
   // After <body> (page code that rewrites the body leaves it alone), or inside a modal dialog.
   const modal = modalAncestor(anchor);
   const parent = modal?.ownerDocument === document ? modal : document.documentElement;
   parent.append(host);
-  host.popover = 'manual';
-  const show = () => {
-    try {
-      host.showPopover();
-    } catch {
-      // Not in the top layer (an old browser, or a document that refuses it): the fixed position and
-      // top z-index still float it above almost everything.
-    }
-  };
+  const show = () => showOnTop(host);
   show();
   const release = keepInPage(host, parent, show);
   return {
     host,
     shadow,
     moveTo(left, top, visible) {
-      host.style.setProperty('left', `${left}px`, 'important');
-      host.style.setProperty('top', `${top}px`, 'important');
-      host.style.setProperty('visibility', visible ? 'visible' : 'hidden', 'important');
+      set('left', `${left}px`);
+      set('top', `${top}px`);
+      set('visibility', visible ? 'visible' : 'hidden');
     },
     remove() {
       release();
       host.remove();
     },
-    raise() {
-      try {
-        host.hidePopover();
-        host.showPopover();
-      } catch {
-        // Not in the top layer: the fixed position keeps it where it was.
-      }
-    },
+    raise: () => showOnTop(host, true),
   };
 }

@@ -5,16 +5,11 @@
  * never moves the page) and follows the picture on scroll, resize and layout shifts.
  */
 import type { FoundObject } from '../shared/types';
-import { customElement, htmlElement } from './html';
-import type { PictureBox } from './why';
+import { hardenedHost, type HardenedHost } from './hardened-host';
+import { htmlElement } from './html';
+import { OVERLAY_DECLARATIONS, type PictureBox } from './why';
 
 const FOLLOW_INTERVAL_MS = 250;
-const HOST_TAG = 'glimpse-boxes';
-const HOST_DECLARATIONS = [
-  'all: initial', 'display: block', 'position: fixed', 'margin: 0', 'padding: 0', 'border: 0', 'overflow: hidden',
-  'background: transparent', 'z-index: 2147483646', 'pointer-events: none', 'transform: none', 'opacity: 1',
-  'min-width: 0', 'min-height: 0', 'max-width: none', 'max-height: none', 'contain: strict',
-];
 const CSS = `
 .frame { position: absolute; }
 .box { position: absolute; box-sizing: border-box; border: 2px solid #fff; border-radius: 3px;
@@ -51,7 +46,7 @@ export function boxOnScreen(box: FoundObject['box'], picture: { width: number; h
 }
 
 export class ObjectBoxes {
-  private readonly host: HTMLElement;
+  private readonly host: HardenedHost;
   private readonly frame: HTMLElement;
   private readonly boxes: HTMLElement[];
   private readonly follow = () => this.place();
@@ -62,12 +57,8 @@ export class ObjectBoxes {
     private readonly picture: { width: number; height: number },
     private readonly boxOf: () => PictureBox | undefined,
   ) {
-    this.host = customElement(HOST_TAG);
-    this.host.setAttribute('data-glimpse-ui', '');
-    this.host.setAttribute('data-glimpse-boxes', '');
-    this.host.setAttribute('aria-hidden', 'true');
-    this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
-    const shadow = this.host.attachShadow({ mode: 'closed' });
+    this.host = hardenedHost({ tag: 'glimpse-boxes', kind: 'boxes', declarations: OVERLAY_DECLARATIONS, decorative: true });
+    const { shadow } = this.host;
     this.frame = htmlElement('div');
     this.frame.className = 'frame';
     this.boxes = objects.map((object) => {
@@ -82,7 +73,7 @@ export class ObjectBoxes {
     this.frame.append(...this.boxes);
     adoptSheet(shadow);
     shadow.append(this.frame);
-    document.documentElement.append(this.host);
+    document.documentElement.append(this.host.host);
     addEventListener('scroll', this.follow, { capture: true, passive: true });
     addEventListener('resize', this.follow, { passive: true });
     this.timer = setInterval(this.follow, FOLLOW_INTERVAL_MS);
@@ -93,12 +84,12 @@ export class ObjectBoxes {
   highlight(indices: readonly number[] | undefined): void {
     this.frame.classList.toggle('dim', Boolean(indices?.length));
     this.boxes.forEach((box, i) => box.classList.toggle('lit', Boolean(indices?.includes(i))));
-    this.host.setAttribute('data-lit', indices?.join(',') ?? '');
+    this.host.host.setAttribute('data-lit', indices?.join(',') ?? '');
   }
 
   private place(): void {
     const box = this.boxOf();
-    const set = (name: string, value: string) => this.host.style.setProperty(name, value, 'important');
+    const { set } = this.host;
     set('visibility', box ? 'visible' : 'hidden');
     if (!box) return;
     set('left', `${box.left}px`);
@@ -119,6 +110,6 @@ export class ObjectBoxes {
     clearInterval(this.timer);
     removeEventListener('scroll', this.follow, { capture: true });
     removeEventListener('resize', this.follow);
-    this.host.remove();
+    this.host.host.remove();
   }
 }

@@ -8,18 +8,18 @@
  * document start (`watchRegionEvents`), and the page never sees them while selecting.
  */
 import { t } from '../shared/i18n';
-import { customElement, htmlElement } from './html';
+import { htmlElement } from './html';
 import type { Box } from './geometry/box';
-import { veilable } from './capture-veil';
+import { hardenedHost, showOnTop } from './hardened-host';
 
 /** A box smaller than this (CSS px on a side) is a click, not a selection: keep selecting. */
 const MIN_SIDE = 8;
 
-const HOST_STYLE = [
-  'all: initial', 'position: fixed', 'inset: 0', 'width: 100vw', 'height: 100vh', 'margin: 0', 'padding: 0', 'border: 0',
-  'max-width: none', 'max-height: none', 'background: transparent', 'z-index: 2147483647', 'cursor: crosshair',
-  'display: block', 'visibility: visible', 'opacity: 1', 'pointer-events: auto', 'touch-action: none', 'user-select: none',
-].map((declaration) => `${declaration} !important`).join('; ');
+/** Over the whole view, taking every pointer event: the page under it must not act while the user draws. */
+const HOST_DECLARATIONS = [
+  'inset: 0', 'width: 100vw', 'height: 100vh', 'cursor: crosshair', 'visibility: visible', 'pointer-events: auto',
+  'touch-action: none', 'user-select: none',
+];
 
 const CSS = `
   .dim { position: fixed; inset: 0; background: rgba(15, 23, 42, 0.45); }
@@ -89,12 +89,7 @@ export function cancelRegionSelect(): boolean {
 export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   if (window !== window.top) return false;
   cancelRegionSelect();
-  const host = customElement('glimpse-region');
-  host.setAttribute('data-glimpse-ui', '');
-  host.setAttribute('data-glimpse-region', '');
-  host.style.cssText = HOST_STYLE;
-  const shadow = host.attachShadow({ mode: 'closed' });
-  veilable(host, shadow);
+  const { host, shadow } = hardenedHost({ tag: 'glimpse-region', kind: 'region', declarations: HOST_DECLARATIONS });
   const frame = htmlElement('div');
   const dim = htmlElement('div');
   dim.className = 'dim';
@@ -150,12 +145,7 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   };
 
   document.documentElement.append(host);
-  host.popover = 'manual';
-  try {
-    host.showPopover();
-  } catch {
-    // The fixed position and top z-index still put it above almost everything.
-  }
+  showOnTop(host);
   active = { host, cancel: close, handle };
   return true;
 }

@@ -27,10 +27,8 @@ export class TeachField {
     open?.close();
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the one open field, closed when another opens
     open = this;
-    this.frame = createCardHost(anchor);
+    this.frame = createCardHost(anchor, 'teach');
     const { host, shadow } = this.frame;
-    host.removeAttribute('data-glimpse-card');
-    host.setAttribute('data-glimpse-teach', '');
     const style = document.createElement('style');
     style.textContent = css;
     this.root = document.createElement('form');

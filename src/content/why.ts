@@ -9,11 +9,10 @@ import { heatmapCanvas } from '../shared/heatmap-image';
 import { t } from '../shared/i18n';
 import type { HistoryEntry } from '../shared/types';
 import { button, el } from './card-dom';
-import { customElement } from './html';
 import { shift, visiblePart, type Box } from './geometry/box';
 import { drawnIn, insideBorders } from './geometry/element-box';
 import { boxInViewport, pageBars, viewportBox } from './page-scene';
-import { veilable } from './capture-veil';
+import { hardenedHost, type HardenedHost } from './hardened-host';
 
 /** A box on screen and, when the picture's pixels do not simply fill it (object-fit), where they are drawn in it. */
 export interface PictureBox extends Box {
@@ -23,12 +22,8 @@ export interface PictureBox extends Box {
 }
 
 const FOLLOW_INTERVAL_MS = 250;
-const OVERLAY_TAG = 'glimpse-why';
-const HOST_DECLARATIONS = [
-  'all: initial', 'display: block', 'position: fixed', 'margin: 0', 'padding: 0', 'border: 0', 'overflow: hidden',
-  'background: transparent', 'z-index: 2147483646', 'pointer-events: none', 'transform: none', 'opacity: 1',
-  'min-width: 0', 'min-height: 0', 'max-width: none', 'max-height: none', 'contain: strict',
-];
+/** Over the picture, under the cards and labels, clicks passing through; what the picture overflows is cut. */
+export const OVERLAY_DECLARATIONS = ['overflow: hidden', 'z-index: 2147483646', 'contain: strict'];
 
 /**
  * The picture's content box (inside its border and padding: what the pixels fill) in this
@@ -41,23 +36,17 @@ export function pictureBox(element: Element): PictureBox {
 
 /** The heat-map over a box on screen; `boxOf` is asked again whenever the page may have moved. */
 class Overlay {
-  private readonly host: HTMLElement;
+  private readonly frame: HardenedHost;
   private readonly follow = () => this.place();
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly canvas: HTMLCanvasElement;
 
   constructor(entry: HistoryEntry, private readonly boxOf: () => PictureBox | undefined) {
-    this.host = customElement(OVERLAY_TAG);
-    this.host.setAttribute('data-glimpse-ui', '');
-    this.host.setAttribute('data-glimpse-why', '');
-    this.host.setAttribute('aria-hidden', 'true');
-    this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
-    const shadow = this.host.attachShadow({ mode: 'closed' });
-    veilable(this.host, shadow);
+    this.frame = hardenedHost({ tag: 'glimpse-why', kind: 'why', declarations: OVERLAY_DECLARATIONS, decorative: true });
     this.canvas = heatmapCanvas(entry.explanation!);
     this.canvas.style.cssText = 'display: block; position: absolute; left: 0; top: 0; width: 100%; height: 100%;';
-    shadow.append(this.canvas);
-    document.documentElement.append(this.host);
+    this.frame.shadow.append(this.canvas);
+    document.documentElement.append(this.frame.host);
     addEventListener('scroll', this.follow, { capture: true, passive: true });
     addEventListener('resize', this.follow, { passive: true });
     this.timer = setInterval(this.follow, FOLLOW_INTERVAL_MS);
@@ -70,7 +59,7 @@ class Overlay {
    */
   private place(): void {
     const box = this.boxOf();
-    const set = (name: string, value: string) => this.host.style.setProperty(name, value, 'important');
+    const { set } = this.frame;
     const viewport = viewportBox();
     const seen = box && visiblePart(box, box.clip ?? viewport, pageBars(viewport));
     set('visibility', box && seen && seen.width >= 1 && seen.height >= 1 ? 'visible' : 'hidden');
@@ -90,7 +79,7 @@ class Overlay {
     clearInterval(this.timer);
     removeEventListener('scroll', this.follow, { capture: true });
     removeEventListener('resize', this.follow);
-    this.host.remove();
+    this.frame.host.remove();
   }
 }
 
