@@ -5,7 +5,6 @@
  * then moved: one read phase and one write phase, however many labels there are.
  * Also: Esc (routed here by the content script) and clicks on the page, clear all, presenter mode.
  */
-import type { ResultCard } from './card';
 import { visiblePart, type Box, type Size } from './geometry/box';
 import { INSET, placeLabel, type Placement } from './card-position';
 import { pageBars, picturesIn, viewportBox } from './page-scene';
@@ -17,7 +16,31 @@ import { onPresenterMode } from './presenter';
  */
 const FOLLOW_INTERVAL_MS = 250;
 
-const open: ResultCard[] = [];
+export type CardState = 'working' | 'result' | 'error' | 'changed';
+
+/** What the layer asks of a card (card.ts's ResultCard is one): declared here, so the two modules do not import each other. */
+export interface LaidOutCard {
+  readonly host: HTMLElement;
+  /** The picture it is about, when there is one. */
+  readonly element: Element | undefined;
+  readonly point: { x: number; y: number };
+  readonly shows: CardState;
+  readonly expanded: boolean;
+  readonly isPinned: boolean;
+  lastAnchorBox: Box | undefined;
+  anchorBox(): Box | undefined;
+  clipBox(viewport: Box): Box;
+  size(): Size;
+  fitTo(anchor: Box | undefined, viewport: Box): void;
+  place(placement: Placement): void;
+  owns(picture: Element, box: Box): boolean;
+  checkPicture(): void;
+  collapse(): void;
+  applyPresenterMode(on: boolean): void;
+  dismiss(): void;
+}
+
+const open: LaidOutCard[] = [];
 let presenter = false;
 let scheduled = false;
 let follower: ReturnType<typeof setInterval> | undefined;
@@ -76,7 +99,7 @@ function layout(): void {
 /** How long the pictures found around a picture are trusted (they move with it when the page scrolls). */
 const NEIGHBOURS_TTL_MS = 2000;
 const SAMPLE_STEP = 36;
-const nearby = new WeakMap<ResultCard, { key: string; at: number; anchor: Box; boxes: Box[] }>();
+const nearby = new WeakMap<LaidOutCard, { key: string; at: number; anchor: Box; boxes: Box[] }>();
 
 /**
  * The other pictures a label could land on: none when it fits inside its own picture (it sits
@@ -85,7 +108,7 @@ const nearby = new WeakMap<ResultCard, { key: string; at: number; anchor: Box; b
  * Finding them costs hit tests, so they are kept relative to the picture for a while: scrolling
  * moves them together.
  */
-function neighbours(card: ResultCard, anchor: Box, size: Size, clip: Box, bars: Box[], viewport: Box): Box[] {
+function neighbours(card: LaidOutCard, anchor: Box, size: Size, clip: Box, bars: Box[], viewport: Box): Box[] {
   const seen = visiblePart(anchor, clip, bars);
   if (!card.expanded && size.width + 2 * INSET <= seen.width && size.height + 2 * INSET <= seen.height) return [];
   const key = `${size.width}x${size.height}/${anchor.width}x${anchor.height}`;
@@ -155,7 +178,7 @@ function stop(): void {
 }
 
 /** Registers a new card; returns the cards that were open before it. */
-export function keepCard(card: ResultCard): ResultCard[] {
+export function keepCard(card: LaidOutCard): LaidOutCard[] {
   const before = [...open];
   if (!open.length) start();
   open.push(card);
@@ -164,7 +187,7 @@ export function keepCard(card: ResultCard): ResultCard[] {
   return before;
 }
 
-export function forgetCard(card: ResultCard): void {
+export function forgetCard(card: LaidOutCard): void {
   const at = open.indexOf(card);
   if (at < 0) return;
   open.splice(at, 1);
@@ -181,4 +204,4 @@ export function clearAllCards(): number {
 }
 
 /** The cards open in this frame, oldest first (for the router and tests of this module). */
-export const openCards = (): readonly ResultCard[] => open;
+export const openCards = (): readonly LaidOutCard[] => open;

@@ -11,7 +11,7 @@ import type { Detection, HistoryEntry } from '../shared/types';
 import { brandIcon, cardParts, el, spinner } from './card-dom';
 import { CardObjects } from './card-objects';
 import { createCardHost, type CardHost } from './card-host';
-import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout } from './card-layer';
+import { clearAllCards, escapeCards, forgetCard, isPresenterMode, keepCard, openCards, scheduleLayout, type CardState, type LaidOutCard } from './card-layer';
 import { overlapArea, type Box, type Size } from './geometry/box';
 import type { Placement } from './card-position';
 import { adoptStyles, answerDetails, changedDetails, edgeMeaning, errorDetails, failureText, panelContent } from './card-panel';
@@ -28,9 +28,9 @@ export interface RegionAnchor {
 }
 
 /** 'changed': the page swapped the picture since it was identified; the answer is not shown. */
-type State = 'working' | 'result' | 'error' | 'changed';
+type State = CardState;
 
-export class ResultCard {
+export class ResultCard implements LaidOutCard {
   readonly host: HTMLElement;
   /** The picture, when the label is pinned to an element. */
   readonly element: Element | undefined;

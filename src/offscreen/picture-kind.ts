@@ -8,6 +8,7 @@
  */
 import { CALIBRATION } from '../shared/calibration';
 import type { NotPhotoKind, PictureStats, Prediction } from '../shared/types';
+import { linearScore } from './linear-model';
 import { NOT_PHOTO_MODEL } from './picture-kind-weights';
 
 /**
@@ -33,17 +34,6 @@ export function kindFeatures(stats: PictureStats, predictions: readonly Pick<Pre
   const share = (classes: number[]) => predictions.reduce((sum, p) => sum + (classes.includes(p.classIndex) ? p.probability : 0), 0);
   return [...features(stats, predictions), ...KIND_CLASSES.map(share)];
 }
-
-export interface LinearModel {
-  /** Per feature: subtract the mean, divide by the scale, then weigh. */
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-}
-
-export const linearScore = (model: LinearModel, x: readonly number[]): number =>
-  x.reduce((sum, value, i) => sum + model.weights[i]! * ((value - model.mean[i]!) / model.scale[i]!), model.bias);
 
 /** Chance (0..1) the picture is not a photo of a thing. */
 export const notPhotoChance = (x: readonly number[]): number => 1 / (1 + Math.exp(-linearScore(NOT_PHOTO_MODEL.detect, x)));
