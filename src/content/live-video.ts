@@ -83,7 +83,7 @@ export class LiveVideo {
     running.set(video, this);
     this.source = readsVideo(video) ? 'video' : 'screen';
     this.host = createCardHost(video);
-    this.host.host.setAttribute('data-glimpse-live', this.source);
+    this.host.host.setAttribute('data-glimpse-live', '');
     // Captures hide Glimpse's cards; this one stays (it would blink twice a second), in the video's corner outside its centre.
     if (this.source === 'screen') this.host.host.removeAttribute('data-glimpse-ui');
     const box = document.createElement('div');

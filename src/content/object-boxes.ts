@@ -84,7 +84,6 @@ export class ObjectBoxes {
   highlight(indices: readonly number[] | undefined): void {
     this.frame.classList.toggle('dim', Boolean(indices?.length));
     this.boxes.forEach((box, i) => box.classList.toggle('lit', Boolean(indices?.includes(i))));
-    this.host.host.setAttribute('data-lit', indices?.join(',') ?? '');
   }
 
   private place(): void {

@@ -82,7 +82,6 @@ export class TeachField {
 
   private setState(state: 'open' | 'saving' | 'saved' | 'error', text: string): void {
     this.root.setAttribute('data-state', state);
-    this.frame.host.setAttribute('data-state', state);
     this.status.textContent = text;
   }
 

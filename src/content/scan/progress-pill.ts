@@ -50,6 +50,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): 
 export class ProgressPill {
   private readonly frame = hardenedHost({ tag: 'glimpse-scan-progress', kind: 'scan', declarations: HOST_DECLARATIONS });
   readonly host = this.frame.host;
+  /** Its state and counts are kept in here, inside the closed root: the page's DOM shows none of them. */
+  private readonly pill = el('div', 'pill');
   private readonly text = el('span', 'text');
   private readonly hint = el('span', 'hint');
   private readonly bar = el('progress');
@@ -60,7 +62,7 @@ export class ProgressPill {
   private readonly shadow = this.frame.shadow;
 
   constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
-    const pill = el('div', 'pill');
+    const pill = this.pill;
     pill.setAttribute('role', 'group');
     pill.setAttribute('aria-label', t('scanRegionLabel'));
     pill.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
@@ -81,9 +83,9 @@ export class ProgressPill {
   }
 
   update({ state, done, total }: ScanProgress): void {
-    this.host.setAttribute('data-state', state);
-    this.host.setAttribute('data-done', String(done));
-    this.host.setAttribute('data-total', String(total));
+    this.pill.setAttribute('data-state', state);
+    this.pill.setAttribute('data-done', String(done));
+    this.pill.setAttribute('data-total', String(total));
     const counts = [String(done), String(total)];
     this.text.textContent =
       state === 'finding' && total === 0 ? t('scanFinding')
@@ -121,6 +123,11 @@ export class ProgressPill {
   private raise(): void {
     if (!this.host.isConnected || this.shadow.activeElement || !this.host.matches(':popover-open')) return;
     showOnTop(this.host, true);
+  }
+
+  /** A figure for tests to read through DevTools, inside the closed root (test builds only). */
+  noteForTests(name: string, value: string): void {
+    if (__GLIMPSE_TEST_HOOKS__) this.pill.setAttribute(`data-${name}`, value);
   }
 
   remove(): void {
