@@ -13,7 +13,7 @@ import { identifyMany } from './identify-many';
 import { heldShots } from './shot';
 import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
-import { safeOrigin } from '../shared/url';
+import { safeOrigin } from './url';
 import { warmOnce } from './warm';
 import { shootForPage } from './page-shots';
 import { captureCount, heldShots as heldCrops } from './capture';

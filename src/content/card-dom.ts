@@ -2,7 +2,6 @@
  * Small DOM builders for the card. Elements are made in the XHTML namespace (so they work in
  * SVG and XML documents too) and never through HTML strings (pages with Trusted Types refuse those).
  */
-import { t } from '../shared/i18n';
 import { htmlElement } from './html';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -60,23 +59,4 @@ export function button(className: string, text: string, onClick: () => void, lab
     onClick();
   });
   return element;
-}
-
-/** The card's parts: the label (a button), the open card (hidden at first) and the live region. */
-export function cardParts(onChip: () => void) {
-  const root = el('div', 'glimpse');
-  // The card speaks the extension's language, whatever the page's direction.
-  root.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-  root.lang = t('@@ui_locale').replace('_', '-');
-  const chip = button('chip', '', onChip);
-  chip.setAttribute('aria-expanded', 'false');
-  const panel = el('section', 'card');
-  panel.setAttribute('aria-label', t('cardRegionLabel'));
-  panel.hidden = true;
-  // Announces the answer once, when it arrives (not every state the card goes through).
-  const live = el('p', 'live');
-  live.setAttribute('role', 'status');
-  live.setAttribute('aria-live', 'polite');
-  root.append(chip, panel, live);
-  return { root, chip, chipText: el('span', 'short'), panel, live };
 }

@@ -5,6 +5,7 @@
  * then moved: one read phase and one write phase, however many labels there are.
  * Also: Esc (routed here by the content script) and clicks on the page, clear all, presenter mode.
  */
+import type { CardAnchor } from './card-anchor';
 import { visiblePart, type Box, type Size } from './geometry/box';
 import { INSET, placeLabel, type Placement } from './card-position';
 import { pageBars, picturesIn, viewportBox } from './page-scene';
@@ -26,14 +27,13 @@ export interface LaidOutCard {
   readonly point: { x: number; y: number };
   readonly shows: CardState;
   readonly expanded: boolean;
-  readonly isPinned: boolean;
+  /** What it stands on: a picture, a region or a point. */
+  readonly anchor: Pick<CardAnchor, 'box' | 'clip' | 'isPinned' | 'owns'>;
+  /** Where the anchor was at the last layout. */
   lastAnchorBox: Box | undefined;
-  anchorBox(): Box | undefined;
-  clipBox(viewport: Box): Box;
   size(): Size;
   fitTo(anchor: Box | undefined, viewport: Box): void;
   place(placement: Placement): void;
-  owns(picture: Element, box: Box): boolean;
   checkPicture(): void;
   collapse(): void;
   applyPresenterMode(on: boolean): void;
@@ -69,12 +69,12 @@ function layout(): void {
   if (!open.length) return;
   const viewport = viewportBox();
   // Read everything first, then write: no layout thrashing with dozens of labels.
-  const anchors = open.map((card) => card.anchorBox());
+  const anchors = open.map((card) => card.anchor.box());
   const elements = open.flatMap((card) => (card.element ? [card.element] : []));
   const bars = pageBars(viewport, elements);
   open.forEach((card, i) => card.fitTo(anchors[i], viewport));
   const sizes = open.map((card) => card.size());
-  const clips = open.map((card) => card.clipBox(viewport));
+  const clips = open.map((card) => card.anchor.clip(viewport));
   const placements: Placement[] = [];
   const taken: Box[] = [];
   // Compact labels first, so they never overlap one another; open cards then go on top.
@@ -83,7 +83,7 @@ function layout(): void {
     const card = open[i]!;
     const anchor = anchors[i];
     card.lastAnchorBox = anchor;
-    const placement = card.isPinned && !anchor
+    const placement = card.anchor.isPinned && !anchor
       ? { left: 0, top: 0, visible: false, side: 'point' as const }
       : placeLabel({
         size: sizes[i]!, anchor, clip: clips[i]!, viewport, point: card.point, covers: bars,
@@ -115,7 +115,7 @@ function neighbours(card: LaidOutCard, anchor: Box, size: Size, clip: Box, bars:
   let known = nearby.get(card);
   if (!known || known.key !== key || performance.now() - known.at > NEIGHBOURS_TTL_MS) {
     const reach = { left: anchor.left - size.width, top: anchor.top - size.height, width: anchor.width + 2 * size.width, height: anchor.height + 2 * size.height };
-    const boxes = picturesIn(reach, viewport, SAMPLE_STEP).filter((picture) => !card.owns(picture.element, picture.box)).map((picture) => picture.box);
+    const boxes = picturesIn(reach, viewport, SAMPLE_STEP).filter((picture) => !card.anchor.owns(picture.element, picture.box)).map((picture) => picture.box);
     known = { key, at: performance.now(), anchor, boxes };
     nearby.set(card, known);
   }
@@ -130,7 +130,7 @@ const relayout = () => scheduleLayout();
 function followMoves(): void {
   let moved = false;
   for (const card of open) {
-    moved ||= !sameBox(card.anchorBox(), card.lastAnchorBox);
+    moved ||= !sameBox(card.anchor.box(), card.lastAnchorBox);
     card.checkPicture();
   }
   if (moved) scheduleLayout();

@@ -55,7 +55,7 @@ export const MIN_DRAWN_EDGES = 0.003;
 
 /**
  * What the engine says of a picture: undefined for a photo, else what it looks like. Random noise
- * (no structure, see shared/structure.ts) is left to the words' own "not sure": it is no drawing.
+ * (no structure, see offscreen/structure.ts) is left to the words' own "not sure": it is no drawing.
  */
 export function notPhotoKind(stats: PictureStats, predictions: readonly Pick<Prediction, 'classIndex' | 'probability'>[], structure = 1): NotPhotoKind | undefined {
   if (structure < CALIBRATION.structure) return undefined;

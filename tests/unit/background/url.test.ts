@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsOf, safeOrigin, withoutCredentials } from '../../../src/shared/url';
+import { credentialsOf, safeOrigin, withoutCredentials } from '../../../src/background/url';
 
 describe('credentials in addresses never reach history', () => {
   it('strips user and password, keeps the rest of the address', () => {

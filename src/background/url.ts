@@ -1,4 +1,4 @@
-import type { ImageOrigin } from './types';
+import type { ImageOrigin } from '../shared/types';
 
 /**
  * An address without the user name and password some carry (`http://user:pass@host/…`):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourCorrelation } from '../../../src/shared/structure';
+import { neighbourCorrelation } from '../../../src/offscreen/structure';
 
 const SIZE = 64;
 const picture = (pixel: (x: number, y: number) => [number, number, number]): Float32Array => {

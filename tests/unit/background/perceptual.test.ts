@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { greyLevels, isSamePicture, shrinkGrid, signatureDistance, SIGNATURE_SIDE } from '../../../src/shared/perceptual';
+import { greyLevels, isSamePicture, shrinkGrid, signatureDistance, SIGNATURE_SIDE } from '../../../src/background/perceptual';
 
 const N = SIGNATURE_SIDE * SIGNATURE_SIDE;
 const grid = (f: (i: number) => number) => Float32Array.from({ length: N }, (_, i) => f(i));
