@@ -5,7 +5,7 @@
  * from boxes alone.
  */
 import type { Box } from '../geometry/box';
-import type { CoverCheck } from '../screen-area';
+import type { CoverCheck } from '../read/screen-area';
 
 const COLUMNS = 8;
 const ROWS = 6;

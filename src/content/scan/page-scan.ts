@@ -6,7 +6,7 @@
  * appear; lazy images not loaded yet are counted as pictures still to come.
  */
 import type { HistoryEntry, Outcome } from '../../shared/types';
-import { isEngineWarming } from '../engine-state';
+import { isEngineWarming } from '../ask/engine-state';
 import type { Picture } from './find-pictures';
 import { ScanInventory } from './inventory';
 import { loaded } from './late-pictures';

@@ -4,7 +4,7 @@
  */
 import { t } from '../../shared/i18n';
 import { pillSpot } from './pill-spot';
-import { hardenedHost, showOnTop } from '../hardened-host';
+import { hardenedHost, showOnTop } from '../host/hardened-host';
 
 /** At the bottom of the window, centred, until the first update moves it off the page's controls. */
 const HOST_DECLARATIONS = [

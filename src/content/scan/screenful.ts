@@ -8,10 +8,10 @@
 import { toGlimpseError } from '../../shared/errors';
 import { MAX_PICTURES_PER_REQUEST } from '../../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../../shared/types';
-import { pageOrigin } from '../ask-background';
-import { targetOf } from '../image-target';
-import { readImageSource } from '../read-source';
-import { sightingOf, type CoverCheck } from '../screen-area';
+import { pageOrigin } from '../ask/ask-background';
+import { targetOf } from '../find/image-target';
+import { readImageSource } from '../read/read-source';
+import { sightingOf, type CoverCheck } from '../read/screen-area';
 import { identifyMany } from './ask-many';
 import { coverBy, screenBars } from './bars';
 import type { Picture } from './find-pictures';

@@ -1,6 +1,6 @@
 /** What tests/inject/support/page-entry.tsx puts on the page (typed for page.evaluate callbacks). */
-import type { ResultCard, clearAllCards } from '../../../src/content/card';
-import type { findImageAt } from '../../../src/content/find-image';
+import type { ResultCard, clearAllCards } from '../../../src/content/show/card';
+import type { findImageAt } from '../../../src/content/find/find-image';
 import type { glimpseStub } from './browser-stub';
 import type browser from './browser-stub';
 

@@ -1,7 +1,7 @@
 /** What middle-tier tests drive in the page: Glimpse's own modules, on the stubbed extension API. */
 import { render } from 'preact';
-import { ResultCard, clearAllCards } from '../../../src/content/card';
-import { findImageAt } from '../../../src/content/find-image';
+import { ResultCard, clearAllCards } from '../../../src/content/show/card';
+import { findImageAt } from '../../../src/content/find/find-image';
 import '../../../src/popup/popup.css';
 import '../../../src/popup/buttons.css';
 import { App } from '../../../src/popup/App';
