@@ -5,6 +5,7 @@
  * never moves the page) and follows the picture on scroll, resize and layout shifts.
  */
 import type { FoundObject } from '../../shared/types';
+import type { Box, Size } from '../geometry/box';
 import { hardenedHost, type HardenedHost } from '../host/hardened-host';
 import { htmlElement } from '../host/html';
 import { OVERLAY_DECLARATIONS, type PictureBox } from './why';
@@ -39,7 +40,7 @@ function adoptSheet(shadow: ShadowRoot): void {
 }
 
 /** Where a box in the picture's own pixels lands on screen, relative to the picture's box. */
-export function boxOnScreen(box: FoundObject['box'], picture: { width: number; height: number }, drawn: { left: number; top: number; width: number; height: number }) {
+export function boxOnScreen(box: FoundObject['box'], picture: Size, drawn: Box): Box {
   const sx = drawn.width / picture.width;
   const sy = drawn.height / picture.height;
   return { left: drawn.left + box[0] * sx, top: drawn.top + box[1] * sy, width: (box[2] - box[0]) * sx, height: (box[3] - box[1]) * sy };
@@ -54,7 +55,7 @@ export class ObjectBoxes {
 
   constructor(
     private readonly objects: readonly FoundObject[],
-    private readonly picture: { width: number; height: number },
+    private readonly picture: Size,
     private readonly boxOf: () => PictureBox | undefined,
   ) {
     this.host = hardenedHost({ tag: 'glimpse-boxes', kind: 'boxes', declarations: OVERLAY_DECLARATIONS, decorative: true });

@@ -7,7 +7,7 @@
 import { t } from '../../shared/i18n';
 import { createCardHost, type CardHost } from './card-host';
 import { el } from './card-dom';
-import { overlapArea, type Box } from '../geometry/box';
+import { overlapArea, type Box, type Size } from '../geometry/box';
 import { pageBars, picturesIn, viewportBox } from './page-scene';
 import { onPresenterMode, turnPresenterOff } from './presenter';
 
@@ -31,7 +31,7 @@ button:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }
 `;
 
 /** The corner (of four) where a box of `size` covers the least: pictures count most, the page's bars next. */
-function bestCorner(size: { width: number; height: number }): { left: number; top: number } {
+function bestCorner(size: Size): { left: number; top: number } {
   const view = viewportBox();
   const bars = pageBars(view);
   const corners = [
