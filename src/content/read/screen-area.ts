@@ -13,10 +13,19 @@ const MIN_VISIBLE_SIDE = 8;
 const SAMPLE_ROWS = 12;
 const SAMPLE_COLUMNS = 5;
 
-/** The box the picture itself is drawn in (an img's object-fit and object-position, a video's letterboxing). */
-function drawnBox(element: Element): Box {
-  if (['img', 'video', 'canvas'].includes(element.localName)) return drawnIn(element, contentBox(element));
-  return boxOf(element.getBoundingClientRect());
+/**
+ * The box the picture itself is drawn in (an img's object-fit and object-position, a video's
+ * letterboxing), and the part of it that shows: a replaced element cuts what overflows its
+ * content box (a "cover" picture), so its neighbours are never taken for it.
+ */
+function drawnBox(element: Element): { drawn: Box; shown: Box } {
+  if (!['img', 'video', 'canvas'].includes(element.localName)) {
+    const box = boxOf(element.getBoundingClientRect());
+    return { drawn: box, shown: box };
+  }
+  const content = contentBox(element);
+  const drawn = drawnIn(element, content);
+  return { drawn, shown: intersect(drawn, content) };
 }
 
 function isGlimpse(element: Element): boolean {
@@ -100,9 +109,9 @@ export async function sightingOf(element: Element, covered: CoverCheck = covered
   const view = element.ownerDocument.defaultView;
   if (!view) return { offScreen: false };
   if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return { offScreen: true };
-  const drawn = drawnBox(element);
-  if (isEmpty(drawn)) return { offScreen: true };
-  let visible = intersect(clipByAncestors(element, drawn), viewportOf(view));
+  const { drawn, shown } = drawnBox(element);
+  if (isEmpty(shown)) return { offScreen: true };
+  let visible = intersect(clipByAncestors(element, shown), viewportOf(view));
   if (!isEmpty(visible)) visible = trimCoveredRows(visible, covered(element, visible));
   const inTop = await toTopViewport(view, visible, drawn);
   // A frame of another origin in between: where it sits on screen is not this frame's to know.
