@@ -9,6 +9,8 @@ export interface ScanPill {
   state: string | null;
   done: number;
   total: number;
+  /** How many slices the walk over the page took (test builds note it). */
+  walkSlices: number;
   /** What is on screen: the count, the hint when shown, the button (not the screen-reader-only announcement). */
   text: string;
   /** The centre of its button (Stop, then Close), in the page's viewport. */
@@ -16,13 +18,15 @@ export interface ScanPill {
 }
 
 function readPill(root: ShadowRoot): ScanPill {
-  const host = root.host;
+  // The state and counts live inside the closed root, never on the host in the page's DOM.
+  const pill = root.querySelector('.pill')!;
   const shown = ['.text', '.hint:not([hidden])', 'button'].map((selector) => (root.querySelector(selector) as HTMLElement | null)?.innerText ?? '');
   const button = root.querySelector('button')!.getBoundingClientRect();
   return {
-    state: host.getAttribute('data-state'),
-    done: Number(host.getAttribute('data-done')),
-    total: Number(host.getAttribute('data-total')),
+    state: pill.getAttribute('data-state'),
+    done: Number(pill.getAttribute('data-done')),
+    total: Number(pill.getAttribute('data-total')),
+    walkSlices: Number(pill.getAttribute('data-walk-slices')),
     text: shown.join(' ').replace(/\s+/g, ' ').trim(),
     button: { x: button.left + button.width / 2, y: button.top + button.height / 2 },
   };

@@ -13,7 +13,8 @@
  *   npm run calibrate:not-photos -- dev.jsonl not-photos.jsonl
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { features, FEATURE_NAMES, kindFeatures, linearScore, MIN_DRAWN_EDGES, type LinearModel } from '../src/offscreen/picture-kind';
+import { linearScore, type LinearModel } from '../src/offscreen/linear-model';
+import { features, FEATURE_NAMES, kindFeatures, MIN_DRAWN_EDGES } from '../src/offscreen/picture-kind';
 import { certaintyOf } from '../src/shared/calibration';
 import type { NotPhotoKind, PictureStats } from '../src/shared/types';
 
@@ -167,7 +168,7 @@ if (process.argv.includes('--write')) {
  * Written by \`npm run calibrate:not-photos -- … --write\` (scripts/calibrate-not-photos.ts): the
  * fitted weights of picture-kind.ts's two models. Do not edit by hand; fit again instead.
  */
-import type { LinearModel } from './picture-kind';
+import type { LinearModel } from './linear-model';
 import type { NotPhotoKind } from '../shared/types';
 
 export const NOT_PHOTO_MODEL: { threshold: number; kindConfidence: number; detect: LinearModel; kinds: { kind: NotPhotoKind; model: LinearModel }[] } =

@@ -16,7 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SAME_PICTURE_MAX_DISTANCE, SIGNATURE_GRID, SIGNATURE_SIDE, greyLevels, shrinkGrid, signatureDistance } from '../src/shared/perceptual';
+import { SAME_PICTURE_MAX_DISTANCE, SIGNATURE_GRID, SIGNATURE_SIDE, greyLevels, shrinkGrid, signatureDistance } from '../src/background/perceptual';
 import type { HistoryEntry, LatestOutcome } from '../src/shared/types';
 import { until } from '../harness/chromium';
 import { cards, rightClickAndIdentify, settledCard } from '../harness/menu';

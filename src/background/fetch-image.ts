@@ -1,7 +1,7 @@
 import { fail, GlimpseFailure } from '../shared/errors';
 import { decodeDataUrl } from './data-url';
 import { LIMITS } from '../shared/limits';
-import { credentialsOf } from '../shared/url';
+import { credentialsOf } from './url';
 import { StreamWatch } from './endless-stream';
 
 const concat = (chunks: Uint8Array[], total: number): Uint8Array => {

@@ -3,7 +3,7 @@ import { inspectImage } from '../shared/image-problem';
 import type { ImageFormat } from '../shared/sniff';
 import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
-import { safeOrigin } from '../shared/url';
+import { safeOrigin } from './url';
 import { classifyAnswerFirst } from './engine-host';
 import { startFinding } from './find-objects';
 import { pixelsOf, type Pixels, type Requester } from './pixels';

@@ -1,6 +1,6 @@
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { t } from '../shared/i18n';
-import { safeOrigin } from '../shared/url';
+import { safeOrigin } from './url';
 import { sendToFrame } from '../shared/messaging';
 import { runCommand } from './commands';
 import { identify } from './identify';

@@ -8,7 +8,7 @@ import type { Tabs } from 'webextension-polyfill';
 import { decodeDataUrl } from './data-url';
 import { fail, GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
-import { greyLevels, isSamePicture, shrinkGrid, SIGNATURE_GRID } from '../shared/perceptual';
+import { greyLevels, isSamePicture, shrinkGrid, SIGNATURE_GRID } from './perceptual';
 import { neverContactServers } from '../shared/store';
 import type { ImageSource, PicturePart, ScreenArea, Via } from '../shared/types';
 import { captureArea, cropArea, takeCrop } from './capture';

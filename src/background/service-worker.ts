@@ -13,7 +13,7 @@ import { identifyMany } from './identify-many';
 import { heldShots } from './shot';
 import { injectIntoOpenTabs } from './inject';
 import { rateLimiter } from './rate-limit';
-import { safeOrigin } from '../shared/url';
+import { safeOrigin } from './url';
 import { warmOnce } from './warm';
 import { ENGINE_STARTS_WITH_BROWSER } from './start-with-browser';
 import { shootForPage } from './page-shots';

@@ -1,28 +1,28 @@
 /** In every frame: remembers what was right-clicked, identifies it on request, shows the card. */
-import { showObjectsWhenFound } from './ask-objects';
+import { showObjectsWhenFound } from './ask/ask-objects';
 import { toGlimpseError, type GlimpseError } from '../shared/errors';
 import type { ImageSource } from '../shared/types';
 import { listen, send } from '../shared/messaging';
-import { identifyInBackground, pageOrigin } from './ask-background';
-import { clearAllCards, escapeCards, openCards, ResultCard } from './card';
-import { chooseTarget } from './chosen-target';
-import { isEngineWarming, onEngineStatus } from './engine-state';
-import { findImageAt, type ImageTarget } from './find-image';
-import { targetOf } from './image-target';
-import { shared } from './in-flight';
+import { identifyInBackground, pageOrigin } from './ask/ask-background';
+import { clearAllCards, escapeCards, openCards, ResultCard } from './show/card';
+import { chooseTarget } from './find/chosen-target';
+import { isEngineWarming, onEngineStatus } from './ask/engine-state';
+import { findImageAt, type ImageTarget } from './find/find-image';
+import { targetOf } from './find/image-target';
+import { shared } from './ask/in-flight';
 import { onRetire, stillAlive, takeOver, watchWhile } from './orphan';
-import { answerChildFrames } from './frame-position';
-import { lastPointer } from './pointer';
-import { showPresenterSign } from './presenter-sign';
-import { readImageSource } from './read-source';
-import { readEarly, takeEarlyRead } from './early-read';
-import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './region-select';
-import { lastRightClick, watchRightClicks } from './right-click';
-import { LiveVideo, videoIn } from './live-video';
+import { answerChildFrames } from './read/frame-position';
+import { lastPointer } from './find/pointer';
+import { showPresenterSign } from './show/presenter-sign';
+import { readImageSource } from './read/read-source';
+import { readEarly, takeEarlyRead } from './read/early-read';
+import { cancelRegionSelect, startRegionSelect, watchRegionEvents } from './find/region-select';
+import { lastRightClick, watchRightClicks } from './find/right-click';
+import { LiveVideo, videoIn } from './live/live-video';
 import { closeScan, scanPage } from './scan/page-scan';
-import { closeTeachField, TeachField } from './teach-field';
-import { PageKeptMoving, shootSteadily } from './screen-shots';
-import type { Box } from '../shared/screen-geometry';
+import { closeTeachField, TeachField } from './teach/teach-field';
+import { PageKeptMoving, shootSteadily } from './read/screen-shots';
+import type { Box } from './geometry/box';
 
 // A copy of this script left over from before an update or reload retires now.
 takeOver();

@@ -11,16 +11,15 @@ import type { Backend, BackendDecision, BackendPreference, Classification, Detec
 import { runBackendContest } from './backend-contest';
 import { decisionKeyFor, planBackends } from './backend-plan';
 import { stepContentFree } from './explain/answer';
-import { classifyPrepared, ImageBatches } from './image-batches';
+import { ImageBatches } from './image-batches';
 import { LateThumbnails } from './late-thumbnails';
 import { ObjectFinder } from './detect/object-finder';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
-import { prepareImage } from './prepare';
 import { thumbnailDataUrl } from './preprocess';
 import { probeRenderer, type RendererInfo } from './renderer';
 import { activateBackend, configureWasmThreads, runningWasmThreads, tf } from './tfjs';
-import { warmUpImage } from './warm-up-image';
+import { warmUp } from './warm-up';
 import { CustomEngine } from './custom/custom-engine';
 
 type StatusListener = (status: EngineStatus, decision?: BackendDecision) => void;
@@ -32,8 +31,6 @@ export interface ImageJob {
   /** When given, the answer goes without its thumbnail, which `thumbnail(jobId)` hands out after. */
   jobId?: string;
 }
-
-const TIMED_RUNS = 3;
 
 /** Resolves in a task of its own, after what is already waiting (timers in a hidden document may wait up to a second). */
 function nextTask(): Promise<void> {
@@ -200,30 +197,6 @@ export class Engine {
     return model;
   }
 
-  /**
-   * Warms up what the first answer would otherwise pay for. The library's load already ran the
-   * model once (compiling its kernels), so an untimed warm-up only runs the image path (decoder,
-   * canvases) on a small picture: a second prediction would add a model's time to the cold start
-   * for nothing. When `timed` (a backend contest), full runs follow and their warm ms per image
-   * is returned.
-   */
-  private async warmUp(model: LoadedModel, timed: boolean): Promise<number> {
-    const run = async (withModel: boolean) => {
-      const image = await prepareImage(warmUpImage());
-      try {
-        if (withModel) await classifyPrepared(model, [image]);
-      } finally {
-        image.bitmap.close();
-      }
-    };
-    const start = performance.now();
-    await run(timed);
-    if (!timed) return performance.now() - start;
-    const timedStart = performance.now();
-    for (let i = 0; i < TIMED_RUNS; i++) await run(true);
-    return (performance.now() - timedStart) / TIMED_RUNS;
-  }
-
   private async load({ backend: preference, decision: cached, maxThreads }: EngineOptions): Promise<Loaded> {
     configureWasmThreads(maxThreads);
     this.loaded?.model.dispose();
@@ -235,7 +208,7 @@ export class Engine {
     const plan = planBackends(preference, this.renderer, key, cached);
     const { winner, timings } = await runBackendContest(plan, {
       load: (backend) => this.loadModel(backend),
-      warmUp: (model, timed) => this.warmUp(model, timed),
+      warmUp,
       onWarming: (backend) => this.setStatus({ state: 'warming', backend }),
     });
     if (!winner) {

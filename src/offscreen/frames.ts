@@ -4,7 +4,7 @@
  */
 import { labelForClass } from '../shared/labels';
 import { LIVE_TOP_K } from '../shared/live';
-import { neighbourCorrelation } from '../shared/structure';
+import { neighbourCorrelation } from './structure';
 import type { FrameAnswer, RawFrame } from '../shared/types';
 import type { LoadedModel } from './model';
 import { MODEL_INPUT_SIZE, toModelInput } from './preprocess';

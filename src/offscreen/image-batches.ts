@@ -4,7 +4,7 @@
  * each classify() still answers its own image, in order. Only images already waiting are batched;
  * none is ever held back to wait for company.
  */
-import { neighbourCorrelation } from '../shared/structure';
+import { neighbourCorrelation } from './structure';
 import { notPhotoKind } from './picture-kind';
 import { meanStats, pictureStats } from './picture-stats';
 import type { Classification } from '../shared/types';

@@ -2,7 +2,7 @@
  * Written by `npm run calibrate:not-photos -- … --write` (scripts/calibrate-not-photos.ts): the
  * fitted weights of picture-kind.ts's two models. Do not edit by hand; fit again instead.
  */
-import type { LinearModel } from './picture-kind';
+import type { LinearModel } from './linear-model';
 import type { NotPhotoKind } from '../shared/types';
 
 export const NOT_PHOTO_MODEL: { threshold: number; kindConfidence: number; detect: LinearModel; kinds: { kind: NotPhotoKind; model: LinearModel }[] } =

@@ -8,6 +8,7 @@
  */
 import { CALIBRATION } from '../shared/calibration';
 import type { NotPhotoKind, PictureStats, Prediction } from '../shared/types';
+import { linearScore } from './linear-model';
 import { NOT_PHOTO_MODEL } from './picture-kind-weights';
 
 /**
@@ -34,17 +35,6 @@ export function kindFeatures(stats: PictureStats, predictions: readonly Pick<Pre
   return [...features(stats, predictions), ...KIND_CLASSES.map(share)];
 }
 
-export interface LinearModel {
-  /** Per feature: subtract the mean, divide by the scale, then weigh. */
-  mean: number[];
-  scale: number[];
-  weights: number[];
-  bias: number;
-}
-
-export const linearScore = (model: LinearModel, x: readonly number[]): number =>
-  x.reduce((sum, value, i) => sum + model.weights[i]! * ((value - model.mean[i]!) / model.scale[i]!), model.bias);
-
 /** Chance (0..1) the picture is not a photo of a thing. */
 export const notPhotoChance = (x: readonly number[]): number => 1 / (1 + Math.exp(-linearScore(NOT_PHOTO_MODEL.detect, x)));
 
@@ -65,7 +55,7 @@ export const MIN_DRAWN_EDGES = 0.003;
 
 /**
  * What the engine says of a picture: undefined for a photo, else what it looks like. Random noise
- * (no structure, see shared/structure.ts) is left to the words' own "not sure": it is no drawing.
+ * (no structure, see offscreen/structure.ts) is left to the words' own "not sure": it is no drawing.
  */
 export function notPhotoKind(stats: PictureStats, predictions: readonly Pick<Prediction, 'classIndex' | 'probability'>[], structure = 1): NotPhotoKind | undefined {
   if (structure < CALIBRATION.structure) return undefined;

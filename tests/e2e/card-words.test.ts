@@ -91,6 +91,9 @@ describe('words and the pill, as a person reads them', () => {
     expect(overlapArea(await pillBox(), basket), 'the pill covers "Add to basket" while scanning').toBe(0);
     await pillWhen(page, (pill) => pill.state === 'done', 'the scan to finish', 180_000);
     expect(overlapArea(await pillBox(), basket), 'the pill covers "Add to basket" when done').toBe(0);
+    // What page script can read of the pill and the labels: that they exist, never their state or counts.
+    const shownToPage = await page.$$eval('[data-glimpse-ui]', (hosts) => [...new Set(hosts.flatMap((host) => host.getAttributeNames()))].sort());
+    expect(shownToPage).toEqual(['data-glimpse-card', 'data-glimpse-scan', 'data-glimpse-ui', 'popover', 'style']);
     // Gone by itself within a few seconds of "3 of 3" (it stayed 10 s).
     await until(async () => (await scanPill(page)) === null, 'the finished pill to go by itself', 8_000);
   });

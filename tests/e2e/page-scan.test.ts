@@ -186,7 +186,7 @@ describe('identify all images on a page', () => {
     const tasks = await page.evaluate(() => (window as unknown as { glimpseTestLongTasks: { tasks: { start: number; duration: number }[] } }).glimpseTestLongTasks.tasks);
     // The walk went in many short slices, the page getting a turn between each (slices end after
     // 4 ms by the clock, so a busier machine only makes more of them); the long tasks are reported.
-    const slices = Number(await page.$eval('glimpse-scan-progress', (host) => host.getAttribute('data-walk-slices')));
+    const slices = (await scanPill(page))!.walkSlices;
     expect(slices).toBeGreaterThanOrEqual(5);
     console.info(`[page-scan] long page: walked in ${slices} slices; long tasks during the walk: ${JSON.stringify(tasks.filter((task) => task.start >= started))}`);
     await page.close();
@@ -207,15 +207,16 @@ describe('identify all images on a page', () => {
       const glimpse = (globalThis as unknown as { glimpse: { classifyBytes(bytes: ArrayBuffer): Promise<unknown> } }).glimpse;
       await glimpse.classifyBytes(await (await fetch(photo)).arrayBuffer());
     }, `${photos.origin}/samples/${files[0]}`));
-    // The page notes when the pill's count moves (its host's attributes are outside its closed root).
-    await page.evaluate(() => {
-      const marks: { at: number; done: number; state: string | null }[] = [];
-      (window as unknown as { glimpseScanMarks: typeof marks }).glimpseScanMarks = marks;
-      new MutationObserver(() => {
-        const host = document.querySelector('glimpse-scan-progress');
-        if (host) marks.push({ at: performance.now(), done: Number(host.getAttribute('data-done')), state: host.getAttribute('data-state') });
-      }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['data-done', 'data-state'] });
-    });
+    // When the pill's count moves, read through DevTools (the page's DOM does not show it), in page time.
+    const marks: { at: number; done: number; state: string | null }[] = [];
+    let watching = true;
+    const watcher = (async () => {
+      while (watching) {
+        const pill = await scanPill(page).catch(() => null);
+        if (pill) marks.push({ at: await page.evaluate(() => performance.now()), done: pill.done, state: pill.state });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
     const before = (await storedHistory(ext)).length;
     type Shots = { captures: number; held: number };
     const shots = () => ext.worker().then((worker) => worker.evaluate(() => (globalThis as unknown as { glimpse: { scanShots(): Shots } }).glimpse.scanShots()));
@@ -230,7 +231,8 @@ describe('identify all images on a page', () => {
     expect(captures).toBeGreaterThanOrEqual(1);
     expect(captures).toBeLessThan(TILES / 2);
     expect(done).toMatchObject({ done: TILES, total: TILES });
-    const marks = await page.evaluate(() => (window as unknown as { glimpseScanMarks: { at: number; done: number; state: string | null }[] }).glimpseScanMarks);
+    watching = false;
+    await watcher;
     const firstLabelMs = (marks.find((mark) => mark.done > 0)?.at ?? NaN) - started;
     const allMs = (marks.find((mark) => mark.state === 'done')?.at ?? NaN) - started;
     const shown = await settledCard(page, TILES, ANSWER_TIMEOUT);

@@ -1,7 +1,7 @@
 /** Asking the service worker for several of a scan's pictures at once, surviving a worker that stops mid-way. */
 import { send } from '../../shared/messaging';
 import { isDisconnect, type Answer, type Payload } from '../../shared/protocol';
-import { ANSWER_DEADLINE_MS, withDeadline } from '../ask-background';
+import { ANSWER_DEADLINE_MS, withDeadline } from '../ask/ask-background';
 
 type Request = Payload<'background', 'identify-many'>;
 type Reply = Answer<'background', 'identify-many'>;

@@ -4,8 +4,8 @@
  * tests per picture (screen-area.ts's default): which rows of a picture a bar covers then follows
  * from boxes alone.
  */
-import type { Box } from '../../shared/screen-geometry';
-import type { CoverCheck } from '../screen-area';
+import type { Box } from '../geometry/box';
+import type { CoverCheck } from '../read/screen-area';
 
 const COLUMNS = 8;
 const ROWS = 6;

@@ -3,7 +3,7 @@
  * works in slices of a few milliseconds and gives the page back between them. Pictures that
  * come later (late-pictures.ts) go through the same index.
  */
-import { targetOf } from '../image-target';
+import { targetOf } from '../find/image-target';
 import { backgroundCrop } from './sprite';
 
 /** Smaller than this on either side (CSS pixels) is an icon, a spacer or a tracking pixel, not a picture. */

@@ -6,7 +6,7 @@
  * appear; lazy images not loaded yet are counted as pictures still to come.
  */
 import type { HistoryEntry, Outcome } from '../../shared/types';
-import { isEngineWarming } from '../engine-state';
+import { isEngineWarming } from '../ask/engine-state';
 import type { Picture } from './find-pictures';
 import { ScanInventory } from './inventory';
 import { loaded } from './late-pictures';
@@ -52,7 +52,7 @@ export class PageScan {
     addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     const slices = await this.inventory.start();
     // Tests read how the walk was cut up (dist only).
-    if (__GLIMPSE_TEST_HOOKS__) this.pill.host.setAttribute('data-walk-slices', String(slices));
+    this.pill.noteForTests('walk-slices', String(slices));
     this.render();
   }
 

@@ -4,10 +4,10 @@
  */
 import { toGlimpseError, type GlimpseError } from '../../shared/errors';
 import type { HistoryEntry } from '../../shared/types';
-import { identifyInBackground } from '../ask-background';
-import { ResultCard } from '../card';
-import { targetOf } from '../image-target';
-import { readImageSource } from '../read-source';
+import { identifyInBackground } from '../ask/ask-background';
+import { ResultCard } from '../show/card';
+import { targetOf } from '../find/image-target';
+import { readImageSource } from '../read/read-source';
 
 export interface PictureLabel {
   showWorking(warming: boolean): void;

@@ -4,7 +4,7 @@
  * (buttons, links, form fields: "Add to basket") and no picture, found by what is under a few
  * points of each spot. When every spot covers something, the one covering least.
  */
-import { overlapArea, type Box } from '../card-position';
+import { overlapArea, type Box, type Size } from '../geometry/box';
 
 const MARGIN = 16;
 const CONTROLS = 'button, a[href], input, select, textarea, summary, label, [role="button"], [role="link"], [role="tab"], [contenteditable=""], [contenteditable="true"]';
@@ -33,7 +33,7 @@ function covered(box: Box, ownHost: Element): number {
 }
 
 /** The top-left corner for a pill of `size` in a window of `view` (CSS px), and its host to leave out. */
-export function pillSpot(size: { width: number; height: number }, view: { width: number; height: number }, ownHost: Element): { left: number; top: number } {
+export function pillSpot(size: Size, view: Size, ownHost: Element): { left: number; top: number } {
   const bottom = view.height - size.height - MARGIN;
   const spots = [
     { left: (view.width - size.width) / 2, top: bottom },

@@ -1,19 +1,15 @@
 /**
  * The page scan's progress in the page: "12 of 24" with a bar and a Stop button, a small pill at
- * the bottom of the window. Its host is pinned like the cards' (inline !important styles, the
- * top layer, its own closed shadow root) so no page can hide or restyle it; it carries data-glimpse-ui
- * so scans and captures leave it out.
+ * the bottom of the window, in a hardened host (see hardened-host) in the top layer.
  */
 import { t } from '../../shared/i18n';
 import { pillSpot } from './pill-spot';
-import { veilable } from '../capture-veil';
+import { hardenedHost, showOnTop } from '../host/hardened-host';
 
-const HOST_TAG = 'glimpse-scan-progress';
+/** At the bottom of the window, centred, until the first update moves it off the page's controls. */
 const HOST_DECLARATIONS = [
-  'all: initial', 'display: block', 'position: fixed', 'inset: auto', 'left: 50%', 'bottom: 16px', 'top: auto',
-  'transform: translateX(-50%)', 'margin: 0', 'padding: 0', 'border: 0', 'width: auto', 'height: auto',
-  'max-width: calc(100vw - 16px)', 'overflow: visible', 'background: transparent', 'z-index: 2147483647',
-  'pointer-events: none', 'visibility: visible', 'opacity: 1',
+  'inset: auto', 'left: 50%', 'bottom: 16px', 'top: auto', 'transform: translateX(-50%)', 'width: auto', 'height: auto',
+  'max-width: calc(100vw - 16px)', 'overflow: visible', 'visibility: visible',
 ];
 
 const PILL_CSS = `
@@ -52,7 +48,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): 
 }
 
 export class ProgressPill {
-  readonly host = document.createElement(HOST_TAG);
+  private readonly frame = hardenedHost({ tag: 'glimpse-scan-progress', kind: 'scan', declarations: HOST_DECLARATIONS });
+  readonly host = this.frame.host;
+  /** Its state and counts are kept in here, inside the closed root: the page's DOM shows none of them. */
+  private readonly pill = el('div', 'pill');
   private readonly text = el('span', 'text');
   private readonly hint = el('span', 'hint');
   private readonly bar = el('progress');
@@ -60,17 +59,10 @@ export class ProgressPill {
   /** Spoken at the start and the end only: a count read aloud two dozen times helps nobody. */
   private readonly announcer = el('span', 'visually-hidden');
   private lastState?: ScanState;
-  /**
-   * Closed, like the cards': page script can neither read what is being identified nor rewrite
-   * the count. Only this object keeps the reference; tests read it through DevTools.
-   */
-  private readonly shadow = this.host.attachShadow({ mode: 'closed' });
+  private readonly shadow = this.frame.shadow;
 
   constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
-    this.host.setAttribute('data-glimpse-ui', '');
-    veilable(this.host, this.shadow);
-    this.host.style.cssText = HOST_DECLARATIONS.map((declaration) => `${declaration} !important`).join('; ');
-    const pill = el('div', 'pill');
+    const pill = this.pill;
     pill.setAttribute('role', 'group');
     pill.setAttribute('aria-label', t('scanRegionLabel'));
     pill.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
@@ -83,12 +75,7 @@ export class ProgressPill {
     style.textContent = PILL_CSS;
     this.shadow.append(style, pill);
     document.documentElement.append(this.host);
-    this.host.popover = 'manual';
-    try {
-      this.host.showPopover();
-    } catch {
-      // Not in the top layer: the fixed position and top z-index still float it above the page.
-    }
+    showOnTop(this.host);
   }
 
   private get isFinished(): boolean {
@@ -96,9 +83,9 @@ export class ProgressPill {
   }
 
   update({ state, done, total }: ScanProgress): void {
-    this.host.setAttribute('data-state', state);
-    this.host.setAttribute('data-done', String(done));
-    this.host.setAttribute('data-total', String(total));
+    this.pill.setAttribute('data-state', state);
+    this.pill.setAttribute('data-done', String(done));
+    this.pill.setAttribute('data-total', String(total));
     const counts = [String(done), String(total)];
     this.text.textContent =
       state === 'finding' && total === 0 ? t('scanFinding')
@@ -125,7 +112,7 @@ export class ProgressPill {
     const rect = this.host.getBoundingClientRect();
     const root = document.documentElement;
     const { left, top } = pillSpot({ width: Math.ceil(rect.width), height: Math.ceil(rect.height) }, { width: root.clientWidth, height: root.clientHeight }, this.host);
-    const set = (name: string, value: string) => this.host.style.setProperty(name, value, 'important');
+    const { set } = this.frame;
     set('left', `${left}px`);
     set('top', `${top}px`);
     set('bottom', 'auto');
@@ -135,12 +122,12 @@ export class ProgressPill {
   /** Labels opened after the pill join the top layer above it; the pill steps back on top (unless it holds the focus). */
   private raise(): void {
     if (!this.host.isConnected || this.shadow.activeElement || !this.host.matches(':popover-open')) return;
-    try {
-      this.host.hidePopover();
-      this.host.showPopover();
-    } catch {
-      // Left where it is.
-    }
+    showOnTop(this.host, true);
+  }
+
+  /** A figure for tests to read through DevTools, inside the closed root (test builds only). */
+  noteForTests(name: string, value: string): void {
+    if (__GLIMPSE_TEST_HOOKS__) this.pill.setAttribute(`data-${name}`, value);
   }
 
   remove(): void {

@@ -8,11 +8,11 @@
 import { toGlimpseError } from '../../shared/errors';
 import { MAX_PICTURES_PER_REQUEST } from '../../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../../shared/types';
-import { pageOrigin } from '../ask-background';
-import { targetOf } from '../image-target';
-import { readImageSource, screenPlace, withShot } from '../read-source';
-import { PageKeptMoving, shootSteadily } from '../screen-shots';
-import { sightingOf, type CoverCheck } from '../screen-area';
+import { pageOrigin } from '../ask/ask-background';
+import { targetOf } from '../find/image-target';
+import { readImageSource, screenPlace, withShot } from '../read/read-source';
+import { PageKeptMoving, shootSteadily } from '../read/screen-shots';
+import { sightingOf, type CoverCheck } from '../read/screen-area';
 import { identifyMany } from './ask-many';
 import { coverBy, screenBars } from './bars';
 import type { Picture } from './find-pictures';

@@ -4,7 +4,7 @@
  * the backend is ready and nothing else uses the model meanwhile.
  */
 import type { AnswerModel, ModelRequest } from '../../shared/custom-models';
-import { neighbourCorrelation } from '../../shared/structure';
+import { neighbourCorrelation } from '../structure';
 import type { Classification, EngineOptions, Prediction } from '../../shared/types';
 import type { LoadedModel } from '../model';
 import { prepareImage, type PreparedImage } from '../prepare';

@@ -1,6 +1,8 @@
 /** What tests/inject/support/page-entry.tsx puts on the page (typed for page.evaluate callbacks). */
-import type { ResultCard, clearAllCards } from '../../../src/content/card';
-import type { findImageAt } from '../../../src/content/find-image';
+import type { ResultCard, clearAllCards } from '../../../src/content/show/card';
+import type { findImageAt } from '../../../src/content/find/find-image';
+import type { sightingOf } from '../../../src/content/read/screen-area';
+import type { pictureBox } from '../../../src/content/show/why';
 import type { glimpseStub } from './browser-stub';
 import type browser from './browser-stub';
 
@@ -12,6 +14,8 @@ declare global {
       ResultCard: typeof ResultCard;
       clearAllCards: typeof clearAllCards;
       findImageAt: typeof findImageAt;
+      sightingOf: typeof sightingOf;
+      pictureBox: typeof pictureBox;
       renderPopup(): void;
     };
   }

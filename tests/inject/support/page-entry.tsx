@@ -1,7 +1,9 @@
 /** What middle-tier tests drive in the page: Glimpse's own modules, on the stubbed extension API. */
 import { render } from 'preact';
-import { ResultCard, clearAllCards } from '../../../src/content/card';
-import { findImageAt } from '../../../src/content/find-image';
+import { ResultCard, clearAllCards } from '../../../src/content/show/card';
+import { findImageAt } from '../../../src/content/find/find-image';
+import { sightingOf } from '../../../src/content/read/screen-area';
+import { pictureBox } from '../../../src/content/show/why';
 import '../../../src/popup/popup.css';
 import '../../../src/popup/buttons.css';
 import { App } from '../../../src/popup/App';
@@ -15,6 +17,8 @@ Object.assign(window, {
     ResultCard,
     clearAllCards,
     findImageAt,
+    sightingOf,
+    pictureBox,
     renderPopup: () => render(<App />, document.getElementById('app')!),
   },
 });

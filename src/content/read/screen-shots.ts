@@ -1,0 +1,118 @@
+/**
+ * What is named is what the user saw: a picture read from the screen is captured where it is at
+ * the moment of the capture. Its place is measured, Glimpse's own elements are veiled (only if
+ * they could show there), the tab captured, and the place measured again a frame later (when the
+ * page's thread has caught up with any scrolling the compositor did meanwhile). If the page
+ * scrolled or the picture moved or changed in between, that capture is thrown away: once the
+ * page is still, it is taken again.
+ */
+import { GlimpseFailure } from '../../shared/errors';
+import { send } from '../../shared/messaging';
+import type { ScreenArea } from '../../shared/types';
+import { veilFor } from './capture-veil';
+
+/** Captures thrown away before giving up (a page that never stops moving). */
+const MAX_ATTEMPTS = 6;
+/** Stillness that counts as "the page stopped moving": no scroll or resize for this long. */
+const QUIET_MS = 120;
+const MAX_QUIET_WAIT_MS = 3_000;
+/** Sub-pixel layout noise is not a move. */
+const TOLERANCE_PX = 0.75;
+
+/** Something on screen to capture: where it is now (undefined: no longer on screen). */
+export type Measure = () => Promise<ScreenArea | undefined>;
+
+/**
+ * Notes scrolling of the page and resizing from now until stop(). (Scrollers inside the page are
+ * not counted: a ticker elsewhere on it would never let a capture be taken; the picture's place,
+ * measured again, tells whether one of them moved it.)
+ */
+function watchMoves(): { readonly moved: boolean; lastMoveAt: number; stop(): void } {
+  const state = {
+    moved: false,
+    lastMoveAt: -Infinity,
+    stop() {
+      removeEventListener('scroll', onMove, { capture: true });
+      removeEventListener('resize', onMove);
+    },
+  };
+  function onMove(event: Event) {
+    if (event.type === 'scroll' && event.target !== document && event.target !== window) return;
+    state.moved = true;
+    state.lastMoveAt = performance.now();
+  }
+  addEventListener('scroll', onMove, { capture: true, passive: true });
+  addEventListener('resize', onMove, { passive: true });
+  return state;
+}
+
+const nextFrame = () => new Promise<void>((resolve) => {
+  const timer = setTimeout(resolve, 100);
+  requestAnimationFrame(() => (clearTimeout(timer), resolve()));
+});
+
+/** Resolves once nothing scrolled or resized for QUIET_MS (at most MAX_QUIET_WAIT_MS). */
+async function pageStill(): Promise<void> {
+  const watch = watchMoves();
+  const started = performance.now();
+  try {
+    while (performance.now() - started < MAX_QUIET_WAIT_MS) {
+      const quietFor = performance.now() - Math.max(watch.lastMoveAt, started);
+      if (quietFor >= QUIET_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS - quietFor));
+    }
+  } finally {
+    watch.stop();
+  }
+}
+
+const sameArea = (a: ScreenArea | undefined, b: ScreenArea | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.dpr === b.dpr &&
+    (['left', 'top', 'width', 'height'] as const).every((side) => Math.abs(a[side] - b[side]) <= TOLERANCE_PX));
+
+/** One capture of `areas`; undefined when the page moved while it was taken. */
+async function shootOnce(measures: Measure[], first?: (ScreenArea | undefined)[]): Promise<(string | undefined)[] | undefined> {
+  const watch = watchMoves();
+  try {
+    const areas = first ?? (await Promise.all(measures.map((measure) => measure())));
+    const wanted = areas.filter((area): area is ScreenArea => area !== undefined);
+    if (wanted.length === 0) return areas.map(() => undefined);
+    const release = await veilFor(wanted);
+    let outcome;
+    try {
+      outcome = await send('background', 'capture', { areas: wanted });
+    } finally {
+      release();
+    }
+    if (!outcome.ok) throw new GlimpseFailure(outcome.error);
+    // A frame after the capture, the page's thread knows of any scrolling that preceded it.
+    await nextFrame();
+    const again = await Promise.all(measures.map((measure) => measure()));
+    if (watch.moved || areas.some((area, i) => !sameArea(area, again[i]))) return undefined;
+    const shots = [...outcome.value.shots];
+    return areas.map((area) => (area ? shots.shift() : undefined));
+  } finally {
+    watch.stop();
+  }
+}
+
+/**
+ * Captures each measured picture where it is at the moment of the capture: one shot id per
+ * measure (undefined for one not on screen), all from one capture. `first`: the places already
+ * measured for the first attempt (a moment ago, by whoever found the pictures).
+ */
+export async function shootSteadily(measures: Measure[], first?: (ScreenArea | undefined)[]): Promise<(string | undefined)[]> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const shots = await shootOnce(measures, attempt === 1 ? first : undefined);
+    if (shots) return shots;
+    await pageStill();
+  }
+  throw new PageKeptMoving();
+}
+
+/** The page never stood still long enough for a capture that shows where the picture was. */
+export class PageKeptMoving extends GlimpseFailure {
+  constructor() {
+    super({ code: 'off-screen', detail: 'the page kept moving while the picture was captured' });
+  }
+}
