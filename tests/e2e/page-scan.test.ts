@@ -224,12 +224,12 @@ describe('identify all images on a page', () => {
     const started = await page.evaluate(() => performance.now());
     await chooseMenuItem(ext, page, 'identify-page');
     const done = await pillWhen(page, (pill) => pill.state === 'done', 'the 24 photos to be labelled', ANSWER_TIMEOUT);
-    // Every photo in view went at once, each captured where it was at that moment: captures asked for
-    // together are shared (Chrome allows two a second), so a few captures serve all 24, not one each.
+    // Every photo in view went at once, all captured together where they were at that moment: one
+    // capture serves all 24 (a second only if the page moved during the first and it was retaken).
     const captures = (await shots()).captures - capturesBefore;
     console.log(`[page-scan] 24 photos from another site: ${captures} captures of the tab`);
     expect(captures).toBeGreaterThanOrEqual(1);
-    expect(captures).toBeLessThan(TILES / 2);
+    expect(captures).toBeLessThanOrEqual(2);
     expect(done).toMatchObject({ done: TILES, total: TILES });
     watching = false;
     await watcher;

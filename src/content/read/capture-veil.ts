@@ -92,9 +92,13 @@ export function glimpseIsIn(areas: ScreenArea[]): boolean {
   return false;
 }
 
+/**
+ * A visible document paints its next frame, however late on a busy machine (the capture must not
+ * be taken before the veil is painted); a hidden one runs no frames: its capture fails anyway, so
+ * this only must not hang.
+ */
 const nextFrame = () => new Promise<void>((resolve) => {
-  // A hidden document runs no frames: its capture fails anyway, this only must not hang.
-  const timer = setTimeout(resolve, 100);
+  const timer = setTimeout(resolve, document.visibilityState === 'visible' ? 2_000 : 100);
   requestAnimationFrame(() => (clearTimeout(timer), resolve()));
 });
 
