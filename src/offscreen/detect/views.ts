@@ -1,15 +1,16 @@
 /**
  * How the detector sees a picture. CenterNet is fully convolutional: it takes any input whose sides
- * are multiples of 32 (detector.ts sets its frozen upsampling sizes to match). So the detector looks
- * at the whole picture once, at the picture's own shape, scaled to a fixed pixel budget: a
- * 1200x600 picture is seen at 1024x512 (85 %), where a 512x512 letterbox would shrink it to 43 %,
- * waste half its input on black bars and lose the small things. One view also cuts nothing in two
- * (tiles did) and costs what the two tiles cost, with nothing spent on a third, whole view.
+ * are multiples of 32 (detector.ts sets its frozen upsampling sizes to match). So it sees the whole
+ * picture at the picture's own shape, never letterboxed into a square, at two pixel budgets: two
+ * 512x512 squares' worth, where small things stay large enough to find (a 1200x600 picture at
+ * 1024x512, 85 %), and half a square, the scale the detector finds large things at (512x256).
+ * The old way, a 512x512 letterbox (half of it black bars) plus two square tiles, cost 3 squares
+ * of work and cut things at the tiles' edges; this costs 2.5 and cuts nothing.
  */
 
 /** The side of the square the detector was trained on; a small picture is enlarged to this long side. */
 export const DETECTOR_SIZE = 512;
-/** Each view's input holds at most this many 512x512 squares' pixels: the speed/recall knob. */
+/** Each view's input holds at most this many 512x512 squares' pixels: the speed/recall knob (docs/DETECTION.md). */
 export const VIEW_BUDGETS = [2, 0.5];
 /** The detector's input sides are multiples of this (its coarsest feature map's stride). */
 export const STRIDE = 32;
