@@ -1,8 +1,9 @@
 /**
  * The detection path for one decoded picture: the detector on the whole picture at two scales
  * (views.ts), suppression across them (suppress.ts), then MobileNetV2 on the crop of each surviving
- * box it can judge, in one batch, to confirm, rename or finely name it (confirm.ts). Each model step is its own turn on the engine's
- * queue, so an identification asked meanwhile waits for one step at most, not for all of them.
+ * box it can judge, in one batch, to confirm, rename or finely name it (confirm.ts). Each model
+ * step is its own turn on the engine's queue, so an identification asked meanwhile waits for one
+ * step at most, not for all of them.
  */
 import type { Rect } from '../../shared/geometry';
 import type { Detection, FoundObject } from '../../shared/types';
