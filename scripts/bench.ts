@@ -25,7 +25,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
     backends: { type: 'string', default: 'wasm' },
     scenes: { type: 'string', default: '../shared/eval/scenes-dev' },
-    /** `clicks`: only what a person waits for (bench-clicks.ts), not the engine's figures. */
+    /** `clicks`: only what a person waits for (bench-clicks.ts), not the engine's figures; `detect`: only detect_ms. */
     only: { type: 'string' },
     /** Scans of 24 photos to time (bench-clicks.ts); 0 skips them. */
     scans: { type: 'string', default: '3' },
@@ -147,6 +147,18 @@ const scenes = await Promise.all(
     .map((f) => readFile(join(scenesDir, f))),
 );
 let clicks: ClickFigures | undefined;
+
+/** The full detection path per scene, warm: the median over scenes of each scene's median of TIMED_PASSES passes. */
+async function measureDetection(session: EngineSession, pictures: Buffer[]): Promise<{ ms: number; tensors: string }> {
+  // The detector loads on first use and each input size compiles once: one untimed pass first.
+  for (const picture of pictures) await session.detect(picture);
+  const before = (await session.stats()).numTensors;
+  const times: number[][] = pictures.map(() => []);
+  for (let pass = 0; pass < TIMED_PASSES; pass++) {
+    for (let i = 0; i < pictures.length; i++) times[i]!.push((await session.detect(pictures[i]!)).totalMs);
+  }
+  return { ms: median(times.map(median)), tensors: `${before} / ${(await session.stats()).numTensors}` };
+}
 try {
   if (values.only === 'clicks' || values.only === 'scan') {
     clicks = await measureClicks(session.ext, values.only === 'scan' ? { clicks: 0, scans: Number(values.scans) } : { scans: Number(values.scans) });
@@ -155,6 +167,11 @@ try {
   }
   await session.setBackend('wasm');
   await session.classify(images[0]!);
+  if (values.only === 'detect') {
+    const { ms, tensors } = await measureDetection(session, scenes);
+    console.log(`bench: detect_ms=${ms.toFixed(1)} tensors_before_after=${tensors.replace(' / ', '/')}`);
+    process.exit(0);
+  }
   browserToAnswerMs = performance.now() - launched;
   for (const backend of values.backends!.split(',') as Backend[]) {
     const row = await measure(session, backend);
@@ -173,17 +190,7 @@ try {
   for (let i = 1; i < 100; i++) await session.classify(images[i % images.length]!);
   memory.push(await offscreenMemory(session).catch(noMemory));
   tensorsAfter100 = (await session.stats()).numTensors;
-  if (scenes.length > 0) {
-    // The detector loads on first use and each view size compiles once: one untimed pass first.
-    for (const scene of scenes) await session.detect(scene);
-    const before = (await session.stats()).numTensors;
-    const times: number[][] = scenes.map(() => []);
-    for (let pass = 0; pass < TIMED_PASSES; pass++) {
-      for (let i = 0; i < scenes.length; i++) times[i]!.push((await session.detect(scenes[i]!)).totalMs);
-    }
-    detectMs = median(times.map(median));
-    detectTensors = `${before} / ${(await session.stats()).numTensors}`;
-  }
+  if (scenes.length > 0) ({ ms: detectMs, tensors: detectTensors } = await measureDetection(session, scenes));
   clicks = await measureClicks(session.ext);
 } finally {
   await session.close();

@@ -37,6 +37,12 @@ export const THRESHOLDS = {
   rename: 0.6,
 };
 
+/** Whether the classifier can say anything about a box of this COCO class (person: no; a crop of it is not worth its time). */
+export const classifierJudges = (cocoIndex: number): boolean => (COCO_CLASSES[cocoIndex] ?? '') in KIN;
+
+/** What a box the classifier does not look at stands on: no probability for any class. */
+export const UNJUDGED: ArrayLike<number> = new Float32Array(1000);
+
 /** Probability the classifier gives each COCO class (the summed probability of its ImageNet kin). */
 export function cocoMass(probabilities: ArrayLike<number>): Map<string, number> {
   const mass = new Map<string, number>();

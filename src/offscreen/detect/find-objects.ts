@@ -1,8 +1,9 @@
 /**
- * The detection path for one decoded picture: the detector on each view (views.ts), suppression
- * across views (suppress.ts), then MobileNetV2 on each surviving box's crop, in one batch, to
- * confirm, rename or finely name it (confirm.ts). Each model step is its own turn on the engine's
- * queue, so an identification asked meanwhile waits for one step at most, not for all of them.
+ * The detection path for one decoded picture: the detector on the whole picture at two scales
+ * (views.ts), suppression across them (suppress.ts), then MobileNetV2 on the crop of each surviving
+ * box it can judge, in one batch, to confirm, rename or finely name it (confirm.ts). Each model
+ * step is its own turn on the engine's queue, so an identification asked meanwhile waits for one
+ * step at most, not for all of them.
  */
 import type { Rect } from '../../shared/geometry';
 import type { Detection, FoundObject } from '../../shared/types';
@@ -11,7 +12,7 @@ type Steps = NonNullable<Detection['steps']>;
 import type { LoadedModel } from '../model';
 import { modelInputPixels, toModelInput } from '../preprocess';
 import { softmax } from '../topk';
-import { confirmBox } from './confirm';
+import { classifierJudges, confirmBox, UNJUDGED } from './confirm';
 import type { Detector, RawBox } from './detector';
 import { suppress, type Box } from './suppress';
 import { detectionViews } from './views';
@@ -59,15 +60,20 @@ export async function findObjects(bitmap: ImageBitmap, detector: Detector, turn:
   }
   const candidates = suppress(raw.map(toScored)).slice(0, MAX_CANDIDATES);
   if (candidates.length === 0) return { objects: [], steps };
-  steps.crops = candidates.length;
-  const logits = await turn(async (model) => {
+  // Only boxes whose class has ImageNet kin are cropped: the others (person) stand on the detector alone.
+  const judged = candidates.filter((candidate) => classifierJudges(candidate.cocoIndex));
+  steps.crops = judged.length;
+  const logits = judged.length === 0 ? [] : await turn(async (model) => {
     const [out, ms] = await timed(() =>
-      model.logits(candidates.map(({ box }) => toModelInput(modelInputPixels(bitmap, cropAround(box, bitmap.width, bitmap.height))))));
+      model.logits(judged.map(({ box }) => toModelInput(modelInputPixels(bitmap, cropAround(box, bitmap.width, bitmap.height))))));
     steps.classifierMs = ms;
     return out;
   });
   const objects = candidates
-    .map((candidate, i) => confirmBox(candidate, softmax(logits[i]!)))
+    .map((candidate) => {
+      const i = judged.indexOf(candidate);
+      return confirmBox(candidate, i < 0 ? UNJUDGED : softmax(logits[i]!));
+    })
     .filter((object): object is FoundObject => object !== undefined);
   const names = [...new Set(objects.map((o) => o.coco))];
   const kept = suppress(objects.map((object) => ({ ...object, kind: names.indexOf(object.coco) }))).map(({ kind: _, ...object }) => object);

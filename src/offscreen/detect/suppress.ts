@@ -1,6 +1,6 @@
 /**
- * Non-maximum suppression across the detector's views: the same thing seen in the whole picture and
- * in a tile (or cut in two by a tile's edge) is kept once, as its best-scoring box.
+ * Non-maximum suppression across the detector's views: the same thing seen at both scales (or a
+ * part of it boxed on its own) is kept once, as its best-scoring box.
  */
 export type Box = [number, number, number, number];
 
@@ -13,7 +13,7 @@ export interface Scored {
 
 /** Same kind: overlapping this much (intersection over union) is the same thing. */
 export const SAME_KIND_IOU = 0.5;
-/** Same kind: a box this much inside a better one is a part of it (a tile's cut of the same thing). */
+/** Same kind: a box this much inside a better one is a part of it. */
 export const INSIDE_FRACTION = 0.8;
 /** Different kinds: only this much overlap says the detector hesitated between two names for one thing. */
 export const OTHER_KIND_IOU = 0.75;

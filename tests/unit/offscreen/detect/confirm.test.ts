@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COCO_CLASSES } from '../../../../src/offscreen/detect/coco-classes';
-import { confirmBox, THRESHOLDS } from '../../../../src/offscreen/detect/confirm';
+import { classifierJudges, confirmBox, THRESHOLDS, UNJUDGED } from '../../../../src/offscreen/detect/confirm';
 import KIN from '../../../../src/offscreen/detect/coco-imagenet.json';
 
 const DOG = COCO_CLASSES.indexOf('dog');
@@ -52,5 +52,18 @@ describe("the classifier's word on a box", () => {
     expect(kin.dog).toContain(KERRY_BLUE);
     const all = Object.values(kin).flat();
     expect(new Set(all).size).toBe(all.length);
+  });
+});
+
+describe('boxes the classifier cannot judge', () => {
+  it('are not worth a crop: a person stands on the detector alone, whatever a crop would say', () => {
+    expect(classifierJudges(PERSON)).toBe(false);
+    expect(classifierJudges(DOG)).toBe(true);
+    const dogLike = new Float32Array(1000);
+    dogLike[207] = 0.9;
+    for (const score of [0.3, 0.45, 0.8]) {
+      const person = { box: [0, 0, 10, 20] as [number, number, number, number], score, cocoIndex: PERSON };
+      expect(confirmBox(person, UNJUDGED)).toEqual(confirmBox(person, dogLike));
+    }
   });
 });
