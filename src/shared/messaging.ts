@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { GlimpseFailure, toGlimpseError } from './errors';
+import { pack, unpack } from './message-bytes';
 import {
   checkPayload, envelope, isEnvelopeFor, type Answer, type Destination, type MessageType, type Payload,
 } from './protocol';
@@ -20,8 +21,8 @@ export function listen<D extends Destination>(to: D, handlers: Handlers<D>): () 
     if (sender.id !== browser.runtime.id) return undefined;
     const handler = (handlers as Record<string, (p: unknown, s: Runtime.MessageSender) => unknown>)[message.type];
     return (async () => {
-      const payload = checkPayload(to, message);
-      return handler!(payload, sender);
+      const payload = checkPayload(to, { ...message, payload: await unpack(message.payload) });
+      return pack(await handler!(payload, sender));
     })().catch((error: unknown) => {
       console.error(`[glimpse] ${to} failed to handle ${message.type}:`, error);
       throw error instanceof GlimpseFailure ? error : new Error(toGlimpseError(error).detail ?? 'internal');
@@ -37,7 +38,7 @@ export function send<D extends 'background' | 'offscreen' | 'dev', K extends Mes
   type: K,
   payload: Payload<D, K>,
 ): Promise<Answer<D, K>> {
-  return browser.runtime.sendMessage(envelope(to, type, payload)) as Promise<Answer<D, K>>;
+  return browser.runtime.sendMessage(envelope(to, type, pack(payload) as Payload<D, K>)).then(unpack) as Promise<Answer<D, K>>;
 }
 
 /** Sends a message to the content script of one frame of a tab. */
@@ -47,5 +48,5 @@ export function sendToFrame<K extends MessageType<'content'>>(
   type: K,
   payload: Payload<'content', K>,
 ): Promise<Answer<'content', K>> {
-  return browser.tabs.sendMessage(tabId, envelope('content', type, payload), { frameId }) as Promise<Answer<'content', K>>;
+  return browser.tabs.sendMessage(tabId, envelope('content', type, pack(payload) as Payload<'content', K>), { frameId }).then(unpack) as Promise<Answer<'content', K>>;
 }
