@@ -62,10 +62,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Sends a request to the engine. If the document went away mid-request (closed, crashed),
- * it is created again and the request sent once more; a hung engine is closed, so the next
- * request starts afresh.
+ * it is created again and the request sent once more (`attempts`); a hung engine is closed, so
+ * the next request starts afresh.
  */
-export async function callEngine<T>(request: () => Promise<T>): Promise<T> {
+export async function callEngine<T>(request: () => Promise<T>, { attempts = 2 } = {}): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     await ensureEngineDocument();
     try {
@@ -77,7 +77,7 @@ export async function callEngine<T>(request: () => Promise<T>): Promise<T> {
         await closeEngineDocument();
         throw error;
       }
-      if (attempt >= 2 || !isDisconnect(error)) {
+      if (attempt >= attempts || !isDisconnect(error)) {
         throw new GlimpseFailure({ code: 'interrupted', detail: String(error) });
       }
     }
@@ -107,7 +107,9 @@ export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageForma
 /** The things in a picture (after its identification). `format`: what a sniff of these bytes found. */
 export async function detectBytes(bytes: ArrayBuffer, format?: ImageFormat): Promise<Detection> {
   const settings = await engineOptions();
-  const outcome = await callEngine(() => send('offscreen', 'detect', { bytes, ...settings, format }));
+  // Not sent again into a new document: the things found are extra, and a fresh engine's first
+  // job should be the next identification, not a detection lost with the old document.
+  const outcome = await callEngine(() => send('offscreen', 'detect', { bytes, ...settings, format }), { attempts: 1 });
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return outcome.value;
 }
