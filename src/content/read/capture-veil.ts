@@ -78,16 +78,20 @@ const intersects = (a: DOMRect, b: ScreenArea) =>
   a.width > 0 && a.height > 0 && a.left < b.left + b.width && b.left < a.right && a.top < b.top + b.height && b.top < a.bottom;
 
 /**
- * Whether any Glimpse element shown now could be in a capture of `areas` (top-frame viewport
- * coordinates: in a child frame, any shown element counts).
+ * Whether any Glimpse element could be in a capture of `areas` (top-frame viewport coordinates:
+ * in a child frame, any element counts). Every element inside each root is looked at, however
+ * deep: a host's own box says little (it may have none, its content drawn in the top layer or
+ * positioned out of it), and one missed label would show in the capture.
  */
 export function glimpseIsIn(areas: ScreenArea[]): boolean {
   const inTop = window === window.top;
   for (const { host, shadow } of roots) {
-    if (!host.isConnected || !host.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    if (!host.isConnected) continue;
     if (!inTop) return true;
-    const boxes = [host.getBoundingClientRect(), ...[...shadow.children].map((child) => child.getBoundingClientRect())];
-    if (boxes.some((box) => areas.some((area) => intersects(box, area)))) return true;
+    for (const element of [host, ...shadow.querySelectorAll('*')]) {
+      const box = element.getBoundingClientRect();
+      if (areas.some((area) => intersects(box, area))) return true;
+    }
   }
   return false;
 }
