@@ -146,11 +146,11 @@ function regionReader(box: Box): () => Promise<ImageSource> {
   const [x, y] = [scrollX, scrollY];
   const area = () => ({ ...box, left: box.left + x - scrollX, top: box.top + y - scrollY, dpr: devicePixelRatio || 1 });
   return async () => {
-    const [shot] = await shootSteadily([async () => area()]).catch((error: unknown) => {
+    const [shot] = await shootSteadily([async () => ({ area: area() })]).catch((error: unknown) => {
       if (error instanceof PageKeptMoving) throw error;
       return [undefined]; // no capture from here: the worker takes one itself
     });
-    return { kind: 'screen', area: area(), region: true, ...(shot ? { shot } : {}) };
+    return { kind: 'screen', area: shot?.place.area ?? area(), region: true, ...(shot ? { shot: shot.id } : {}) };
   };
 }
 

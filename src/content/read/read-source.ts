@@ -1,13 +1,16 @@
 import { fail, GlimpseFailure } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
-import type { ImageSource, ScreenArea } from '../../shared/types';
+import type { ImageSource, OnScreen } from '../../shared/types';
 import { shownBackgroundUrl } from '../find/css-background';
 import type { ImageTarget } from '../find/image-target';
 import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
 import { sightingOf, type CoverCheck } from './screen-area';
-import { PageKeptMoving, shootSteadily, type Measure } from './screen-shots';
+
+/** The whole picture: the part a screen area read as it is shows of itself. */
+const FULL_PART = { x: 0, y: 0, width: 1, height: 1 };
+import { PageKeptMoving, shootSteadily, type Measure, type Shot } from './screen-shots';
 
 export interface ReadOptions {
   /** What counts as covering the picture (a page scan finds the page's bars once for a whole screenful). */
@@ -79,40 +82,42 @@ async function orFromScreen(read: () => Promise<ImageSource>, element: Element, 
   }
 }
 
-const areaOf = async (element: Element, covered?: CoverCheck) => (await sightingOf(element, covered)).onScreen?.area;
+const placeOf = async (element: Element, covered?: CoverCheck) => (await sightingOf(element, covered)).onScreen;
 
 /**
  * Where a picture read from the screen is now, measured again around its capture (undefined:
  * no longer on screen, or no longer showing what was read), and where it was measured first.
  * Undefined for a source that is not read from the screen. `covered`: as for readImageSource.
  */
-export function screenPlace(element: Element, source: ImageSource, covered?: CoverCheck): { measure: Measure; first: ScreenArea } | undefined {
-  if (source.kind === 'screen') return { measure: () => areaOf(element, covered), first: source.area };
+export function screenPlace(element: Element, source: ImageSource, covered?: CoverCheck): { measure: Measure<OnScreen>; first: OnScreen } | undefined {
+  if (source.kind === 'screen') return { measure: () => placeOf(element, covered), first: { area: source.area, part: FULL_PART } };
   if (source.kind === 'url' && source.onScreen) {
     const { url } = source;
-    return { measure: async () => (showsUrl(element, url) ? areaOf(element, covered) : undefined), first: source.onScreen.area };
+    return { measure: async () => (showsUrl(element, url) ? placeOf(element, covered) : undefined), first: source.onScreen };
   }
   return undefined;
 }
 
 /**
- * The source with the shot taken of it: `null` when it left the screen before the capture (a
- * picture with an address is then what the user asked about; a screen area has nothing left to
- * read: undefined), `undefined` when no capture could be taken from here (the worker captures).
+ * The source with the shot taken of it, where the shot shows it (the page may have moved it
+ * since it was first measured): `null` when it left the screen before the capture (a picture
+ * with an address is then what the user asked about; a screen area has nothing left to read:
+ * undefined), `undefined` when no capture could be taken from here (the worker captures).
  */
-export function withShot(source: ImageSource, shot: string | null | undefined): ImageSource | undefined {
+export function withShot(source: ImageSource, shot: Shot<OnScreen> | null | undefined): ImageSource | undefined {
   if (source.kind !== 'url' && source.kind !== 'screen') return source;
   if (shot === null) return source.kind === 'url' ? { kind: 'url', url: source.url, offScreen: true } : undefined;
-  return shot ? { ...source, shot } : source;
+  if (!shot) return source;
+  return source.kind === 'url' ? { ...source, onScreen: shot.place, shot: shot.id } : { ...source, area: shot.place.area, shot: shot.id };
 }
 
 /**
  * A picture shown on screen is captured now, from the page's side (see screen-shots.ts), so the
  * service worker crops what the user saw when they asked, wherever the page has moved it since:
- * its shot id, null when it left the screen meanwhile, undefined when no capture could be taken
+ * its shot, null when it left the screen meanwhile, undefined when no capture could be taken
  * from here (only the visible tab is captured; the worker then captures by itself).
  */
-async function shotOf(element: Element, source: ImageSource): Promise<string | null | undefined> {
+async function shotOf(element: Element, source: ImageSource): Promise<Shot<OnScreen> | null | undefined> {
   const place = screenPlace(element, source);
   if (!place || document.visibilityState !== 'visible') return undefined;
   try {

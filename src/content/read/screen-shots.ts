@@ -19,8 +19,19 @@ const MAX_QUIET_WAIT_MS = 3_000;
 /** Sub-pixel layout noise is not a move. */
 const TOLERANCE_PX = 0.75;
 
+/** Where something to capture is on screen (with whatever else the caller measures alongside, such as which part of a picture shows). */
+export interface Place {
+  area: ScreenArea;
+}
+
 /** Something on screen to capture: where it is now (undefined: no longer on screen). */
-export type Measure = () => Promise<ScreenArea | undefined>;
+export type Measure<P extends Place = Place> = () => Promise<P | undefined>;
+
+/** A capture of one place: its id in the service worker, and the place as it was when captured. */
+export interface Shot<P extends Place = Place> {
+  id: string;
+  place: P;
+}
 
 /**
  * Notes scrolling of the page and resizing from now until stop(). (Scrollers inside the page are
@@ -66,17 +77,17 @@ async function pageStill(): Promise<void> {
   }
 }
 
-const sameArea = (a: ScreenArea | undefined, b: ScreenArea | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.dpr === b.dpr &&
-    (['left', 'top', 'width', 'height'] as const).every((side) => Math.abs(a[side] - b[side]) <= TOLERANCE_PX));
+const samePlace = (a: Place | undefined, b: Place | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.area.dpr === b.area.dpr &&
+    (['left', 'top', 'width', 'height'] as const).every((side) => Math.abs(a.area[side] - b.area[side]) <= TOLERANCE_PX));
 
-/** One capture of `areas`; undefined when the page moved while it was taken. */
-async function shootOnce(measures: Measure[], first?: (ScreenArea | undefined)[]): Promise<(string | undefined)[] | undefined> {
+/** One capture of the measured places; undefined when the page moved while it was taken. */
+async function shootOnce<P extends Place>(measures: Measure<P>[], first?: (P | undefined)[]): Promise<(Shot<P> | undefined)[] | undefined> {
   const watch = watchMoves();
   try {
-    const areas = first ?? (await Promise.all(measures.map((measure) => measure())));
-    const wanted = areas.filter((area): area is ScreenArea => area !== undefined);
-    if (wanted.length === 0) return areas.map(() => undefined);
+    const places = first ?? (await Promise.all(measures.map((measure) => measure())));
+    const wanted = places.flatMap((place) => (place ? [place.area] : []));
+    if (wanted.length === 0) return places.map(() => undefined);
     const release = await veilFor(wanted);
     let outcome;
     try {
@@ -88,20 +99,22 @@ async function shootOnce(measures: Measure[], first?: (ScreenArea | undefined)[]
     // A frame after the capture, the page's thread knows of any scrolling that preceded it.
     await nextFrame();
     const again = await Promise.all(measures.map((measure) => measure()));
-    if (watch.moved || areas.some((area, i) => !sameArea(area, again[i]))) return undefined;
-    const shots = [...outcome.value.shots];
-    return areas.map((area) => (area ? shots.shift() : undefined));
+    if (watch.moved || places.some((place, i) => !samePlace(place, again[i]))) return undefined;
+    const ids = [...outcome.value.shots];
+    // Each shot with the place it shows: a retake's, not the first measure's (which the page scrolled away from).
+    return places.map((place) => (place ? { id: ids.shift()!, place } : undefined));
   } finally {
     watch.stop();
   }
 }
 
 /**
- * Captures each measured picture where it is at the moment of the capture: one shot id per
- * measure (undefined for one not on screen), all from one capture. `first`: the places already
- * measured for the first attempt (a moment ago, by whoever found the pictures).
+ * Captures each measured picture where it is at the moment of the capture: one shot per measure
+ * (undefined for one not on screen), all from one capture, each with the place it shows.
+ * `first`: the places already measured for the first attempt (a moment ago, by whoever found the
+ * pictures).
  */
-export async function shootSteadily(measures: Measure[], first?: (ScreenArea | undefined)[]): Promise<(string | undefined)[]> {
+export async function shootSteadily<P extends Place>(measures: Measure<P>[], first?: (P | undefined)[]): Promise<(Shot<P> | undefined)[]> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const shots = await shootOnce(measures, attempt === 1 ? first : undefined);
     if (shots) return shots;

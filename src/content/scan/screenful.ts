@@ -7,11 +7,11 @@
  */
 import { toGlimpseError } from '../../shared/errors';
 import { MAX_PICTURES_PER_REQUEST } from '../../shared/protocol';
-import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../../shared/types';
+import type { HistoryEntry, ImageOrigin, ImageSource, OnScreen, Outcome } from '../../shared/types';
 import { pageOrigin } from '../ask/ask-background';
 import { targetOf } from '../find/image-target';
 import { readImageSource, screenPlace, withShot } from '../read/read-source';
-import { PageKeptMoving, shootSteadily } from '../read/screen-shots';
+import { PageKeptMoving, shootSteadily, type Shot } from '../read/screen-shots';
 import { sightingOf, type CoverCheck } from '../read/screen-area';
 import { identifyMany } from './ask-many';
 import { coverBy, screenBars } from './bars';
@@ -67,7 +67,7 @@ async function shootScreenful(reads: Read[], covered: CoverCheck, onAnswer: Shot
   const shooting = places.flatMap((place, i) => (place ? [{ place, i }] : []));
   if (shooting.length === 0) return reads;
   if (document.visibilityState !== 'visible') return undefined;
-  let shots: (string | undefined)[];
+  let shots: (Shot<OnScreen> | undefined)[];
   try {
     shots = await shootSteadily(shooting.map(({ place }) => place.measure), shooting.map(({ place }) => place.first));
   } catch (error) {
