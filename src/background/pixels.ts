@@ -7,11 +7,11 @@
 import type { Tabs } from 'webextension-polyfill';
 import { decodeDataUrl } from './data-url';
 import { fail, GlimpseFailure } from '../shared/errors';
-import { LIMITS } from '../shared/limits';
 import { greyLevels, isSamePicture, shrinkGrid, SIGNATURE_GRID } from './perceptual';
 import { neverContactServers } from '../shared/store';
 import type { ImageSource, PicturePart, ScreenArea, Via } from '../shared/types';
 import { captureArea, cropArea, takeCrop } from './capture';
+import { readableFromScreen } from './screen-enough';
 import { fetchImageBytes } from './fetch-image';
 
 export interface Pixels {
@@ -42,9 +42,6 @@ async function capture(requester: Requester, area: ScreenArea, shot: string | un
   if (requester.screen) return cropArea(await requester.screen(), area);
   return captureArea(requester.tab.id, requester.tab.windowId, area);
 }
-
-/** Large enough on screen for the model (the shorter side, in whole device pixels). */
-const largeEnough = (area: ScreenArea): boolean => Math.round(Math.min(area.width, area.height) * area.dpr) >= LIMITS.minCaptureSide;
 
 async function signature(source: ImageBitmap, rect: { left: number; top: number; width: number; height: number }): Promise<Float32Array> {
   const small = await createImageBitmap(source, rect.left, rect.top, Math.max(1, rect.width), Math.max(1, rect.height), {
@@ -127,10 +124,10 @@ export async function pixelsOf(source: ImageSource, requester: Requester): Promi
       // A data: address is already in the page: no request, whatever its size. Seen on screen (a
       // CSS background, perhaps one tile of an inline sprite sheet), what is seen is read.
       if (/^data:/i.test(source.url)) {
-        if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
+        if (onScreen && readableFromScreen(onScreen) && canCapture(requester)) return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
         return { bytes: decodeDataUrl(source.url).bytes, via: 'page' };
       }
-      if (onScreen && largeEnough(onScreen.area) && canCapture(requester)) {
+      if (onScreen && readableFromScreen(onScreen) && canCapture(requester)) {
         return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
       }
       if (await neverContactServers.getValue()) {

@@ -39,25 +39,27 @@ function warmUpImage(): ArrayBuffer {
 }
 
 /**
- * Warms up what the first answer would otherwise pay for. The library's load already ran the
- * model once (compiling its kernels), so an untimed warm-up only runs the image path (decoder,
- * canvases) on a small picture: a second prediction would add a model's time to the cold start
- * for nothing. When `timed` (a backend contest), full runs follow and their warm ms per image
- * is returned.
+ * Warms up what the first answer would otherwise pay for: the library's load ran the bare model
+ * once, but the first answer's full path (decoding, the views, the heat-map, the statistics) took
+ * about 165 ms against 30 ms for the next one. One full run on a small picture moves that cost
+ * here: when the engine starts ahead of the click (with the browser, at the right-click), the
+ * first answer takes about 65 ms once it is ready; when the click waits for the load anyway, the
+ * total is about the same (docs/SPEED.md). When `timed` (a backend contest), more full runs
+ * follow and their warm ms per image is returned.
  */
 export async function warmUp(model: LoadedModel, timed: boolean): Promise<number> {
-  const run = async (withModel: boolean) => {
+  const run = async () => {
     const image = await prepareImage(warmUpImage());
     try {
-      if (withModel) await classifyPrepared(model, [image]);
+      await classifyPrepared(model, [image]);
     } finally {
       image.bitmap.close();
     }
   };
   const start = performance.now();
-  await run(timed);
+  await run();
   if (!timed) return performance.now() - start;
   const timedStart = performance.now();
-  for (let i = 0; i < TIMED_RUNS; i++) await run(true);
+  for (let i = 0; i < TIMED_RUNS; i++) await run();
   return (performance.now() - timedStart) / TIMED_RUNS;
 }

@@ -9,8 +9,11 @@ export type ScreenArea = Infer<typeof screenArea>;
 export const picturePart = object({ x: number, y: number, width: number, height: number });
 export type PicturePart = Infer<typeof picturePart>;
 
-/** Where a picture is seen on screen: enough to capture it, or to check a download against it. */
-export const onScreen = object({ area: screenArea, part: picturePart });
+/**
+ * Where a picture is seen on screen: enough to capture it, or to check a download against it.
+ * `inView`: how much (0..1) of the picture as the page shows it (its element's box) is in view.
+ */
+export const onScreen = object({ area: screenArea, part: picturePart, inView: optional(number) });
 export type OnScreen = Infer<typeof onScreen>;
 
 /**

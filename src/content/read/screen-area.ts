@@ -118,8 +118,9 @@ export async function sightingOf(element: Element, covered: CoverCheck = covered
   if (!inTop) return { offScreen: false };
   if (inTop.box.width < MIN_VISIBLE_SIDE || inTop.box.height < MIN_VISIBLE_SIDE) return { offScreen: true };
   const { left, top, width, height } = inTop.box;
+  const inView = Math.min(1, (width * height) / (shown.width * shown.height));
   return {
-    onScreen: { area: { left, top, width, height, dpr: inTop.dpr }, part: partOf(inTop.box, inTop.picture) },
+    onScreen: { area: { left, top, width, height, dpr: inTop.dpr }, part: partOf(inTop.box, inTop.picture), inView },
     offScreen: false,
   };
 }
