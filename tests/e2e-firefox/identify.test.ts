@@ -13,7 +13,7 @@ import { brokenImage, cardFailureMessage, englishMessageKey, uploadInPopup } fro
 import type { CardState } from '../../harness/menu';
 import { cards, settledCard } from './cards';
 import { startServer, type TestServer } from '../../harness/server';
-import { historyOf } from './extension-state';
+import { historyOf } from '../../harness/firefox-state';
 import { launchFirefox, until, type FirefoxWithExtension } from '../../harness/firefox';
 import { identifyElement } from '../../harness/firefox-menu';
 

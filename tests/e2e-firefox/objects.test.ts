@@ -7,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cards, settledCard } from './cards';
 import { startServer, type TestServer } from '../../harness/server';
-import { historyOf } from './extension-state';
+import { historyOf } from '../../harness/firefox-state';
 import { launchFirefox, until, type FirefoxWithExtension } from '../../harness/firefox';
 import { identifyElement } from '../../harness/firefox-menu';
 

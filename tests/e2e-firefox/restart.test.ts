@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../scripts/build/browsers';
 import { settledCard } from './cards';
 import { startServer, type TestServer } from '../../harness/server';
-import { historyOf } from './extension-state';
+import { historyOf } from '../../harness/firefox-state';
 import { launchFirefox, until, type FirefoxWithExtension } from '../../harness/firefox';
 import { identifyElement, inBrowserWindow } from '../../harness/firefox-menu';
 

@@ -1,7 +1,7 @@
 /** What the add-on has stored, read from one of its own pages (as the popup reads it). */
 import type { Page } from 'puppeteer-core';
-import type { HistoryEntry } from '../../src/shared/types';
-import type { FirefoxWithExtension } from '../../harness/firefox';
+import type { HistoryEntry } from '../src/shared/types';
+import type { FirefoxWithExtension } from './firefox';
 
 const controlPages = new WeakMap<FirefoxWithExtension, Promise<Page>>();
 
