@@ -7,10 +7,10 @@ import { isShowing, isWhole, pagePixelsOf } from './page-pixels';
 import { readCanvas, readImagePixels, readVideoFrame } from './read-pixels';
 import { readInlineSvg } from './read-svg';
 import { sightingOf, type CoverCheck } from './screen-area';
+import { PageKeptMoving, shootSteadily, type Measure, type Shot } from './screen-shots';
 
 /** The whole picture: the part a screen area read as it is shows of itself. */
 const FULL_PART = { x: 0, y: 0, width: 1, height: 1 };
-import { PageKeptMoving, shootSteadily, type Measure, type Shot } from './screen-shots';
 
 export interface ReadOptions {
   /** What counts as covering the picture (a page scan finds the page's bars once for a whole screenful). */
