@@ -7,6 +7,7 @@ import { errorText, t, timingText } from '../../shared/i18n';
 import type { HistoryEntry } from '../../shared/types';
 import { bar, brandIcon, button, el } from './card-dom';
 import { CARD_CSS } from './card-style';
+import { stylesFor } from '../host/shadow-styles';
 
 /** Glimpse's icon and name, then the body, then the close button. */
 export function panelContent(body: HTMLElement[], closeLabel: string, onClose: () => void): HTMLElement[] {
@@ -76,15 +77,5 @@ export function changedDetails(identifyAgain: () => void): HTMLElement[] {
   return [el('p', 'message', t('cardChangedMessage')), button('retry', t('cardIdentifyAgain'), identifyAgain)];
 }
 
-let sheet: CSSStyleSheet | undefined;
-
-/** The card's styles as a constructed sheet: pages whose CSP forbids inline <style> still allow it. */
-export function adoptStyles(shadow: ShadowRoot): void {
-  try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(CARD_CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    shadow.append(el('style', undefined, CARD_CSS));
-  }
-}
+/** The card's styles (one constructed sheet for every card). */
+export const adoptStyles = stylesFor(CARD_CSS);

@@ -9,6 +9,7 @@ import type { Box, Size } from '../geometry/box';
 import { hardenedHost, type HardenedHost } from '../host/hardened-host';
 import { htmlElement } from '../host/html';
 import { OVERLAY_DECLARATIONS, type PictureBox } from './why';
+import { stylesFor } from '../host/shadow-styles';
 
 const FOLLOW_INTERVAL_MS = 250;
 const CSS = `
@@ -24,20 +25,7 @@ const CSS = `
 .box.lit .tag { background: #3b5bdb; font-size: 14px; line-height: 19px; }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-
-/** A constructed sheet: pages whose CSP forbids inline <style> still allow it. */
-function adoptSheet(shadow: ShadowRoot): void {
-  try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    const style = htmlElement('style');
-    style.textContent = CSS;
-    shadow.append(style);
-  }
-}
+const adoptSheet = stylesFor(CSS);
 
 /** Where a box in the picture's own pixels lands on screen, relative to the picture's box. */
 export function boxOnScreen(box: FoundObject['box'], picture: Size, drawn: Box): Box {

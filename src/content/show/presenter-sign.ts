@@ -10,6 +10,7 @@ import { el } from './card-dom';
 import { overlapArea, type Box, type Size } from '../geometry/box';
 import { pageBars, picturesIn, viewportBox } from './page-scene';
 import { onPresenterMode, turnPresenterOff } from './presenter';
+import { stylesFor } from '../host/shadow-styles';
 
 const MARGIN = 12;
 
@@ -51,18 +52,7 @@ function bestCorner(size: Size): { left: number; top: number } {
   return best;
 }
 
-let sheet: CSSStyleSheet | undefined;
-
-/** The sign's styles as a constructed sheet (pages whose CSP forbids inline <style> allow it), else a <style>. */
-function adoptSheet(shadow: ShadowRoot): void {
-  try {
-    sheet ??= new CSSStyleSheet();
-    if (!sheet.cssRules.length) sheet.replaceSync(SIGN_CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    shadow.append(el('style', undefined, SIGN_CSS));
-  }
-}
+const adoptSheet = stylesFor(SIGN_CSS);
 
 class PresenterSign {
   private readonly frameHost: CardHost = createCardHost(undefined, 'presenter-sign');
