@@ -11,6 +11,7 @@ import { t } from '../../shared/i18n';
 import { htmlElement } from '../host/html';
 import type { Box } from '../geometry/box';
 import { hardenedHost, showOnTop } from '../host/hardened-host';
+import { shownOnScreen } from '../read/capture-veil';
 
 /** A box smaller than this (CSS px on a side) is a click, not a selection: keep selecting. */
 const MIN_SIDE = 8;
@@ -140,7 +141,8 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
         return;
       }
       close();
-      onChosen(chosen);
+      // The dimming must be off the screen before the region is captured.
+      void shownOnScreen().then(() => onChosen(chosen));
     }
   };
 

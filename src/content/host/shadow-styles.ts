@@ -12,7 +12,8 @@ export function stylesFor(css: string): (shadow: ShadowRoot) => void {
     try {
       sheet ??= new CSSStyleSheet();
       if (!sheet.cssRules.length) sheet.replaceSync(css);
-      shadow.adoptedStyleSheets = [sheet];
+      // First, before whatever the root holds already (the capture veil's sheet stays last).
+      shadow.adoptedStyleSheets = [sheet, ...shadow.adoptedStyleSheets.filter((held) => held !== sheet)];
     } catch {
       const style = htmlElement('style');
       style.textContent = css;

@@ -6,6 +6,7 @@
  * Opacity, not visibility: what lies under the pointer stays the same meanwhile.
  */
 import type { ScreenArea } from '../../shared/types';
+import { nextFrame } from './next-frame';
 
 const HIDDEN = '* { opacity: 0 !important; transition: none !important; }';
 
@@ -101,14 +102,24 @@ export function glimpseIsIn(areas: ScreenArea[]): boolean {
  * be taken before the veil is painted); a hidden one runs no frames: its capture fails anyway, so
  * this only must not hang.
  */
-const nextFrame = () => new Promise<void>((resolve) => {
-  const timer = setTimeout(resolve, document.visibilityState === 'visible' ? 2_000 : 100);
-  requestAnimationFrame(() => (clearTimeout(timer), resolve()));
-});
+const frameOrGiveUp = () => nextFrame(document.visibilityState === 'visible' ? 2_000 : 100);
+
+/**
+ * Frames to wait before the veil is surely in what the browser shows. The change is drawn in the
+ * first; the second starts once it was committed, but Chromium may still be rastering it then
+ * (slow on a loaded machine without a GPU), and the tab's capture copies the last frame drawn:
+ * the third leaves that a whole frame.
+ */
+const FRAMES_TO_PAINT = 3;
+
+/** Resolves once what the page has changed so far (a Glimpse element hidden or removed) is on screen. */
+export async function shownOnScreen(): Promise<void> {
+  for (let frame = 0; frame < FRAMES_TO_PAINT; frame++) await frameOrGiveUp();
+}
 
 /**
  * Hides Glimpse's elements until `release()` (one shown meanwhile is hidden from its first frame);
- * resolves once the hidden state has been painted (two frames), at once when none could show in
+ * resolves once the hidden state has been painted, at once when none could show in
  * a capture of `areas`.
  */
 export async function veilFor(areas: ScreenArea[]): Promise<() => void> {
@@ -121,9 +132,6 @@ export async function veilFor(areas: ScreenArea[]): Promise<() => void> {
     released = true;
     if (--holds === 0) setHidden(false);
   };
-  if (mustPaint) {
-    await nextFrame();
-    await nextFrame();
-  }
+  if (mustPaint) await shownOnScreen();
   return release;
 }

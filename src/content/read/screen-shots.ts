@@ -10,6 +10,7 @@ import { GlimpseFailure } from '../../shared/errors';
 import { send } from '../../shared/messaging';
 import type { ScreenArea } from '../../shared/types';
 import { veilFor } from './capture-veil';
+import { nextFrame } from './next-frame';
 
 /** Captures thrown away before giving up (a page that never stops moving). */
 const MAX_ATTEMPTS = 6;
@@ -57,11 +58,6 @@ function watchMoves(): { readonly moved: boolean; lastMoveAt: number; stop(): vo
   return state;
 }
 
-const nextFrame = () => new Promise<void>((resolve) => {
-  const timer = setTimeout(resolve, 100);
-  requestAnimationFrame(() => (clearTimeout(timer), resolve()));
-});
-
 /** Resolves once nothing scrolled or resized for QUIET_MS (at most MAX_QUIET_WAIT_MS). */
 async function pageStill(): Promise<void> {
   const watch = watchMoves();
@@ -97,7 +93,7 @@ async function shootOnce<P extends Place>(measures: Measure<P>[], first?: (P | u
     }
     if (!outcome.ok) throw new GlimpseFailure(outcome.error);
     // A frame after the capture, the page's thread knows of any scrolling that preceded it.
-    await nextFrame();
+    await nextFrame(100);
     const again = await Promise.all(measures.map((measure) => measure()));
     if (watch.moved || places.some((place, i) => !samePlace(place, again[i]))) return undefined;
     const ids = [...outcome.value.shots];
