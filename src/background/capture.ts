@@ -39,6 +39,7 @@ let previous: Promise<unknown> = Promise.resolve();
 let waiting: Waiting | undefined;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextTask = () => sleep(0);
 
 async function take(entry: Waiting): Promise<Capture> {
   const wait = lastCaptureAt + MIN_GAP_MS - Date.now();
@@ -110,9 +111,12 @@ const shots = new Map<string, Shot>();
 export async function takeShots(tabId: number, windowId: number, areas: ScreenArea[]): Promise<{ shots: string[]; capturedAt: number }> {
   const capture = await captureVisible(tabId, windowId);
   const bitmap = decode(capture);
+  // One crop per task, in order: each goes on to the engine as soon as it is made, not after all of them.
+  let previousCrop: Promise<unknown> = bitmap;
   const ids = areas.map((area) => {
     const id = crypto.randomUUID();
-    const crop = bitmap.then((decoded) => cropArea(decoded, area));
+    const crop = previousCrop.catch(() => undefined).then(nextTask).then(() => bitmap).then((decoded) => cropArea(decoded, area));
+    previousCrop = crop;
     crop.catch(() => undefined);
     shots.set(id, { tabId, crop, timer: setTimeout(() => shots.delete(id), SHOT_KEEP_MS) });
     return id;

@@ -56,7 +56,9 @@ export class Engine {
   private loading?: Promise<Loaded>;
   private readonly queue = new SerialQueue(LIMITS.maxQueuedJobs);
   private readonly renderer: RendererInfo = probeRenderer();
-  private readonly thumbnails = new LateThumbnails();
+  /** ImageNet pictures sent and not yet answered (their thumbnails wait while there are any). */
+  private classifying = 0;
+  private readonly thumbnails = new LateThumbnails(() => this.classifying > 0);
   private readonly batches = new ImageBatches();
   private readonly prepared = new WeakSet<LoadedModel>();
   private modelLoads = 0;
@@ -125,13 +127,18 @@ export class Engine {
     if (this.queue.isFull) fail('busy', { detail: `${this.queue.size} jobs already queued` });
     if (options.model && options.model.kind !== 'imagenet') return this.custom.classify(bytes, options, options.model, { format, jobId });
     const waiting = this.batches.add({ bytes, format, group: options.backend });
+    this.classifying++;
     const outcome = await this.withModel(options, async (model) => {
+      // Pictures sent together (a page scan's screenful) whose messages are already here join this one's batch.
+      if (!waiting.outcome) await nextTask();
       await this.batches.run(model, waiting);
       this.prepareAfterFirstAnswer(model);
       return waiting.outcome!;
     }).catch((error: unknown) => {
       this.batches.drop(waiting);
       throw error;
+    }).finally(() => {
+      if (--this.classifying === 0) this.thumbnails.resume();
     });
     if ('error' in outcome) throw outcome.error;
     const { image, result } = outcome;
@@ -170,7 +177,7 @@ export class Engine {
   }
 
   /** The thumbnail of an answer given without one ('' when unknown or forgotten). */
-  thumbnail(jobId: string): string {
+  thumbnail(jobId: string): Promise<string> {
     return this.thumbnails.take(jobId);
   }
 

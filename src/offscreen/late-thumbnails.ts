@@ -1,21 +1,28 @@
 /**
  * History thumbnails, made after the answer has gone out: the answer waits for nothing it does
  * not need. Each is made in a task of its own right after the answer (or at once when asked for
- * first), kept until the service worker collects it, and forgotten beyond the last few.
+ * first), kept until the service worker collects it, and forgotten beyond the last few. While
+ * more pictures wait for the model (a page scan), thumbnails wait for them: a label on the page
+ * matters more than a picture in history a moment sooner.
  */
 import { thumbnailDataUrl } from './preprocess';
 
 const KEPT = 32;
+/** A thumbnail asked for waits no longer than this for the model to finish what waits. */
+const MAX_WAIT_MS = 3_000;
 
 export class LateThumbnails {
   private readonly pending = new Map<string, { bitmap?: ImageBitmap; dataUrl?: string }>();
   private readonly channel = new MessageChannel();
   private readonly queue: string[] = [];
+  private idle: { promise: Promise<void>; resolve(): void } | undefined;
 
-  constructor() {
+  /** `modelBusy`: whether pictures wait for the model now (then `resume()` is called once none does). */
+  constructor(private readonly modelBusy: () => boolean = () => false) {
     // A message to itself: a task that runs as soon as the answer has been posted (timers in a
     // hidden document may wait up to a second).
     this.channel.port1.onmessage = () => {
+      if (this.modelBusy()) return;
       const jobId = this.queue.shift();
       if (jobId !== undefined) this.make(jobId);
     };
@@ -32,8 +39,16 @@ export class LateThumbnails {
     }
   }
 
+  /** No picture waits for the model any more: the thumbnails held back are made, each in a task of its own. */
+  resume(): void {
+    for (let i = 0; i < this.queue.length; i++) this.channel.port2.postMessage(null);
+    this.idle?.resolve();
+    this.idle = undefined;
+  }
+
   /** The thumbnail of a job ('' when it is unknown or was forgotten); each is handed out once. */
-  take(jobId: string): string {
+  async take(jobId: string): Promise<string> {
+    if (this.pending.get(jobId)?.bitmap && this.modelBusy()) await this.whenIdle();
     const dataUrl = this.make(jobId);
     this.pending.delete(jobId);
     return dataUrl;
@@ -41,6 +56,15 @@ export class LateThumbnails {
 
   get size(): number {
     return this.pending.size;
+  }
+
+  private whenIdle(): Promise<void> {
+    if (!this.idle) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((done) => (resolve = done));
+      this.idle = { promise, resolve };
+    }
+    return Promise.race([this.idle.promise, new Promise<void>((resolve) => setTimeout(resolve, MAX_WAIT_MS))]);
   }
 
   private make(jobId: string): string {

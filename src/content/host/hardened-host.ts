@@ -57,11 +57,17 @@ export function hardenedHost({ tag, kind, declarations = [], decorative = false 
   return { host, shadow, set: (name, value) => host.style.setProperty(name, value, 'important') };
 }
 
+let joins = 0;
+
+/** How many times a Glimpse host has joined the top layer (and so gone above the others) so far. */
+export const topLayerJoins = (): number => joins;
+
 /**
  * Into the browser's top layer, which sits above any z-index and escapes ancestors'
  * transforms, filters and overflow clipping; `again` raises it above what joined since.
  */
 export function showOnTop(host: HTMLElement, again = false): void {
+  joins++;
   try {
     if (again) host.hidePopover();
     else host.popover = 'manual';

@@ -4,7 +4,12 @@
  */
 import { t } from '../../shared/i18n';
 import { pillSpot } from './pill-spot';
-import { hardenedHost, showOnTop } from '../host/hardened-host';
+import { hardenedHost, showOnTop, topLayerJoins } from '../host/hardened-host';
+
+/** The pill keeps its spot while it grows less than this (CSS px): a scan's count changes its width by a few. */
+const SIZE_STEP = 24;
+/** Its spot is found again after this long at most, as the page may have changed under it. */
+const SPOT_TTL_MS = 1_000;
 
 /** At the bottom of the window, centred, until the first update moves it off the page's controls. */
 const HOST_DECLARATIONS = [
@@ -59,6 +64,10 @@ export class ProgressPill {
   /** Spoken at the start and the end only: a count read aloud two dozen times helps nobody. */
   private readonly announcer = el('span', 'visually-hidden');
   private lastState?: ScanState;
+  /** The spot found last and what it was found for (finding one costs dozens of hit tests). */
+  private spot?: { key: string; at: number };
+  /** topLayerJoins() when the pill last went on top. */
+  private onTopAt = -1;
   private readonly shadow = this.frame.shadow;
 
   constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
@@ -76,6 +85,7 @@ export class ProgressPill {
     this.shadow.append(style, pill);
     document.documentElement.append(this.host);
     showOnTop(this.host);
+    this.onTopAt = topLayerJoins();
   }
 
   private get isFinished(): boolean {
@@ -106,12 +116,22 @@ export class ProgressPill {
     this.moveOffControls();
   }
 
-  /** Off the page's controls and pictures (see pill-spot): placed again as the text changes size and the page scrolls. */
+  /**
+   * Off the page's controls and pictures (see pill-spot): placed again when the pill outgrows the
+   * size its spot was found for, the window or the page's scroll changes, or after a while (the
+   * page may have changed under it); not at every count of a scan.
+   */
   private moveOffControls(): void {
     if (!this.host.isConnected) return;
     const rect = this.host.getBoundingClientRect();
     const root = document.documentElement;
-    const { left, top } = pillSpot({ width: Math.ceil(rect.width), height: Math.ceil(rect.height) }, { width: root.clientWidth, height: root.clientHeight }, this.host);
+    const size = { width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
+    const view = { width: root.clientWidth, height: root.clientHeight };
+    const key = [Math.ceil(size.width / SIZE_STEP), size.height, view.width, view.height, Math.round(scrollX), Math.round(scrollY)].join();
+    const now = performance.now();
+    if (this.spot?.key === key && now - this.spot.at < SPOT_TTL_MS) return;
+    this.spot = { key, at: now };
+    const { left, top } = pillSpot(size, view, this.host);
     const { set } = this.frame;
     set('left', `${left}px`);
     set('top', `${top}px`);
@@ -122,7 +142,9 @@ export class ProgressPill {
   /** Labels opened after the pill join the top layer above it; the pill steps back on top (unless it holds the focus). */
   private raise(): void {
     if (!this.host.isConnected || this.shadow.activeElement || !this.host.matches(':popover-open')) return;
+    if (topLayerJoins() === this.onTopAt) return;
     showOnTop(this.host, true);
+    this.onTopAt = topLayerJoins();
   }
 
   /** A figure for tests to read through DevTools, inside the closed root (test builds only). */
