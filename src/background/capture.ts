@@ -14,6 +14,7 @@ import { fitWithin } from '../shared/geometry';
 import { rgbaBmp } from '../shared/rgba-bmp';
 import type { ScreenArea } from '../shared/types';
 import { captureOptions } from './capture-format';
+import { sendAhead } from './sent-ahead';
 
 /** Chrome's limit is 2 a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND); a little margin. */
 const MIN_GAP_MS = 520;
@@ -117,6 +118,8 @@ export async function takeShots(tabId: number, windowId: number, areas: ScreenAr
     const id = crypto.randomUUID();
     const crop = previousCrop.catch(() => undefined).then(nextTask).then(() => bitmap).then((decoded) => cropArea(decoded, area));
     previousCrop = crop;
+    // A single picture's capture (one taken at a right-click): its crop goes on to the engine at once.
+    if (areas.length === 1) void crop.then(sendAhead, () => undefined);
     crop.catch(() => undefined);
     shots.set(id, { tabId, crop, timer: setTimeout(() => shots.delete(id), SHOT_KEEP_MS) });
     return id;

@@ -55,8 +55,11 @@ export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): P
   }
 }
 
+/** Nothing to send ahead: the engine is in this page, no message carries the bytes. */
+export async function stageForEngine(_id: string, _bytes: ArrayBuffer): Promise<void> {}
+
 /** As in Chrome: the answer first, its thumbnail (made just after) collected later. */
-export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat, _staged?: string): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
   const options = await engineOptions();
   const jobId = crypto.randomUUID();
   const current = engineHere();
@@ -112,6 +115,6 @@ export async function classifyFrame(frame: RawFrame): Promise<FrameAnswer> {
 
 // The same functions as Chrome's host, checked by the compiler.
 ({
-  ensureEngineDocument, closeEngineDocument, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, detectBytes,
+  ensureEngineDocument, closeEngineDocument, stageForEngine, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, detectBytes,
   embedBytes, importModel, removeModel, classifyFrame,
 }) satisfies Omit<typeof ChromeHost, 'callEngine'>;

@@ -93,13 +93,25 @@ export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): P
 }
 
 /**
+ * Sends bytes to the engine ahead of their identification (`classifyAnswerFirst` with `staged`
+ * then names them): only to an engine already running; lost ones are sent again with the request.
+ */
+export async function stageForEngine(id: string, bytes: ArrayBuffer): Promise<void> {
+  if (creating || !(await hasOffscreenDocument())) return;
+  await send('offscreen', 'stage', { id, bytes }).catch(() => undefined);
+}
+
+/**
  * Identifies bytes whose format a sniff already found; the answer comes first, without its
  * thumbnail (made by the engine once the answer is out), which `thumbnail()` collects after.
+ * `staged`: the id the bytes were sent ahead under (stageForEngine), if they were.
  */
-export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat, staged?: string): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
   const settings = await engineOptions();
   const jobId = crypto.randomUUID();
-  const outcome = await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
+  const fromStage = staged === undefined ? null
+    : await callEngine(() => send('offscreen', 'classify-staged', { id: staged, ...settings, format, jobId }), { attempts: 1 }).catch(() => null);
+  const outcome = fromStage ?? await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return { classification: outcome.value, thumbnail: () => send('offscreen', 'thumbnail', { jobId }).catch(() => '') };
 }

@@ -5,6 +5,7 @@ import { history, latest } from '../shared/store';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../shared/types';
 import { safeOrigin } from './url';
 import { classifyAnswerFirst } from './engine-host';
+import { sentAheadAs } from './sent-ahead';
 import { startFinding } from './find-objects';
 import { pixelsOf, type Pixels, type Requester } from './pixels';
 
@@ -63,7 +64,7 @@ export async function identify(
   const write = (step: () => Promise<unknown>) => (writes = writes.then(step).catch(() => undefined));
   try {
     const { bytes, via, format } = await checkedPixels(source, { tab, screen });
-    const { classification, thumbnail } = await classifyAnswerFirst(bytes, format);
+    const { classification, thumbnail } = await classifyAnswerFirst(bytes, format, sentAheadAs(bytes));
     // A card in a page shows no thumbnail: its answer goes out first and history gets the
     // thumbnail just after. The popup shows one, so its own uploads wait the few ms for it.
     const answerFirst = tab !== undefined;

@@ -11,6 +11,7 @@ import { greyLevels, isSamePicture, shrinkGrid, SIGNATURE_GRID } from './percept
 import { neverContactServers } from '../shared/store';
 import type { ImageSource, PicturePart, ScreenArea, Via } from '../shared/types';
 import { captureArea, cropArea, takeCrop } from './capture';
+import { takeHeld } from './held-pixels';
 import { readableFromScreen } from './screen-enough';
 import { fetchImageBytes } from './fetch-image';
 
@@ -117,6 +118,8 @@ export async function pixelsOf(source: ImageSource, requester: Requester): Promi
   switch (source.kind) {
     case 'bytes':
       return { bytes: source.bytes, via: requester.tab ? 'page' : 'upload' };
+    case 'held':
+      return { bytes: takeHeld(source.id, requester.tab?.id), via: 'page' };
     case 'screen':
       return { bytes: await capture(requester, source.area, source.shot), via: source.region ? 'region' : 'capture' };
     case 'url': {

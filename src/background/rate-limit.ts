@@ -7,7 +7,7 @@
  * always let through: Glimpse asked for them itself.
  */
 
-export type LimitedRequest = 'warm' | 'report-error' | 'identify' | 'scan' | 'classify-frame';
+export type LimitedRequest = 'warm' | 'hold-pixels' | 'report-error' | 'identify' | 'scan' | 'classify-frame';
 
 interface Rule {
   /** Requests allowed at once. */
@@ -18,6 +18,8 @@ interface Rule {
 
 const RULES: Record<LimitedRequest, Rule> = {
   warm: { burst: 4, perSecond: 0.5 },
+  // One per right-click on a picture the page may read.
+  'hold-pixels': { burst: 4, perSecond: 1 },
   'report-error': { burst: 10, perSecond: 1 },
   // Retries come without a menu click each.
   identify: { burst: 64, perSecond: 4 },
@@ -40,7 +42,7 @@ export interface RateLimitStats {
   refused: Record<LimitedRequest, number>;
 }
 
-const zero = (): Record<LimitedRequest, number> => ({ warm: 0, 'report-error': 0, identify: 0, scan: 0, 'classify-frame': 0 });
+const zero = (): Record<LimitedRequest, number> => ({ warm: 0, 'hold-pixels': 0, 'report-error': 0, identify: 0, scan: 0, 'classify-frame': 0 });
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();

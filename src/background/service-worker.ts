@@ -18,6 +18,8 @@ import { warmOnce } from './warm';
 import { ENGINE_STARTS_WITH_BROWSER } from './start-with-browser';
 import { shootForPage } from './page-shots';
 import { captureCount, heldShots as heldCrops } from './capture';
+import { heldPixels, holdPixels } from './held-pixels';
+import { sendAhead } from './sent-ahead';
 import { measureCapture } from './measure-capture';
 import { createMenu, onMenuClicked } from './menu';
 import { teach } from './custom/teach';
@@ -123,6 +125,13 @@ listen('background', {
     }
   },
   capture: ({ areas }, sender) => shootForPage(webPageOf(sender), areas),
+  'hold-pixels'({ bytes }, sender): Outcome<{ id: string }> {
+    const tabId = pageTabId(sender);
+    if (tabId === undefined || !rateLimiter.allow('hold-pixels', tabId)) return { ok: false, error: { code: 'busy', detail: 'not held' } };
+    // On to the engine too, while the menu is open: "Identify image" then moves no pixels at all.
+    sendAhead(bytes);
+    return { ok: true, value: { id: holdPixels(tabId, bytes) } };
+  },
 });
 
 /**
@@ -136,7 +145,7 @@ if (__GLIMPSE_TEST_HOOKS__) {
       classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes,
       rateLimits: () => rateLimiter.stats,
       scanShots: () => ({ captures: captureCount(), held: heldShots() + heldCrops() }),
-      heldCrops, measureCapture,
+      heldCrops, heldPixels, measureCapture,
     },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */
     glimpseReady: true,

@@ -105,8 +105,10 @@ async function identifyInto(card: LazyCard, read: () => Promise<ImageSource>, { 
   try {
     const ask = async () => {
       const source = await read();
+      // Sent first: the worker starts while the page shows that it is working.
+      const answer = identifyInBackground(source, { requestedAt, imageUrl: identified });
       card().showWorking(await warming);
-      return identifyInBackground(source, { requestedAt, imageUrl: identified });
+      return answer;
     };
     const outcome = await (key === undefined ? ask() : shared(key, ask));
     if (outcome.ok) {

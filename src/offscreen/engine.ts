@@ -13,6 +13,8 @@ import { decisionKeyFor, planBackends } from './backend-plan';
 import { stepContentFree } from './explain/answer';
 import { ImageBatches } from './image-batches';
 import { LateThumbnails } from './late-thumbnails';
+import { nextTask } from './next-task';
+import type { PreparedImage } from './prepare';
 import { ObjectFinder } from './detect/object-finder';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
@@ -30,18 +32,8 @@ export interface ImageJob {
   format?: ImageFormat;
   /** When given, the answer goes without its thumbnail, which `thumbnail(jobId)` hands out after. */
   jobId?: string;
-}
-
-/** Resolves in a task of its own, after what is already waiting (timers in a hidden document may wait up to a second). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
+  /** The bytes already decoded into the model's views (bytes sent ahead, staged-bytes.ts). */
+  prepared?: Promise<PreparedImage>;
 }
 
 interface Loaded {
@@ -123,10 +115,18 @@ export class Engine {
    * (image-batches.ts). (Decoding the next image while the model works on the current one was
    * tried: on two cores it bought nothing measurable, so it is not done.)
    */
-  async classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId }: ImageJob = {}): Promise<Classification> {
-    if (this.queue.isFull) fail('busy', { detail: `${this.queue.size} jobs already queued` });
-    if (options.model && options.model.kind !== 'imagenet') return this.custom.classify(bytes, options, options.model, { format, jobId });
-    const waiting = this.batches.add({ bytes, format, group: options.backend });
+  async classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId, prepared }: ImageJob = {}): Promise<Classification> {
+    // Views made ahead that will not be used: their bitmap is closed.
+    const unused = () => void prepared?.then((image) => image.bitmap.close(), () => undefined);
+    if (this.queue.isFull) {
+      unused();
+      fail('busy', { detail: `${this.queue.size} jobs already queued` });
+    }
+    if (options.model && options.model.kind !== 'imagenet') {
+      unused();
+      return this.custom.classify(bytes, options, options.model, { format, jobId });
+    }
+    const waiting = this.batches.add({ bytes, format, group: options.backend, prepared });
     this.classifying++;
     const outcome = await this.withModel(options, async (model) => {
       // Pictures sent together (a page scan's screenful) whose messages are already here join this one's batch.
@@ -136,6 +136,7 @@ export class Engine {
       return waiting.outcome!;
     }).catch((error: unknown) => {
       this.batches.drop(waiting);
+      if (!waiting.outcome) unused();
       throw error;
     }).finally(() => {
       if (--this.classifying === 0) this.thumbnails.resume();
@@ -180,7 +181,6 @@ export class Engine {
   thumbnail(jobId: string): Promise<string> {
     return this.thumbnails.take(jobId);
   }
-
 
   /** Frees the model (after the jobs already queued); the next request loads it again. */
   dispose(): Promise<void> {

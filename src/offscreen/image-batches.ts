@@ -22,6 +22,8 @@ export interface WaitingImage {
   format?: ImageFormat;
   /** Images are batched only with others bound for the same model. */
   group: string;
+  /** Already decoded into the model's views (bytes sent ahead); else that is done in its batch. */
+  prepared?: Promise<PreparedImage>;
   outcome?: { image: PreparedImage; result: Classification } | { error: unknown };
 }
 
@@ -61,7 +63,7 @@ export class ImageBatches {
     const prepared: { waiting: WaitingImage; image: PreparedImage }[] = [];
     for (const waiting of batch) {
       try {
-        prepared.push({ waiting, image: await prepareImage(waiting.bytes, waiting.format) });
+        prepared.push({ waiting, image: await (waiting.prepared ?? prepareImage(waiting.bytes, waiting.format)) });
       } catch (error) {
         waiting.outcome = { error };
       }

@@ -5,6 +5,8 @@ import { listen, send } from '../shared/messaging';
 import { devHandlers } from './dev-tools';
 import { Engine } from './engine';
 import { answerFrame } from './frames';
+import { prepareImage } from './prepare';
+import { stage, takeStaged } from './staged-bytes';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -30,6 +32,16 @@ listen('offscreen', {
   async detect({ bytes, format, ...options }) {
     try {
       return { ok: true as const, value: await engine.detect(bytes, options, { format }) };
+    } catch (error) {
+      return { ok: false as const, error: toGlimpseError(error) };
+    }
+  },
+  stage: ({ id, bytes }) => stage(id, bytes, (staged) => prepareImage(staged)),
+  async 'classify-staged'({ id, format, jobId, ...options }) {
+    const found = takeStaged(id);
+    if (!found) return null;
+    try {
+      return { ok: true as const, value: await engine.classify(found.bytes, options, { format, jobId, prepared: found.prepared }) };
     } catch (error) {
       return { ok: false as const, error: toGlimpseError(error) };
     }

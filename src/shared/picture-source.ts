@@ -22,12 +22,14 @@ export type OnScreen = Infer<typeof onScreen>;
  * tab (a region the user selected, or a picture the page may not read). `offScreen` says the
  * picture is shown fine but not where the user can see it now (scrolled away, hidden). `shot`: the
  * capture of that area the page's side already asked for (background 'capture'), taken when it
- * knew where the picture was.
+ * knew where the picture was. 'held': pixels the page read at the right-click and handed to the
+ * worker then (background 'hold-pixels'), named by the id it was given.
  */
 export const imageSource = variant('kind', {
   url: object({ url: string, onScreen: optional(onScreen), offScreen: optional(boolean), shot: optional(string) }),
   bytes: object({ bytes: arrayBuffer, mimeType: string, name: optional(string) }),
   screen: object({ area: screenArea, region: optional(boolean), shot: optional(string) }),
+  held: object({ id: string }),
 });
 export type ImageSource = Infer<typeof imageSource>;
 

@@ -74,11 +74,22 @@ export const MESSAGES = {
      * side can show its own elements again and check the picture did not move meanwhile.
      */
     capture: message<Outcome<{ shots: string[]; capturedAt: number }>>()(object({ areas: array(screenArea, MAX_CAPTURE_AREAS) })),
+    /**
+     * The pixels of a picture the page read at a right-click (while the menu is open), kept in
+     * memory for seconds at most for the `identify` of a 'held' source naming the id answered.
+     */
+    'hold-pixels': message<Outcome<{ id: string }>>()(object({ bytes: arrayBuffer })),
   },
   offscreen: {
     /** With a jobId the answer comes without its thumbnail, collected after with `thumbnail`; `format` is what the sender's sniff found. */
     classify: message<Outcome<Classification>>()(
       object({ bytes: arrayBuffer, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)), jobId: optional(string) }),
+    ),
+    /** Bytes sent ahead of their identification (pixels read at a right-click), kept seconds at most. */
+    stage: message<void>()(object({ id: string, bytes: arrayBuffer })),
+    /** `classify` of bytes sent ahead with `stage`; null when the engine does not have them (then `classify` them). */
+    'classify-staged': message<Outcome<Classification> | null>()(
+      object({ id: string, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)), jobId: optional(string) }),
     ),
     /** The thumbnail of an answer sent without one ('' when the engine no longer has it). */
     thumbnail: message<string>()(object({ jobId: string })),

@@ -13,7 +13,7 @@ import {
   history, inServiceWorker, localStorage, resumeRestartedWorkers, stopServiceWorker, wakeServiceWorker,
 } from '../../harness/reading';
 import { PHOTO, photoBytes, png } from './fixtures/hostile/images';
-import { cards, identifyThroughMenu, settledCard, type CardState } from '../../harness/menu';
+import { cards, dispatchMenuClick, identifyThroughMenu, settledCard, type CardState } from '../../harness/menu';
 import { htmlPage, startServer, type TestServer } from '../../harness/server';
 
 /** How long a settled card may take here: a restarted engine reloads the model on two slow cores. */
@@ -156,6 +156,27 @@ describe('lifecycle: the service worker or the engine goes away mid-request', ()
     const latest = (await localStorage(ext)).latest as LatestOutcome;
     expect(latest.kind, JSON.stringify(latest)).not.toBe('working');
     await expectNextRequestWorks('sw-engine');
+  });
+
+  it('the service worker stopped between the right-click and "Identify image": the page sends the pixels it handed over then itself, and the answer comes', async () => {
+    await openCase('sw-held', `/samples/${PHOTO.file}`);
+    await page.waitForFunction(() => (document.querySelector('#target') as HTMLImageElement).complete);
+    const held = () => inServiceWorker<number>(ext, 'globalThis.glimpse.heldPixels()');
+    const box = (await (await page.$('#target'))!.boundingBox())!;
+    await page.bringToFront();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+    // The page read its own photo at the right-click and handed it to the worker, which dies now.
+    await until(async () => (await held()) > 0, 'the pixels read at the right-click to be held');
+    await stopServiceWorker(ext, blank);
+    // Chrome starts it again to deliver the menu click.
+    await wakeServiceWorker(ext);
+    const srcUrl = await page.$eval('#target', (img) => (img as HTMLImageElement).src);
+    await dispatchMenuClick(ext, page.url(), { menuItemId: 'identify-image', pageUrl: page.url(), srcUrl, mediaType: 'image' });
+    const [card] = await settledCard(page, 1, SETTLE_MS);
+    expectAnswer(card, PHOTO.label);
+    const entry = (await history(ext)).find((found) => found.origin.pageUrl === page.url());
+    expect(entry?.via).toBe('page');
+    expect(await held()).toBe(0);
   });
 
   it('a "working" left in storage by a stopped worker becomes "interrupted" when the worker starts again', async () => {

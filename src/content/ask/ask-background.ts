@@ -4,6 +4,7 @@ import { LIMITS } from '../../shared/limits';
 import { send } from '../../shared/messaging';
 import { isDisconnect } from '../../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, Outcome } from '../../shared/types';
+import { pixelsBehind } from '../read/early-read';
 
 /**
  * The worker answers within its own limits (a download, then the engine, tried twice); past
@@ -34,6 +35,9 @@ export async function identifyInBackground(
     try {
       const payload = { source, origin, ...(scanId ? { scanId } : {}), ...(requestedAt ? { requestedAt } : {}) };
       const outcome = await withDeadline(send('background', 'identify', payload), ANSWER_DEADLINE_MS);
+      // Pixels handed over at the right-click and lost with a restarted worker: sent along this time.
+      const behind = pixelsBehind(source);
+      if (outcome && !outcome.ok && outcome.error.code === 'interrupted' && behind) return identifyInBackground(behind, { scanId, requestedAt, imageUrl });
       if (outcome) return outcome;
       throw new Error('message port closed without an answer');
     } catch (error) {
