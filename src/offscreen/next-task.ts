@@ -9,4 +9,3 @@ export function nextTask(): Promise<void> {
     port2.postMessage(null);
   });
 }
-
