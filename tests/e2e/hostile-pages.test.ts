@@ -81,7 +81,7 @@ describe('hostile pages: no page can choose, fake or delay what the user identif
     await background.waitForFunction(() => Number(document.body.dataset.fired) >= 5000, { timeout: 60_000 });
     // 5,000 fake right-clicks later: no engine, no model, not one request reached the service worker.
     expect(await offscreenDocuments()).toBe(0);
-    expect(await rateLimits()).toEqual({ allowed: { warm: 0, 'report-error': 0, identify: 0, scan: 0, 'classify-frame': 0 }, refused: { warm: 0, 'report-error': 0, identify: 0, scan: 0, 'classify-frame': 0 } });
+    expect(await rateLimits()).toEqual({ allowed: { warm: 0, 'hold-pixels': 0, 'report-error': 0, identify: 0, scan: 0, 'classify-frame': 0 }, refused: { warm: 0, 'hold-pixels': 0, 'report-error': 0, identify: 0, scan: 0, 'classify-frame': 0 } });
     // The user, in another tab, while the loop goes on.
     const page = await open(server, 'user tab', photo('target', PHOTO_PATH));
     const card = await identifyTarget(page);
