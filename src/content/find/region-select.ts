@@ -12,6 +12,7 @@ import { htmlElement } from '../host/html';
 import type { Box } from '../geometry/box';
 import { hardenedHost, showOnTop } from '../host/hardened-host';
 import { shownOnScreen } from '../read/capture-veil';
+import { stylesFor } from '../host/shadow-styles';
 
 /** A box smaller than this (CSS px on a side) is a click, not a selection: keep selecting. */
 const MIN_SIDE = 8;
@@ -31,6 +32,7 @@ const CSS = `
   .hint { position: fixed; top: 16px; left: 50%; transform: translateX(-50%); padding: 8px 14px; border-radius: 8px;
     background: #0f172a; color: #f8fafc; font: 600 15px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.35); }
 `;
+const adoptStyles = stylesFor(CSS);
 
 interface Selection {
   host: HTMLElement;
@@ -100,10 +102,9 @@ export function startRegionSelect(onChosen: (box: Box) => void): boolean {
   hint.className = 'hint';
   hint.textContent = t('regionHint');
   hint.setAttribute('role', 'status');
-  const style = htmlElement('style');
-  style.textContent = CSS;
   frame.append(dim, box, hint);
-  shadow.append(style, frame);
+  adoptStyles(shadow);
+  shadow.append(frame);
 
   let start: { x: number; y: number } | undefined;
   let current: Box | undefined;

@@ -13,6 +13,7 @@ import { errorText } from '../../shared/i18n';
 import { createCardHost, type CardHost } from '../show/card-host';
 import { onPresenterMode } from '../show/presenter';
 import { sightingOf } from '../read/screen-area';
+import { stylesFor } from '../host/shadow-styles';
 
 export type LiveSource = 'video' | 'screen';
 
@@ -30,6 +31,7 @@ const STYLE = `
   button { font: inherit; font-size: 14px; color: #000; background: #fff; border: 0; border-radius: 8px; padding: 4px 10px; cursor: pointer; }
   button:focus-visible { outline: 3px solid #ffd54a; outline-offset: 2px; }
 `;
+const adoptStyles = stylesFor(STYLE);
 
 function readsVideo(video: HTMLVideoElement): boolean {
   try {
@@ -90,8 +92,6 @@ export class LiveVideo {
     box.className = 'live';
     box.setAttribute('role', 'region');
     box.setAttribute('aria-label', t('liveRegionLabel'));
-    const style = document.createElement('style');
-    style.textContent = STYLE;
     const row = document.createElement('div');
     row.className = 'row';
     this.answer = document.createElement('span');
@@ -109,7 +109,8 @@ export class LiveVideo {
     this.via.className = 'via';
     this.via.textContent = t(this.source === 'video' ? 'liveFromVideo' : 'liveFromScreen');
     box.append(row, this.via);
-    this.host.shadow.append(style, box);
+    adoptStyles(this.host.shadow);
+    this.host.shadow.append(box);
     this.cleanups.push(onPresenterMode((on) => box.classList.toggle('presenter', on)));
 
     const reader = this.source === 'video' ? new VideoFrameReader(video) : undefined;

@@ -5,6 +5,7 @@
 import { t } from '../../shared/i18n';
 import { pillSpot } from './pill-spot';
 import { hardenedHost, showOnTop, topLayerJoins } from '../host/hardened-host';
+import { stylesFor } from '../host/shadow-styles';
 
 /** The pill keeps its spot while it grows less than this (CSS px): a scan's count changes its width by a few. */
 const SIZE_STEP = 24;
@@ -37,6 +38,7 @@ button:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (forced-colors: active) { .pill { border-color: CanvasText; } }
 `;
+const adoptPillStyles = stylesFor(PILL_CSS);
 
 export type ScanState = 'finding' | 'working' | 'waiting' | 'done' | 'stopped';
 
@@ -80,9 +82,8 @@ export class ProgressPill {
     this.button.type = 'button';
     this.button.addEventListener('click', () => (this.isFinished ? this.onClose() : this.onStop()));
     pill.append(this.text, this.hint, this.bar, this.button, this.announcer);
-    const style = el('style');
-    style.textContent = PILL_CSS;
-    this.shadow.append(style, pill);
+    adoptPillStyles(this.shadow);
+    this.shadow.append(pill);
     document.documentElement.append(this.host);
     showOnTop(this.host);
     this.onTopAt = topLayerJoins();

@@ -8,6 +8,9 @@ import { send } from '../../shared/messaging';
 import type { ImageSource } from '../../shared/types';
 import { createCardHost, type CardHost } from '../show/card-host';
 import css from './teach-field.css?inline';
+import { stylesFor } from '../host/shadow-styles';
+
+const adoptStyles = stylesFor(css);
 
 const WIDTH = 260;
 const SAVED_SHOWN_MS = 1600;
@@ -29,8 +32,6 @@ export class TeachField {
     open = this;
     this.frame = createCardHost(anchor, 'teach');
     const { host, shadow } = this.frame;
-    const style = document.createElement('style');
-    style.textContent = css;
     this.root = document.createElement('form');
     this.root.className = 'teach';
     this.root.setAttribute('data-state', 'open');
@@ -53,7 +54,8 @@ export class TeachField {
     this.status.className = 'status';
     this.status.setAttribute('role', 'status');
     this.root.append(label, this.input, list, hint, this.status);
-    shadow.append(style, this.root);
+    adoptStyles(shadow);
+    shadow.append(this.root);
     // The page's own shortcuts must not see what is typed here.
     for (const type of ['keydown', 'keyup', 'keypress', 'input'] as const) host.addEventListener(type, (event) => event.stopPropagation());
     this.input.addEventListener('keydown', (event) => {
