@@ -15,6 +15,7 @@ import { rgbaBmp } from '../shared/rgba-bmp';
 import type { ScreenArea } from '../shared/types';
 import { captureOptions } from './capture-format';
 import { sendAhead } from './sent-ahead';
+import { KeptBriefly } from '../shared/kept-briefly';
 
 /** Chrome's limit is 2 a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND); a little margin. */
 const MIN_GAP_MS = 520;
@@ -97,13 +98,7 @@ export function cropArea(bitmap: ImageBitmap, area: ScreenArea): ArrayBuffer {
   return rgbaBmp(context.getImageData(0, 0, size.width, size.height).data, size.width, size.height);
 }
 
-interface Shot {
-  tabId: number;
-  crop: Promise<ArrayBuffer>;
-  timer: ReturnType<typeof setTimeout>;
-}
-
-const shots = new Map<string, Shot>();
+const shots = new KeptBriefly<{ tabId: number; crop: Promise<ArrayBuffer> }>(SHOT_KEEP_MS);
 
 /**
  * Captures the tab now and crops each area of it; answers once the capture is taken, with one
@@ -114,26 +109,27 @@ export async function takeShots(tabId: number, windowId: number, areas: ScreenAr
   const bitmap = decode(capture);
   // One crop per task, in order: each goes on to the engine as soon as it is made, not after all of them.
   let previousCrop: Promise<unknown> = bitmap;
-  const ids = areas.map((area) => {
-    const id = crypto.randomUUID();
+  const crops = areas.map((area) => {
     const crop = previousCrop.catch(() => undefined).then(nextTask).then(() => bitmap).then((decoded) => cropArea(decoded, area));
     previousCrop = crop;
     // A single picture's capture (one taken at a right-click): its crop goes on to the engine at once.
     if (areas.length === 1) void crop.then(sendAhead, () => undefined);
     crop.catch(() => undefined);
-    shots.set(id, { tabId, crop, timer: setTimeout(() => shots.delete(id), SHOT_KEEP_MS) });
+    return crop;
+  });
+  const ids = crops.map((crop) => {
+    const id = crypto.randomUUID();
+    shots.put(id, { tabId, crop });
     return id;
   });
-  void Promise.allSettled([...ids.map((id) => shots.get(id)!.crop)]).then(() => bitmap.then((decoded) => decoded.close(), () => undefined));
+  void Promise.allSettled(crops).then(() => bitmap.then((decoded) => decoded.close(), () => undefined));
   return { shots: ids, capturedAt: capture.capturedAt };
 }
 
 /** The crop of a shot taken for `tabId` (once: it is forgotten as it is handed out). */
 export function takeCrop(id: string, tabId: number): Promise<ArrayBuffer> {
-  const shot = shots.get(id);
-  if (!shot || shot.tabId !== tabId) return fail('off-screen', { detail: 'the capture of the picture is gone' });
-  shots.delete(id);
-  clearTimeout(shot.timer);
+  const shot = shots.take(id, (kept) => kept.tabId === tabId);
+  if (!shot) return fail('off-screen', { detail: 'the capture of the picture is gone' });
   return shot.crop;
 }
 

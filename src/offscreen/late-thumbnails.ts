@@ -18,7 +18,7 @@ export class LateThumbnails {
   private idle: { promise: Promise<void>; resolve(): void } | undefined;
 
   /** `modelBusy`: whether pictures wait for the model now (then `resume()` is called once none does). */
-  constructor(private readonly modelBusy: () => boolean = () => false) {
+  constructor(private readonly modelBusy: () => boolean) {
     // A message to itself: a task that runs as soon as the answer has been posted (timers in a
     // hidden document may wait up to a second).
     this.channel.port1.onmessage = () => {

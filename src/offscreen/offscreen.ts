@@ -36,7 +36,7 @@ listen('offscreen', {
       return { ok: false as const, error: toGlimpseError(error) };
     }
   },
-  stage: ({ id, bytes }) => stage(id, bytes, (staged) => prepareImage(staged)),
+  stage: ({ id, bytes }) => stage(id, bytes, prepareImage),
   async 'classify-staged'({ id, format, jobId, ...options }) {
     const found = takeStaged(id);
     if (!found) return null;

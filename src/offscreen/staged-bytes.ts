@@ -2,12 +2,10 @@
  * Picture bytes the service worker sent ahead of their identification (pixels the page read at a
  * right-click, while the context menu is open), so "Identify image" carries only their id. They
  * are decoded and made into the model's views at once (no model runs until the user chooses
- * "Identify image"); kept seconds at most, the last few only, each taken once.
+ * "Identify image"); kept 5 s at most, the last four only, each taken once.
  */
+import { KeptBriefly } from '../shared/kept-briefly';
 import type { PreparedImage } from './prepare';
-
-const KEEP_MS = 5_000;
-const MAX_STAGED = 4;
 
 export interface Staged {
   bytes: ArrayBuffer;
@@ -15,30 +13,14 @@ export interface Staged {
   prepared: Promise<PreparedImage>;
 }
 
-const staged = new Map<string, Staged & { timer: ReturnType<typeof setTimeout> }>();
-
-function drop(id: string): void {
-  const entry = staged.get(id);
-  if (!entry) return;
-  clearTimeout(entry.timer);
-  staged.delete(id);
-  // Never taken: its bitmap is closed here.
-  entry.prepared.then((image) => image.bitmap.close(), () => undefined);
-}
+// One never taken has its bitmap closed here.
+const staged = new KeptBriefly<Staged>(5_000, 4, ({ prepared }) => void prepared.then((image) => image.bitmap.close(), () => undefined));
 
 export function stage(id: string, bytes: ArrayBuffer, prepare: (bytes: ArrayBuffer) => Promise<PreparedImage>): void {
-  drop(id);
   const prepared = prepare(bytes);
   prepared.catch(() => undefined);
-  staged.set(id, { bytes, prepared, timer: setTimeout(() => drop(id), KEEP_MS) });
-  for (const oldest of [...staged.keys()].slice(0, Math.max(0, staged.size - MAX_STAGED))) drop(oldest);
+  staged.put(id, { bytes, prepared });
 }
 
 /** What was staged as `id`, once; undefined when it never came or is gone. */
-export function takeStaged(id: string): Staged | undefined {
-  const entry = staged.get(id);
-  if (!entry) return undefined;
-  clearTimeout(entry.timer);
-  staged.delete(id);
-  return { bytes: entry.bytes, prepared: entry.prepared };
-}
+export const takeStaged = (id: string): Staged | undefined => staged.take(id);
