@@ -7,6 +7,7 @@
  */
 import * as mobilenet from '@tensorflow-models/mobilenet';
 import * as tf from '@tensorflow/tfjs';
+import { openImageSides } from './open-input';
 
 /** What the library keeps the loaded graph under (private, hence this adapter). */
 export const GRAPH_FIELD = 'model';
@@ -20,11 +21,15 @@ export function graphOf(net: mobilenet.MobileNet): tf.GraphModel {
   return graph;
 }
 
+/** The graph's image input. */
+const INPUT = 'images';
+
 /**
  * Loads MobileNetV2 1.0/224 from artifacts already in memory, through the library (which also runs
  * one prediction on zeros: that compiles the backend's kernels, so no other warm-up predict is needed).
+ * Its input's sides are left open: crops for detection run smaller than 224 (model.ts).
  */
 export async function loadMobileNetGraph(artifacts: tf.io.ModelArtifacts): Promise<tf.GraphModel> {
-  const net = await mobilenet.load({ version: 2, alpha: 1.0, inputRange: [0, 1], modelUrl: tf.io.fromMemory(artifacts) });
+  const net = await mobilenet.load({ version: 2, alpha: 1.0, inputRange: [0, 1], modelUrl: tf.io.fromMemory(openImageSides(artifacts, INPUT)) });
   return graphOf(net);
 }

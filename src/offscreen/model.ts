@@ -4,8 +4,8 @@ import { loadMobileNetGraph } from './mobilenet-adapter';
 import { imagenetLogits, MODEL_INPUT_SIZE } from './preprocess';
 import { activateBackend, tf } from './tfjs';
 
-/** Floats per prepared input: 224x224 RGB in [0, 1], as `toModelInput` makes them. */
-export const INPUT_LENGTH = MODEL_INPUT_SIZE * MODEL_INPUT_SIZE * 3;
+/** Floats per prepared input of `side` x `side` RGB in [0, 1], as `toModelInput` makes them. */
+const inputLength = (side: number) => side * side * 3;
 
 export class LoadedModel {
   private constructor(
@@ -26,17 +26,19 @@ export class LoadedModel {
   }
 
   /**
-   * Runs N prepared inputs through the model as one batch and returns each one's 1000 ImageNet
-   * logits, in order. Every tensor made here is disposed before it returns.
+   * Runs N prepared inputs of `side` x `side` (224 unless named: the size the model was trained at)
+   * through the model as one batch and returns each one's 1000 ImageNet logits, in order. Every
+   * tensor made here is disposed before it returns.
    */
-  async logits(inputs: readonly Float32Array[]): Promise<Float32Array[]> {
+  async logits(inputs: readonly Float32Array[], side = MODEL_INPUT_SIZE): Promise<Float32Array[]> {
     if (inputs.length === 0) return [];
+    const length = inputLength(side);
     for (const input of inputs) {
-      if (input.length !== INPUT_LENGTH) throw new RangeError(`a model input holds ${INPUT_LENGTH} floats, not ${input.length}`);
+      if (input.length !== length) throw new RangeError(`a ${side}x${side} model input holds ${length} floats, not ${input.length}`);
     }
     const output = tf.tidy(() => {
-      const batch = inputs.length === 1 ? inputs[0]! : concatenate(inputs);
-      return this.graph.predict(tf.tensor4d(batch, [inputs.length, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3])) as tf.Tensor;
+      const batch = inputs.length === 1 ? inputs[0]! : concatenate(inputs, length);
+      return this.graph.predict(tf.tensor4d(batch, [inputs.length, side, side, 3])) as tf.Tensor;
     });
     let values: Float32Array;
     try {
@@ -54,9 +56,9 @@ export class LoadedModel {
   }
 }
 
-function concatenate(inputs: readonly Float32Array[]): Float32Array {
-  const all = new Float32Array(inputs.length * INPUT_LENGTH);
-  inputs.forEach((input, i) => all.set(input, i * INPUT_LENGTH));
+function concatenate(inputs: readonly Float32Array[], length: number): Float32Array {
+  const all = new Float32Array(inputs.length * length);
+  inputs.forEach((input, i) => all.set(input, i * length));
   return all;
 }
 

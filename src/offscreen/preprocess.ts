@@ -20,16 +20,18 @@ function inputContext(): OffscreenCanvasRenderingContext2D {
 /**
  * The model's view of an image: a square region, by default the standard ImageNet evaluation
  * crop (shorter side to 256, centred 224 square), downscaled with the browser's high-quality
- * (mipmapped, filtered) resampler and composited on white. Returns 224x224 RGBA pixels.
+ * (mipmapped, filtered) resampler and composited on white. Returns `side` x `side` RGBA pixels
+ * (224 unless named; at most 224).
  */
-export function modelInputPixels(bitmap: ImageBitmap, crop: Rect = centreCropRegion(bitmap.width, bitmap.height)): ImageData {
+export function modelInputPixels(bitmap: ImageBitmap, crop: Rect = centreCropRegion(bitmap.width, bitmap.height), side = MODEL_INPUT_SIZE): ImageData {
+  if (side > MODEL_INPUT_SIZE) throw new RangeError(`a model input is at most ${MODEL_INPUT_SIZE} pixels square`);
   const context = inputContext();
   context.fillStyle = '#fff';
-  context.fillRect(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+  context.fillRect(0, 0, side, side);
   context.imageSmoothingEnabled = true;
   context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
-  return context.getImageData(0, 0, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE);
+  context.drawImage(bitmap, crop.x, crop.y, crop.width, crop.height, 0, 0, side, side);
+  return context.getImageData(0, 0, side, side);
 }
 
 /** RGBA bytes -> RGB floats in [0, 1], the model's input range (the graph maps it to [-1, 1]). */

