@@ -1,7 +1,8 @@
 /**
  * Firefox: a right-click on a family-photo collage names the picture, then the things in it:
  * the card lists them ("In this picture: 2 people, …"), they are boxed on the picture while the
- * card is open, and history keeps them. The engine runs in the background page here.
+ * card is open, and history keeps them; a desk and a street have each thing found on its own
+ * photo. The engine runs in the background page here.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,5 +49,22 @@ describe('Firefox: the things in a picture', () => {
     const overlay = await until(async () => page.$$eval('[data-glimpse-boxes]', (nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as DOMRect))
       .then((all) => all[0]), 'the boxes to lie over the picture');
     for (const side of ['left', 'top', 'width', 'height'] as const) expect(overlay[side]).toBeCloseTo(picture[side], 0);
+  });
+
+  it('names the things of a desk and of a street, each on the photo that shows it', async () => {
+    // As in Chromium's test: the COCO things a person sees, photo by photo (thirds of the collage's 1200 px).
+    const collages: Record<string, { cell: number; coco: string }[]> = {
+      desk: [{ cell: 0, coco: 'person' }, { cell: 1, coco: 'bottle' }, { cell: 2, coco: 'teddy bear' }],
+      street: [{ cell: 0, coco: 'truck' }, { cell: 1, coco: 'bicycle' }, { cell: 2, coco: 'truck' }],
+    };
+    for (const [id, expected] of Object.entries(collages)) {
+      const since = Math.max(0, ...(await historyOf(ff)).map((entry) => entry.createdAt));
+      await identifyElement(ff, page, `#${id}`);
+      const entry = await until(async () => (await historyOf(ff)).find((e) => e.createdAt > since && e.objects !== undefined), `the things of the ${id} to reach history`, 240_000);
+      const cellOf = (box: number[]) => Math.floor(((box[0]! + box[2]!) / 2 / 1200) * 3);
+      for (const { cell, coco } of expected) {
+        expect(entry.objects!.some((object) => object.coco === coco && cellOf(object.box) === cell), `${id}: ${coco} on photo ${cell}`).toBe(true);
+      }
+    }
   });
 });
