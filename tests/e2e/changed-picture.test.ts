@@ -44,6 +44,15 @@ describe('labels whose picture the page swaps', () => {
     await page.setViewport({ width: 1100, height: 1000 });
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await page.goto(`${server.origin}/card/carousel.html`, { waitUntil: 'load' });
+    // A person right-clicks the hero once its photo shows: the load event does not wait for a CSS
+    // background to be decoded and painted, and until then the screen shows a flat grey box.
+    await page.evaluate(async () => {
+      const url = /url\("?([^")]+)"?\)/.exec(getComputedStyle(document.getElementById('hero')!).backgroundImage)![1]!;
+      const image = new Image();
+      image.src = url;
+      await image.decode();
+      for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
     return page;
   }
 
