@@ -10,19 +10,19 @@
 import browser from 'webextension-polyfill';
 import { decodeDataUrl } from './data-url';
 import { fail } from '../shared/errors';
-import { fitWithin } from '../shared/geometry';
+import { cropOf } from '../shared/capture-crop';
 import { rgbaBmp } from '../shared/rgba-bmp';
 import type { ScreenArea } from '../shared/types';
 import { captureOptions } from './capture-format';
 import { sendAhead } from './sent-ahead';
+import { stageCaptureForEngine } from './engine-host';
+import { CAPTURE_TYPES } from '../shared/protocol';
 import { KeptBriefly } from '../shared/kept-briefly';
 
 /** Chrome's limit is 2 a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND); a little margin. */
 const MIN_GAP_MS = 520;
 /** A crop nobody asked for by then (the page moved, the request was lost) is dropped. */
 export const SHOT_KEEP_MS = 5_000;
-/** Crops are handed to the engine no larger than this on a side (it looks at 224x224). */
-const MAX_CROP_SIDE = 1024;
 
 interface Capture {
   dataUrl: string;
@@ -76,20 +76,11 @@ export async function captureTab(tabId: number, windowId: number): Promise<Image
   return decode(await captureVisible(tabId, windowId));
 }
 
-/** The device-pixel rectangle of `area` inside a capture, clipped to it. */
-export function deviceRect(area: ScreenArea, bitmap: { width: number; height: number }) {
-  const left = Math.max(0, Math.round(area.left * area.dpr));
-  const top = Math.max(0, Math.round(area.top * area.dpr));
-  const right = Math.min(bitmap.width, Math.round((area.left + area.width) * area.dpr));
-  const bottom = Math.min(bitmap.height, Math.round((area.top + area.height) * area.dpr));
-  return { left, top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
-}
-
 /** One area of a capture as uncompressed image bytes (rgba-bmp.ts), at most MAX_CROP_SIDE on a side. */
 export function cropArea(bitmap: ImageBitmap, area: ScreenArea): ArrayBuffer {
-  const rect = deviceRect(area, bitmap);
-  if (rect.width < 1 || rect.height < 1) fail('off-screen', { detail: 'the area is outside the visible tab' });
-  const size = fitWithin(rect.width, rect.height, MAX_CROP_SIDE);
+  const crop = cropOf(area, bitmap);
+  if (!crop) return fail('off-screen', { detail: 'the area is outside the visible tab' });
+  const { from: rect, ...size } = crop;
   const canvas = new OffscreenCanvas(size.width, size.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) return fail('internal', { detail: 'no 2D context in the worker' });
@@ -98,36 +89,81 @@ export function cropArea(bitmap: ImageBitmap, area: ScreenArea): ArrayBuffer {
   return rgbaBmp(context.getImageData(0, 0, size.width, size.height).data, size.width, size.height);
 }
 
-const shots = new KeptBriefly<{ tabId: number; crop: Promise<ArrayBuffer> }>(SHOT_KEEP_MS);
+/**
+ * A shot's picture: its crop's bytes (made when first asked for), and the id the engine holds it
+ * under when it was sent the whole capture (then the bytes are made only if it lost them).
+ */
+export interface ShotCrop {
+  bytes(): Promise<ArrayBuffer>;
+  engineHas?: string;
+}
+
+const shots = new KeptBriefly<{ tabId: number; crop: Promise<ShotCrop> }>(SHOT_KEEP_MS);
 
 /**
- * Captures the tab now and crops each area of it; answers once the capture is taken, with one
- * shot id per area (the crops are made meanwhile). A batch of areas shares the one capture.
+ * Captures the tab now and keeps a crop of each area; answers once the capture is taken, with one
+ * shot id per area. A batch of areas (a page scan's screenful) shares the one capture, which goes
+ * to the engine whole: it cuts each picture out itself, and this worker makes a crop only for
+ * what needs its bytes here. A single area's crop is made at once and sent on to the engine.
  */
 export async function takeShots(tabId: number, windowId: number, areas: ScreenArea[]): Promise<{ shots: string[]; capturedAt: number }> {
   const capture = await captureVisible(tabId, windowId);
-  const bitmap = decode(capture);
-  // One crop per task, in order: each goes on to the engine as soon as it is made, not after all of them.
-  let previousCrop: Promise<unknown> = bitmap;
-  const crops = areas.map((area) => {
-    const crop = previousCrop.catch(() => undefined).then(nextTask).then(() => bitmap).then((decoded) => cropArea(decoded, area));
-    previousCrop = crop;
-    // A single picture's capture (one taken at a right-click): its crop goes on to the engine at once.
-    if (areas.length === 1) void crop.then(sendAhead, () => undefined);
+  const ids = areas.map(() => crypto.randomUUID());
+  const crops = areas.length === 1 ? [cropNow(capture, areas[0]!)] : cropsOfScreenful(capture, areas, ids);
+  crops.forEach((crop, i) => {
     crop.catch(() => undefined);
-    return crop;
+    shots.put(ids[i]!, { tabId, crop });
   });
-  const ids = crops.map((crop) => {
-    const id = crypto.randomUUID();
-    shots.put(id, { tabId, crop });
-    return id;
-  });
-  void Promise.allSettled(crops).then(() => bitmap.then((decoded) => decoded.close(), () => undefined));
   return { shots: ids, capturedAt: capture.capturedAt };
 }
 
+function cropNow(capture: Capture, area: ScreenArea): Promise<ShotCrop> {
+  const crop = decode(capture).then((bitmap) => {
+    try {
+      return cropArea(bitmap, area);
+    } finally {
+      bitmap.close();
+    }
+  });
+  // A single picture's capture (one taken at a right-click): its crop goes on to the engine at once.
+  void crop.then(sendAhead, () => undefined);
+  return crop.then((bytes) => ({ bytes: async () => bytes }));
+}
+
+function cropsOfScreenful(capture: Capture, areas: ScreenArea[], ids: string[]): Promise<ShotCrop>[] {
+  const staged = nextTask().then(() => stageScreenful(capture, ids.map((id, i) => ({ id, area: areas[i]! })))).catch(() => false);
+  const cutter = new CaptureCutter(capture);
+  // Handed out once the engine holds the capture (or will not).
+  return areas.map(async (area, i) => ({ bytes: () => cutter.crop(area), ...((await staged) ? { engineHas: ids[i]! } : {}) }));
+}
+
+/** Crops of one capture, decoded when the first is asked for and kept decoded a few seconds. */
+class CaptureCutter {
+  private decoded?: Promise<ImageBitmap>;
+
+  constructor(private readonly capture: Capture) {}
+
+  async crop(area: ScreenArea): Promise<ArrayBuffer> {
+    this.decoded ??= decode(this.capture).then((bitmap) => {
+      setTimeout(() => {
+        this.decoded = undefined;
+        bitmap.close();
+      }, SHOT_KEEP_MS);
+      return bitmap;
+    });
+    return cropArea(await this.decoded, area);
+  }
+}
+
+/** The capture and its areas sent ahead to the engine: true once it holds them. */
+async function stageScreenful({ dataUrl }: Capture, crops: { id: string; area: ScreenArea }[]): Promise<boolean> {
+  const { bytes, mimeType } = decodeDataUrl(dataUrl, Number.MAX_SAFE_INTEGER);
+  const type = CAPTURE_TYPES.find((known) => known === mimeType);
+  return type ? stageCaptureForEngine({ bytes, mimeType: type }, crops) : false;
+}
+
 /** The crop of a shot taken for `tabId` (once: it is forgotten as it is handed out). */
-export function takeCrop(id: string, tabId: number): Promise<ArrayBuffer> {
+export function takeCrop(id: string, tabId: number): Promise<ShotCrop> {
   const shot = shots.take(id, (kept) => kept.tabId === tabId);
   if (!shot) return fail('off-screen', { detail: 'the capture of the picture is gone' });
   return shot.crop;
@@ -136,7 +172,7 @@ export function takeCrop(id: string, tabId: number): Promise<ArrayBuffer> {
 /** One area of the tab as it is now, for a request that came without a shot of its own. */
 export async function captureArea(tabId: number, windowId: number, area: ScreenArea): Promise<ArrayBuffer> {
   const [id] = (await takeShots(tabId, windowId, [area])).shots;
-  return takeCrop(id!, tabId);
+  return (await takeCrop(id!, tabId)).bytes();
 }
 
 /** Captures of the tab since the worker started (tests: a page scan's screenful takes one). */

@@ -10,7 +10,8 @@ import browser from 'webextension-polyfill';
 import { Engine } from '../offscreen/engine';
 import { GlimpseFailure, toGlimpseError } from '../shared/errors';
 import type { ImageFormat } from '../shared/sniff';
-import type { Classification, Detection, EngineStats, EngineStatus, FrameAnswer, RawFrame } from '../shared/types';
+import type { Classification, Detection, EngineStats, EngineStatus, FrameAnswer, RawFrame, ScreenArea } from '../shared/types';
+import type { CaptureType } from '../shared/protocol';
 import { answerFrame } from '../offscreen/frames';
 import { backendDecision, engineStatus } from '../shared/store';
 import type * as ChromeHost from './engine-host';
@@ -58,13 +59,18 @@ export async function classifyBytes(bytes: ArrayBuffer, format?: ImageFormat): P
 /** Nothing to send ahead: the engine is in this page, no message carries the bytes. */
 export async function stageForEngine(_id: string, _bytes: ArrayBuffer): Promise<void> {}
 
+/** Nothing to send ahead: the capture's crops are made here. */
+export async function stageCaptureForEngine(_capture: { bytes: ArrayBuffer; mimeType: CaptureType }, _crops: { id: string; area: ScreenArea }[]): Promise<boolean> {
+  return false;
+}
+
 /** As in Chrome: the answer first, its thumbnail (made just after) collected later. */
-export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat, _staged?: string): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+export async function classifyAnswerFirst(bytes: ArrayBuffer | (() => Promise<ArrayBuffer>), format: ImageFormat, _staged?: string): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
   const options = await engineOptions();
   const jobId = crypto.randomUUID();
   const current = engineHere();
   try {
-    const classification = await current.classify(bytes, options, { format, jobId });
+    const classification = await current.classify(typeof bytes === 'function' ? await bytes() : bytes, options, { format, jobId });
     return { classification, thumbnail: async () => current.thumbnail(jobId) };
   } catch (error) {
     throw new GlimpseFailure(toGlimpseError(error));
@@ -115,6 +121,6 @@ export async function classifyFrame(frame: RawFrame): Promise<FrameAnswer> {
 
 // The same functions as Chrome's host, checked by the compiler.
 ({
-  ensureEngineDocument, closeEngineDocument, stageForEngine, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, detectBytes,
+  ensureEngineDocument, closeEngineDocument, stageForEngine, stageCaptureForEngine, classifyBytes, classifyAnswerFirst, warmEngine, engineStats, detectBytes,
   embedBytes, importModel, removeModel, classifyFrame,
 }) satisfies Omit<typeof ChromeHost, 'callEngine'>;

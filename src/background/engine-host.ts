@@ -6,11 +6,11 @@
 import { GlimpseFailure } from '../shared/errors';
 import { LIMITS } from '../shared/limits';
 import { send } from '../shared/messaging';
-import { isDisconnect } from '../shared/protocol';
+import { isDisconnect, type CaptureType } from '../shared/protocol';
 import type { ImageFormat } from '../shared/sniff';
 import type { ImportOutcome } from '../shared/custom-models';
 import { engineStatus } from '../shared/store';
-import type { Classification, Detection, EngineStats, EngineStatus, FrameAnswer, RawFrame } from '../shared/types';
+import type { Classification, Detection, EngineStats, EngineStatus, FrameAnswer, RawFrame, ScreenArea } from '../shared/types';
 import { engineOptions } from './engine-options';
 import { closeOffscreenDocument, createOffscreenDocument, hasOffscreenDocument } from './offscreen-document';
 
@@ -102,16 +102,30 @@ export async function stageForEngine(id: string, bytes: ArrayBuffer): Promise<vo
 }
 
 /**
+ * Sends a page scan's capture to the engine with the areas of its pictures, each under the id an
+ * identification will name (`classifyAnswerFirst` with `staged`): only to an engine already
+ * running. True once the engine has them.
+ */
+export async function stageCaptureForEngine(capture: { bytes: ArrayBuffer; mimeType: CaptureType }, crops: { id: string; area: ScreenArea }[]): Promise<boolean> {
+  if (creating || !(await hasOffscreenDocument())) return false;
+  return send('offscreen', 'stage-capture', { ...capture, crops }).then(() => true, () => false);
+}
+
+/**
  * Identifies bytes whose format a sniff already found; the answer comes first, without its
  * thumbnail (made by the engine once the answer is out), which `thumbnail()` collects after.
- * `staged`: the id the bytes were sent ahead under (stageForEngine), if they were.
+ * `staged`: the id the bytes were sent ahead under (stageForEngine, stageCaptureForEngine), if
+ * they were; `bytes` may be made only when the engine no longer has them.
  */
-export async function classifyAnswerFirst(bytes: ArrayBuffer, format: ImageFormat, staged?: string): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
+export async function classifyAnswerFirst(bytes: ArrayBuffer | (() => Promise<ArrayBuffer>), format: ImageFormat, staged?: string): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
   const settings = await engineOptions();
   const jobId = crypto.randomUUID();
-  const fromStage = staged === undefined ? null
+  let outcome = staged === undefined ? null
     : await callEngine(() => send('offscreen', 'classify-staged', { id: staged, ...settings, format, jobId }), { attempts: 1 }).catch(() => null);
-  const outcome = fromStage ?? await callEngine(() => send('offscreen', 'classify', { bytes, ...settings, format, jobId }));
+  if (!outcome) {
+    const sent = typeof bytes === 'function' ? await bytes() : bytes;
+    outcome = await callEngine(() => send('offscreen', 'classify', { bytes: sent, ...settings, format, jobId }));
+  }
   if (!outcome.ok) throw new GlimpseFailure(outcome.error);
   return { classification: outcome.value, thumbnail: () => send('offscreen', 'thumbnail', { jobId }).catch(() => '') };
 }

@@ -7,10 +7,12 @@ import { safeOrigin } from './url';
 import { classifyAnswerFirst } from './engine-host';
 import { sentAheadAs } from './sent-ahead';
 import { startFinding } from './find-objects';
-import { pixelsOf, type Pixels, type Requester } from './pixels';
+import { pixelsOrEngines, type EnginePixels, type Pixels, type Requester } from './pixels';
 
-async function checkedPixels(source: ImageSource, requester: Requester): Promise<Pixels & { format: ImageFormat }> {
-  const pixels = await pixelsOf(source, requester);
+async function checkedPixels(source: ImageSource, requester: Requester): Promise<(Pixels & { format: ImageFormat }) | EnginePixels> {
+  const pixels = await pixelsOrEngines(source, requester);
+  // A crop the engine holds is checked there, as it cuts it.
+  if ('engineHas' in pixels) return pixels;
   // Servers mislabel images, and error pages come back as "images": the bytes decide. What they
   // already rule out (bombs, cut-off files, spacer pixels) never reaches the engine, which is
   // told the format found (the bytes are sniffed once).
@@ -63,8 +65,11 @@ export async function identify(
   let writes: Promise<unknown> = scanId ? Promise.resolve() : latest.setValue({ kind: 'working', at: startedAt, origin: fullOrigin }).catch(() => undefined);
   const write = (step: () => Promise<unknown>) => (writes = writes.then(step).catch(() => undefined));
   try {
-    const { bytes, via, format } = await checkedPixels(source, { tab, screen });
-    const { classification, thumbnail } = await classifyAnswerFirst(bytes, format, sentAheadAs(bytes));
+    const pixels = await checkedPixels(source, { tab, screen });
+    const { via } = pixels;
+    const { classification, thumbnail } = 'engineHas' in pixels
+      ? await classifyAnswerFirst(pixels.bytes, 'bmp', pixels.engineHas)
+      : await classifyAnswerFirst(pixels.bytes, pixels.format, sentAheadAs(pixels.bytes));
     // A card in a page shows no thumbnail: its answer goes out first and history gets the
     // thumbnail just after. The popup shows one, so its own uploads wait the few ms for it.
     const answerFirst = tab !== undefined;
@@ -84,7 +89,10 @@ export async function identify(
     });
     write(() => latest.setValue({ kind: 'answer', entryId: entry.id, at: entry.createdAt }));
     // The things in the picture come after its answer (a page scan's many pictures skip them).
-    if (!scanId) startFinding(entry, bytes, format);
+    if (!scanId) {
+      if ('engineHas' in pixels) void pixels.bytes().then((bytes) => startFinding(entry, bytes, 'bmp'), () => undefined);
+      else startFinding(entry, pixels.bytes, pixels.format);
+    }
     if (answerFirst) {
       write(() => thumbnail()
         .then((dataUrl) => (dataUrl ? history.setThumbnail(entry, dataUrl) : undefined))

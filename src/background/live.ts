@@ -7,7 +7,8 @@ import { fail, toGlimpseError } from '../shared/errors';
 import { LIVE_FRAME_SIDE } from '../shared/live';
 import { sendToFrame } from '../shared/messaging';
 import type { Outcome, RawFrame, ScreenArea } from '../shared/types';
-import { captureTab, deviceRect } from './capture';
+import { captureTab } from './capture';
+import { deviceRect } from '../shared/capture-crop';
 import { injectContentScript } from './inject';
 
 export async function startLive(tabId: number, frameId: number): Promise<void> {

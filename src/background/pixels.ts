@@ -10,13 +10,23 @@ import { fail, GlimpseFailure } from '../shared/errors';
 import { greyLevels, isSamePicture, shrinkGrid, SIGNATURE_GRID } from './perceptual';
 import { neverContactServers } from '../shared/store';
 import type { ImageSource, PicturePart, ScreenArea, Via } from '../shared/types';
-import { captureArea, cropArea, takeCrop } from './capture';
+import { captureArea, cropArea, takeCrop, type ShotCrop } from './capture';
 import { takeHeld } from './held-pixels';
 import { readableFromScreen } from './screen-enough';
 import { fetchImageBytes } from './fetch-image';
 
 export interface Pixels {
   bytes: ArrayBuffer;
+  via: Via;
+}
+
+/**
+ * Pixels the engine already holds (a picture it cut from a page scan's capture, which it was
+ * sent whole): their bytes are made here only when the engine has lost them.
+ */
+export interface EnginePixels {
+  engineHas: string;
+  bytes(): Promise<ArrayBuffer>;
   via: Via;
 }
 
@@ -31,7 +41,7 @@ const canCapture = (requester: Requester): requester is Requester & { tab: Tabs.
   requester.tab?.id !== undefined && requester.tab.id >= 0 && requester.tab.windowId !== undefined && requester.tab.active === true;
 
 /** The picture's area as on screen: the shot the page's side took when it knew where it was, else a capture now. */
-async function capture(requester: Requester, area: ScreenArea, shot: string | undefined): Promise<ArrayBuffer> {
+async function capture(requester: Requester, area: ScreenArea, shot: string | undefined): Promise<ShotCrop> {
   if (!canCapture(requester)) return fail('off-screen', { detail: 'the tab is not the visible one' });
   if (shot !== undefined) {
     try {
@@ -40,9 +50,13 @@ async function capture(requester: Requester, area: ScreenArea, shot: string | un
       // Gone with a worker that was stopped and started again (the page asks again): capture now.
     }
   }
-  if (requester.screen) return cropArea(await requester.screen(), area);
-  return captureArea(requester.tab.id, requester.tab.windowId, area);
+  const bytes = requester.screen ? cropArea(await requester.screen(), area) : await captureArea(requester.tab.id, requester.tab.windowId, area);
+  return { bytes: async () => bytes };
 }
+
+/** A capture's crop as pixels: the engine's, when it holds them. */
+const fromScreen = async (crop: ShotCrop, via: Via): Promise<Pixels | EnginePixels> =>
+  crop.engineHas !== undefined ? { engineHas: crop.engineHas, bytes: crop.bytes, via } : { bytes: await crop.bytes(), via };
 
 async function signature(source: ImageBitmap, rect: { left: number; top: number; width: number; height: number }): Promise<Float32Array> {
   const small = await createImageBitmap(source, rect.left, rect.top, Math.max(1, rect.width), Math.max(1, rect.height), {
@@ -93,7 +107,7 @@ async function download(source: Extract<ImageSource, { kind: 'url' }>, requester
   const { url, onScreen, offScreen, shot } = source;
   const visible = canCapture(requester) ? onScreen : undefined;
   // Taken now, while the download runs: what the user sees as they asked.
-  const screen = visible ? capture(requester, visible.area, shot) : undefined;
+  const screen = visible ? capture(requester, visible.area, shot).then((crop) => crop.bytes()) : undefined;
   screen?.catch(() => undefined);
   let bytes: ArrayBuffer;
   try {
@@ -115,26 +129,32 @@ async function download(source: Extract<ImageSource, { kind: 'url' }>, requester
 
 /** The pixels to identify for `source`, read the least intrusive way that shows what the user sees. */
 export async function pixelsOf(source: ImageSource, requester: Requester): Promise<Pixels> {
+  const pixels = await pixelsOrEngines(source, requester);
+  return 'engineHas' in pixels ? { bytes: await pixels.bytes(), via: pixels.via } : pixels;
+}
+
+/** As pixelsOf, but a crop the engine already holds stays there. */
+export async function pixelsOrEngines(source: ImageSource, requester: Requester): Promise<Pixels | EnginePixels> {
   switch (source.kind) {
     case 'bytes':
       return { bytes: source.bytes, via: requester.tab ? 'page' : 'upload' };
     case 'held':
       return { bytes: takeHeld(source.id, requester.tab?.id), via: 'page' };
     case 'screen':
-      return { bytes: await capture(requester, source.area, source.shot), via: source.region ? 'region' : 'capture' };
+      return fromScreen(await capture(requester, source.area, source.shot), source.region ? 'region' : 'capture');
     case 'url': {
       const { onScreen } = source;
       // A data: address is already in the page: no request, whatever its size. Seen on screen (a
       // CSS background, perhaps one tile of an inline sprite sheet), what is seen is read.
       if (/^data:/i.test(source.url)) {
-        if (onScreen && readableFromScreen(onScreen) && canCapture(requester)) return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
+        if (onScreen && readableFromScreen(onScreen) && canCapture(requester)) return fromScreen(await capture(requester, onScreen.area, source.shot), 'capture');
         return { bytes: decodeDataUrl(source.url).bytes, via: 'page' };
       }
       if (onScreen && readableFromScreen(onScreen) && canCapture(requester)) {
-        return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
+        return fromScreen(await capture(requester, onScreen.area, source.shot), 'capture');
       }
       if (await neverContactServers.getValue()) {
-        if (onScreen && canCapture(requester)) return { bytes: await capture(requester, onScreen.area, source.shot), via: 'capture' };
+        if (onScreen && canCapture(requester)) return fromScreen(await capture(requester, onScreen.area, source.shot), 'capture');
         return fail('off-screen-no-download');
       }
       return download(source, requester);

@@ -14,7 +14,7 @@ import { stepContentFree } from './explain/answer';
 import { ImageBatches } from './image-batches';
 import { LateThumbnails } from './late-thumbnails';
 import { nextTask } from './next-task';
-import type { PreparedImage } from './prepare';
+import { prepareImage, type LaterViews } from './prepare';
 import { ObjectFinder } from './detect/object-finder';
 import { LoadedModel } from './model';
 import { ModelFiles } from './model-files';
@@ -32,8 +32,8 @@ export interface ImageJob {
   format?: ImageFormat;
   /** When given, the answer goes without its thumbnail, which `thumbnail(jobId)` hands out after. */
   jobId?: string;
-  /** The bytes already decoded into the model's views (bytes sent ahead, staged-bytes.ts). */
-  prepared?: Promise<PreparedImage>;
+  /** The picture's views when they are made otherwise than from the bytes (sent ahead: staged-bytes.ts). */
+  views?: LaterViews;
 }
 
 interface Loaded {
@@ -115,18 +115,19 @@ export class Engine {
    * (image-batches.ts). (Decoding the next image while the model works on the current one was
    * tried: on two cores it bought nothing measurable, so it is not done.)
    */
-  async classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId, prepared }: ImageJob = {}): Promise<Classification> {
-    // Views made ahead that will not be used: their bitmap is closed.
-    const unused = () => void prepared?.then((image) => image.bitmap.close(), () => undefined);
-    if (this.queue.isFull) {
-      unused();
-      fail('busy', { detail: `${this.queue.size} jobs already queued` });
-    }
+  async classify(bytes: ArrayBuffer, options: EngineOptions, { format, jobId, views }: ImageJob = {}): Promise<Classification> {
+    this.refuseWhenFull(views);
     if (options.model && options.model.kind !== 'imagenet') {
-      unused();
+      views?.discard();
       return this.custom.classify(bytes, options, options.model, { format, jobId });
     }
-    const waiting = this.batches.add({ bytes, format, group: options.backend, prepared });
+    return this.classifyViews(views ?? { take: () => prepareImage(bytes, format), discard: () => undefined }, options, jobId);
+  }
+
+  /** An ImageNet answer for a picture known by its views only (a crop of a page scan's capture: staged-bytes.ts). */
+  async classifyViews(views: LaterViews, options: EngineOptions, jobId?: string): Promise<Classification> {
+    this.refuseWhenFull(views);
+    const waiting = this.batches.add({ views, group: options.backend });
     this.classifying++;
     const outcome = await this.withModel(options, async (model) => {
       // Pictures sent together (a page scan's screenful) whose messages are already here join this one's batch.
@@ -136,7 +137,7 @@ export class Engine {
       return waiting.outcome!;
     }).catch((error: unknown) => {
       this.batches.drop(waiting);
-      if (!waiting.outcome) unused();
+      if (!waiting.outcome) views.discard();
       throw error;
     }).finally(() => {
       if (--this.classifying === 0) this.thumbnails.resume();
@@ -153,6 +154,12 @@ export class Engine {
     } finally {
       image.bitmap.close();
     }
+  }
+
+  private refuseWhenFull(views: LaterViews | undefined): void {
+    if (!this.queue.isFull) return;
+    views?.discard();
+    fail('busy', { detail: `${this.queue.size} jobs already queued` });
   }
 
   /**

@@ -9,21 +9,18 @@ import { notPhotoKind } from './picture-kind';
 import { meanStats, pictureStats } from './picture-stats';
 import type { Classification } from '../shared/types';
 import type { LoadedModel } from './model';
-import { prepareImage, type PreparedImage } from './prepare';
+import type { LaterViews, PreparedImage } from './prepare';
 import { MODEL_INPUT_SIZE } from './preprocess';
 import { answersWithExplanation } from './explain/answer';
-import type { ImageFormat } from '../shared/sniff';
 
 /** Most images per predict (measured: see README "Benchmarks"; more buys nothing per image and delays the first). */
 export const MAX_BATCH = 4;
 
 export interface WaitingImage {
-  bytes: ArrayBuffer;
-  format?: ImageFormat;
+  /** The image's views, made (bytes decoded, a capture cut) when its batch comes, unless they were already. */
+  views: LaterViews;
   /** Images are batched only with others bound for the same model. */
   group: string;
-  /** Already decoded into the model's views (bytes sent ahead); else that is done in its batch. */
-  prepared?: Promise<PreparedImage>;
   outcome?: { image: PreparedImage; result: Classification } | { error: unknown };
 }
 
@@ -63,7 +60,7 @@ export class ImageBatches {
     const prepared: { waiting: WaitingImage; image: PreparedImage }[] = [];
     for (const waiting of batch) {
       try {
-        prepared.push({ waiting, image: await (waiting.prepared ?? prepareImage(waiting.bytes, waiting.format)) });
+        prepared.push({ waiting, image: await waiting.views.take() });
       } catch (error) {
         waiting.outcome = { error };
       }

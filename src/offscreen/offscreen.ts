@@ -5,8 +5,8 @@ import { listen, send } from '../shared/messaging';
 import { devHandlers } from './dev-tools';
 import { Engine } from './engine';
 import { answerFrame } from './frames';
-import { prepareImage } from './prepare';
-import { stage, takeStaged } from './staged-bytes';
+import { prepareCrop, prepareImage } from './prepare';
+import { stage, stageCapture, takeStaged } from './staged-bytes';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -37,11 +37,19 @@ listen('offscreen', {
     }
   },
   stage: ({ id, bytes }) => stage(id, bytes, prepareImage),
+  'stage-capture': ({ bytes, mimeType, crops }) => stageCapture(bytes, crops, (capture) => createImageBitmap(new Blob([capture], { type: mimeType })), prepareCrop),
   async 'classify-staged'({ id, format, jobId, ...options }) {
     const found = takeStaged(id);
     if (!found) return null;
+    const { bytes, views } = found;
+    // A class's own model reads bytes: a crop of a capture is then sent as bytes after all.
+    if (!bytes && options.model && options.model.kind !== 'imagenet') {
+      views.discard();
+      return null;
+    }
     try {
-      return { ok: true as const, value: await engine.classify(found.bytes, options, { format, jobId, prepared: found.prepared }) };
+      const value = bytes ? await engine.classify(bytes, options, { format, jobId, views }) : await engine.classifyViews(views, options, jobId);
+      return { ok: true as const, value };
     } catch (error) {
       return { ok: false as const, error: toGlimpseError(error) };
     }

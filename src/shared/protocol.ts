@@ -23,6 +23,9 @@ export const MAX_PICTURES_PER_REQUEST = 4;
 export type TeachOutcome = { ok: true; className: string; examples: number } | { ok: false; error: GlimpseError };
 
 const nothing = object({});
+/** What a capture of the tab comes as (capture-format.ts). */
+export const CAPTURE_TYPES = ['image/jpeg', 'image/png'] as const;
+export type CaptureType = (typeof CAPTURE_TYPES)[number];
 /** Pictures one capture may be asked to crop (a screenful of a page scan). */
 export const MAX_CAPTURE_AREAS = 64;
 
@@ -87,7 +90,14 @@ export const MESSAGES = {
     ),
     /** Bytes sent ahead of their identification (pixels read at a right-click), kept seconds at most. */
     stage: message<void>()(object({ id: string, bytes: arrayBuffer })),
-    /** `classify` of bytes sent ahead with `stage`; null when the engine does not have them (then `classify` them). */
+    /**
+     * A page scan's capture of the tab and the area of each picture in it, under the id its
+     * `classify-staged` will name: decoded once, each crop cut when its batch comes; kept seconds at most.
+     */
+    'stage-capture': message<void>()(object({
+      bytes: arrayBuffer, mimeType: oneOf(CAPTURE_TYPES), crops: array(object({ id: string, area: screenArea }), MAX_CAPTURE_AREAS),
+    })),
+    /** `classify` of bytes sent ahead with `stage` or `stage-capture`; null when the engine does not have them (then `classify` them). */
     'classify-staged': message<Outcome<Classification> | null>()(
       object({ id: string, ...ENGINE_OPTION_FIELDS, format: optional(oneOf(IMAGE_FORMATS)), jobId: optional(string) }),
     ),
