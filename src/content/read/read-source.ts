@@ -20,6 +20,11 @@ export interface ReadOptions {
    * passes false: it captures a whole screenful at once (scan/screenful.ts).
    */
   shoot?: boolean;
+  /**
+   * Check first that an <img> was decoded whole (default). A page scan passes false and checks
+   * with `wholeCheckOf` while its capture is taken, dropping what it read of a picture that was not.
+   */
+  checkWhole?: boolean;
 }
 
 async function fetchBlobUrl(url: string): Promise<ImageSource> {
@@ -130,6 +135,20 @@ async function shotOf(element: Element, source: ImageSource): Promise<Shot<OnScr
 }
 
 /**
+ * The check that the browser decoded the whole of the picture, for an <img> whose pixels would be
+ * read from the page or the screen (undefined for anything else). A picture that was not is
+ * sent as its address: its bytes decide (`notWhole`).
+ */
+export function wholeCheckOf(target: ImageTarget): (() => Promise<boolean>) | undefined {
+  if (target.kind !== 'url' || target.element?.localName !== 'img' || /^(blob|data):/i.test(target.url)) return undefined;
+  const img = target.element as HTMLImageElement;
+  return () => isWhole(img);
+}
+
+/** What is sent for a picture the browser did not decode whole. */
+export const notWhole = (url: string): ImageSource => ({ kind: 'url', url });
+
+/**
  * Turns what was right-clicked into what the service worker identifies, reading the picture
  * the user sees with no request when possible: pixels the page holds and may read (its own
  * images, canvases, video frames, blob: and data: pictures) go as bytes; a web address goes with
@@ -145,7 +164,7 @@ export async function readImageSource(target: ImageTarget, options: ReadOptions 
       // A data: image's bytes are already here, whole; a data: picture shown as a CSS background (an
       // inline sprite sheet) is read where it is seen: one tile, not the sheet.
       if (/^data:/i.test(target.url) && target.element.localName === 'img') return { kind: 'url', url: target.url };
-      if (target.element.localName === 'img' && !(await isWhole(target.element as HTMLImageElement))) return { kind: 'url', url: target.url };
+      if (options.checkWhole !== false && !(await (wholeCheckOf(target)?.() ?? true))) return notWhole(target.url);
       const fromPage = await pagePixelsOf(target.element, target.url);
       if (fromPage) return fromPage;
       if (!showsUrl(target.element, target.url)) return { kind: 'url', url: target.url };

@@ -78,7 +78,7 @@ const samePlace = (a: Place | undefined, b: Place | undefined): boolean =>
     (['left', 'top', 'width', 'height'] as const).every((side) => Math.abs(a.area[side] - b.area[side]) <= TOLERANCE_PX));
 
 /** One capture of the measured places; undefined when the page moved while it was taken. */
-async function shootOnce<P extends Place>(measures: Measure<P>[], first?: (P | undefined)[]): Promise<(Shot<P> | undefined)[] | undefined> {
+async function shootOnce<P extends Place>(measures: Measure<P>[], first: (P | undefined)[] | undefined, onAsked: () => void): Promise<(Shot<P> | undefined)[] | undefined> {
   const watch = watchMoves();
   try {
     const places = first ?? (await Promise.all(measures.map((measure) => measure())));
@@ -87,7 +87,9 @@ async function shootOnce<P extends Place>(measures: Measure<P>[], first?: (P | u
     const release = await veilFor(wanted);
     let outcome;
     try {
-      outcome = await send('background', 'capture', { areas: wanted });
+      const capturing = send('background', 'capture', { areas: wanted });
+      onAsked();
+      outcome = await capturing;
     } finally {
       release();
     }
@@ -108,11 +110,11 @@ async function shootOnce<P extends Place>(measures: Measure<P>[], first?: (P | u
  * Captures each measured picture where it is at the moment of the capture: one shot per measure
  * (undefined for one not on screen), all from one capture, each with the place it shows.
  * `first`: the places already measured for the first attempt (a moment ago, by whoever found the
- * pictures).
+ * pictures). `onAsked`: called as each capture is asked for (the page's thread is free until it comes).
  */
-export async function shootSteadily<P extends Place>(measures: Measure<P>[], first?: (P | undefined)[]): Promise<(Shot<P> | undefined)[]> {
+export async function shootSteadily<P extends Place>(measures: Measure<P>[], first?: (P | undefined)[], onAsked: () => void = () => undefined): Promise<(Shot<P> | undefined)[]> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const shots = await shootOnce(measures, attempt === 1 ? first : undefined);
+    const shots = await shootOnce(measures, attempt === 1 ? first : undefined, onAsked);
     if (shots) return shots;
     await pageStill();
   }

@@ -96,10 +96,11 @@ export class PageScan {
     if (items.length === 0) return this.render();
     this.shotOpen = true;
     this.inFlight += items.length;
-    void this.showWorking(items.map(({ picture }) => picture));
     const context = { scanId: this.id, lastScrollAt: () => this.lastScrollAt, isSpriteSheet: (url: string) => this.inventory.index.isSpriteSheet(url) };
     void sendShot(items, context, {
       onCaptured: () => {
+        // Labels come once the pictures are read: drawn before, they would have to be veiled for the capture, and that painted first.
+        void this.showWorking(items.map(({ picture }) => picture));
         this.shotOpen = false;
         this.pump();
       },

@@ -10,7 +10,7 @@ import { MAX_PICTURES_PER_REQUEST } from '../../shared/protocol';
 import type { HistoryEntry, ImageOrigin, ImageSource, OnScreen, Outcome } from '../../shared/types';
 import { pageOrigin } from '../ask/ask-background';
 import { targetOf } from '../find/image-target';
-import { readImageSource, screenPlace, withShot } from '../read/read-source';
+import { notWhole, readImageSource, screenPlace, wholeCheckOf, withShot } from '../read/read-source';
 import { PageKeptMoving, shootSteadily, type Shot } from '../read/screen-shots';
 import { sightingOf, type CoverCheck } from '../read/screen-area';
 import { identifyMany } from './ask-many';
@@ -34,6 +34,8 @@ interface Read {
   item: ShotItem;
   source: ImageSource;
   imageUrl?: string;
+  /** Whether the browser decoded the whole picture, checked while the capture is taken (read-source.ts). */
+  isWhole?: () => Promise<boolean>;
 }
 
 const readsScreen = (source: ImageSource): boolean => source.kind === 'screen' || (source.kind === 'url' && source.onScreen !== undefined);
@@ -41,7 +43,7 @@ const readsScreen = (source: ImageSource): boolean => source.kind === 'screen' |
 const hasShot = (source: ImageSource): boolean => (source.kind === 'screen' || source.kind === 'url') && source.shot !== undefined;
 
 /** What the service worker needs for one picture: a sprite tile is read from the screen, where only its own tile shows. */
-async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet: (url: string) => boolean): Promise<{ source: ImageSource; imageUrl?: string }> {
+async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet: (url: string) => boolean): Promise<Omit<Read, 'item'>> {
   const target = targetOf(element);
   if (!target) throw new Error('the picture is no longer on the page');
   const imageUrl = target.kind === 'url' ? target.url : undefined;
@@ -49,7 +51,18 @@ async function readForScan(element: Element, covered: CoverCheck, isSpriteSheet:
     const { onScreen } = await sightingOf(element, covered);
     if (onScreen) return { source: { kind: 'screen', area: onScreen.area }, imageUrl };
   }
-  return { source: await readImageSource(target, { covered, shoot: false }), imageUrl };
+  return { source: await readImageSource(target, { covered, shoot: false, checkWhole: false }), imageUrl, isWhole: wholeCheckOf(target) };
+}
+
+/**
+ * Whether the browser decoded each <img> picture whole. The checks (a decode each, on the page's
+ * thread) run one at a time while the capture is taken; a picture that was not is then sent as
+ * its address, whatever was read of it.
+ */
+async function checkWhole(reads: Read[]): Promise<Map<ShotItem, boolean>> {
+  const whole = new Map<ShotItem, boolean>();
+  for (const { item, isWhole } of reads) if (isWhole) whole.set(item, await isWhole());
+  return whole;
 }
 
 const originOf = (imageUrl: string | undefined): ImageOrigin =>
@@ -62,14 +75,14 @@ const originOf = (imageUrl: string | undefined): ImageOrigin =>
  * screen are answered as moved (the scan reads them again where they are then). Undefined when
  * no capture could be taken from here: the worker then captures the screenful itself (shot.ts).
  */
-async function shootScreenful(reads: Read[], covered: CoverCheck, onAnswer: ShotCallbacks['onAnswer']): Promise<Read[] | undefined> {
+async function shootScreenful(reads: Read[], covered: CoverCheck, onAnswer: ShotCallbacks['onAnswer'], onAsked: () => void): Promise<Read[] | undefined> {
   const places = reads.map((read) => screenPlace(read.item.element, read.source, covered));
   const shooting = places.flatMap((place, i) => (place ? [{ place, i }] : []));
   if (shooting.length === 0) return reads;
   if (document.visibilityState !== 'visible') return undefined;
   let shots: (Shot<OnScreen> | undefined)[];
   try {
-    shots = await shootSteadily(shooting.map(({ place }) => place.measure), shooting.map(({ place }) => place.first));
+    shots = await shootSteadily(shooting.map(({ place }) => place.measure), shooting.map(({ place }) => place.first), onAsked);
   } catch (error) {
     if (!(error instanceof PageKeptMoving)) return undefined;
     for (const { i } of shooting) onAnswer(reads[i]!.item, { ok: false, error: error.error }, reads[i]!.imageUrl, true);
@@ -107,11 +120,17 @@ export async function sendShot(items: ShotItem[], { scanId, lastScrollAt, isSpri
   // The order the person reads in: top to bottom, left to right (reads finished in any order).
   reads.sort((a, b) => items.indexOf(a.item) - items.indexOf(b.item));
   if (reads.length === 0) return callbacks.onCaptured();
-  const shotHere = await shootScreenful(reads, covered, callbacks.onAnswer);
+  // The checks wait for the capture to be asked for: run before, they would hold up the veil's frames.
+  let asked!: () => void;
+  const checking = new Promise<void>((resolve) => (asked = resolve)).then(() => checkWhole(reads));
+  const shotHere = await shootScreenful(reads, covered, callbacks.onAnswer, asked);
+  asked();
   if (shotHere) {
     reads.splice(0, reads.length, ...shotHere);
     callbacks.onCaptured();
   }
+  const whole = await checking;
+  for (const read of reads) if (whole.get(read.item) === false && read.imageUrl) read.source = notWhole(read.imageUrl);
   const shot = crypto.randomUUID();
   let captured = shotHere !== undefined;
   const requests: Promise<void>[] = [];
