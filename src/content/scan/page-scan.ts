@@ -14,6 +14,12 @@ import { identifyAgain, labelPicture, type PictureLabel } from './picture-label'
 import { ProgressPill, type ScanState } from './progress-pill';
 import { sendShot, type ShotItem } from './screenful';
 
+/**
+ * The pill shows once the first screenful is captured (drawn before, over a picture, it would
+ * have to be veiled and that painted first), or after this long (a long page's walk, nothing
+ * to capture).
+ */
+const PILL_DELAY_MS = 300;
 /** How long the finished pill stays before it goes by itself: time to read "24 of 24", not to keep covering the page (new pictures meanwhile reopen the scan). */
 const FINISHED_PILL_MS = 3_000;
 /** A picture read from a screen that scrolled under it is read again, at most this many times. */
@@ -26,7 +32,11 @@ let current: PageScan | undefined;
 export class PageScan {
   readonly id = crypto.randomUUID();
   private readonly abort = new AbortController();
-  private readonly pill = new ProgressPill(() => this.stop(), () => this.close());
+  private pill?: ProgressPill;
+  private pillDue = false;
+  private readonly pillTimer = setTimeout(() => this.showPill(), PILL_DELAY_MS);
+  /** Figures for tests, kept until the pill is there to carry them (test builds only). */
+  private readonly notes = new Map<string, string>();
   private readonly inventory = new ScanInventory(this.abort.signal, (picture, element) => this.onPictureElement(picture, element), () => this.render());
   private readonly queued = new Set<Picture>();
   private readonly waiting: Picture[] = [];
@@ -52,7 +62,7 @@ export class PageScan {
     addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     const slices = await this.inventory.start();
     // Tests read how the walk was cut up (dist only).
-    this.pill.noteForTests('walk-slices', String(slices));
+    this.noteForTests('walk-slices', String(slices));
     this.render();
   }
 
@@ -101,6 +111,7 @@ export class PageScan {
       onCaptured: () => {
         // Labels come once the pictures are read: drawn before, they would have to be veiled for the capture, and that painted first.
         void this.showWorking(items.map(({ picture }) => picture));
+        this.showPill();
         this.shotOpen = false;
         this.pump();
       },
@@ -160,18 +171,40 @@ export class PageScan {
 
   private render(): void {
     const total = this.inventory.total;
-    if (this.state === 'stopped' || this.state === 'done') return this.pill.update({ state: this.state, done: this.done, total });
+    if (this.state === 'stopped' || this.state === 'done') return this.updatePill();
     const idle = !this.inventory.busy && this.unreported.size === 0 && this.inFlight === 0 && this.loading === 0 && this.waiting.length === 0;
     if (idle && this.done >= total) return this.finish('done');
     if (idle) this.state = 'waiting';
     else if (this.done === 0 && this.inFlight === 0) this.state = 'finding';
     else this.state = 'working';
-    this.pill.update({ state: this.state, done: this.done, total });
+    this.updatePill();
+  }
+
+  private noteForTests(name: string, value: string): void {
+    this.notes.set(name, value);
+    this.pill?.noteForTests(name, value);
+  }
+
+  private showPill(): void {
+    clearTimeout(this.pillTimer);
+    this.pillDue = true;
+    this.updatePill();
+  }
+
+  private updatePill(): void {
+    // Once there is something to say beyond "looking": waiting for a scroll, an answer, the end.
+    if (!this.pillDue && (this.state === 'finding' || this.state === 'working') && this.done === 0) return;
+    clearTimeout(this.pillTimer);
+    if (!this.pill) {
+      this.pill = new ProgressPill(() => this.stop(), () => this.close());
+      for (const [name, value] of this.notes) this.pill.noteForTests(name, value);
+    }
+    this.pill.update({ state: this.state, done: this.done, total: this.inventory.total });
   }
 
   private finish(state: 'done' | 'stopped'): void {
     this.state = state;
-    this.pill.update({ state, done: this.done, total: this.inventory.total });
+    this.updatePill();
     this.closeLater();
   }
 
@@ -195,7 +228,8 @@ export class PageScan {
   close(): void {
     this.stop();
     clearTimeout(this.closeTimer);
-    this.pill.remove();
+    clearTimeout(this.pillTimer);
+    this.pill?.remove();
     if (current === this) current = undefined;
   }
 
