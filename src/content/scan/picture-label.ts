@@ -21,7 +21,7 @@ export interface PictureLabel {
 
 export function labelPicture(element: Element): PictureLabel {
   const rect = element.getBoundingClientRect();
-  return new ResultCard(element, { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+  return new ResultCard(element, { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }, { stillWhileWorking: true });
 }
 
 /**

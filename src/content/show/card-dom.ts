@@ -31,8 +31,8 @@ export function brandIcon(): SVGElement {
   return icon;
 }
 
-export function spinner(): HTMLElement {
-  const element = el('span', 'spinner');
+export function spinner(still = false): HTMLElement {
+  const element = el('span', still ? 'spinner still' : 'spinner');
   element.setAttribute('aria-hidden', 'true');
   return element;
 }

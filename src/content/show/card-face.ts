@@ -67,10 +67,10 @@ export class CardFace {
     this.root.classList.toggle('presenter', on);
   }
 
-  /** The label while the picture is read and identified: a spinner and `text` (`redraw`: it showed something else). */
-  working(text: string, redraw: boolean): void {
+  /** The label while the picture is read and identified: a spinner (`still`: not turning) and `text` (`redraw`: it showed something else). */
+  working(text: string, redraw: boolean, still = false): void {
     if (redraw || !this.chip.contains(this.chipText)) {
-      this.chip.replaceChildren(spinner(), this.chipText);
+      this.chip.replaceChildren(spinner(still), this.chipText);
       this.chip.disabled = true;
     }
     this.chipText.textContent = text;

@@ -43,7 +43,11 @@ export class ResultCard implements LaidOutCard {
   /** The things found in the picture: the card's list and their boxes over the picture while it is open. */
   private readonly objects = new CardObjects(() => this.anchor.pixelsBox());
 
-  constructor(anchor: Element | RegionAnchor | undefined, readonly point: { x: number; y: number }) {
+  /**
+   * `stillWhileWorking`: the label's spinner does not turn (a page scan's two dozen labels: their
+   * turning would keep the page redrawing every frame, and the scan's pill shows the progress).
+   */
+  constructor(anchor: Element | RegionAnchor | undefined, readonly point: { x: number; y: number }, private readonly options: { stillWhileWorking?: boolean } = {}) {
     this.anchor = new CardAnchor(anchor);
     this.element = this.anchor.element;
     this.frameHost = createCardHost(this.element);
@@ -89,7 +93,7 @@ export class ResultCard implements LaidOutCard {
   showWorking(warming: boolean): void {
     if (this.state === 'working' && this.warming === warming) return;
     this.warming = warming;
-    this.face.working(t(warming ? 'cardWarming' : 'cardWorking'), this.state !== 'working');
+    this.face.working(t(warming ? 'cardWarming' : 'cardWorking'), this.state !== 'working', this.options.stillWhileWorking);
     this.setState('working');
   }
 
