@@ -71,6 +71,8 @@ export class PageScan {
     if (this.queued.has(picture)) return;
     this.unreported.add(element);
     this.observer.observe(element);
+    // The observer reports at the next frame, which a still page may not draw for a while: ask for one.
+    requestAnimationFrame(() => undefined);
     if (this.state === 'done') this.reopen();
   }
 
