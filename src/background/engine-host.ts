@@ -103,12 +103,13 @@ export async function stageForEngine(id: string, bytes: ArrayBuffer): Promise<vo
 
 /**
  * Sends a page scan's capture to the engine with the areas of its pictures, each under the id an
- * identification will name (`classifyAnswerFirst` with `staged`): only to an engine already
- * running. True once the engine has them.
+ * identification will name (`classifyAnswerFirst` with `staged`), which it starts on at once:
+ * only to an engine already running. True once the engine has them.
  */
 export async function stageCaptureForEngine(capture: { bytes: ArrayBuffer; mimeType: CaptureType }, crops: { id: string; area: ScreenArea }[]): Promise<boolean> {
   if (creating || !(await hasOffscreenDocument())) return false;
-  return send('offscreen', 'stage-capture', { ...capture, crops }).then(() => true, () => false);
+  const settings = await engineOptions();
+  return send('offscreen', 'stage-capture', { ...capture, crops, ...settings }).then(() => true, () => false);
 }
 
 /**
@@ -119,7 +120,8 @@ export async function stageCaptureForEngine(capture: { bytes: ArrayBuffer; mimeT
  */
 export async function classifyAnswerFirst(bytes: ArrayBuffer | (() => Promise<ArrayBuffer>), format: ImageFormat, staged?: string): Promise<{ classification: Classification; thumbnail(): Promise<string> }> {
   const settings = await engineOptions();
-  const jobId = crypto.randomUUID();
+  // A picture sent ahead is known by its id from the start (the engine may start on it before this request).
+  const jobId = staged ?? crypto.randomUUID();
   let outcome = staged === undefined ? null
     : await callEngine(() => send('offscreen', 'classify-staged', { id: staged, ...settings, format, jobId }), { attempts: 1 }).catch(() => null);
   if (!outcome) {

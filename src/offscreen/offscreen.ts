@@ -7,6 +7,7 @@ import { Engine } from './engine';
 import { answerFrame } from './frames';
 import { prepareCrop, prepareImage } from './prepare';
 import { stage, stageCapture, takeStaged } from './staged-bytes';
+import { answerAhead, answeredAhead } from './answered-ahead';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
   send('background', 'engine-status', { status, decision }).catch(() => {
@@ -37,8 +38,18 @@ listen('offscreen', {
     }
   },
   stage: ({ id, bytes }) => stage(id, bytes, prepareImage),
-  'stage-capture': ({ bytes, mimeType, crops }) => stageCapture(bytes, crops, (capture) => createImageBitmap(new Blob([capture], { type: mimeType })), prepareCrop),
+  'stage-capture': ({ bytes, mimeType, crops, ...options }) => {
+    stageCapture(bytes, crops, (capture) => createImageBitmap(new Blob([capture], { type: mimeType })), prepareCrop);
+    // A class's own model reads bytes: those crops wait for their requests, which send them.
+    if (options.model && options.model.kind !== 'imagenet') return;
+    for (const { id } of crops) {
+      const found = takeStaged(id);
+      if (found) answerAhead(id, () => engine.classifyViews(found.views, options, id));
+    }
+  },
   async 'classify-staged'({ id, format, jobId, ...options }) {
+    const ahead = answeredAhead(id);
+    if (ahead) return ahead;
     const found = takeStaged(id);
     if (!found) return null;
     const { bytes, views } = found;

@@ -92,10 +92,12 @@ export const MESSAGES = {
     stage: message<void>()(object({ id: string, bytes: arrayBuffer })),
     /**
      * A page scan's capture of the tab and the area of each picture in it, under the id its
-     * `classify-staged` will name: decoded once, each crop cut when its batch comes; kept seconds at most.
+     * `classify-staged` will name: decoded once, each crop cut when its batch comes; kept seconds
+     * at most. The pictures go to the model at once (the scan asked for all of them).
      */
     'stage-capture': message<void>()(object({
       bytes: arrayBuffer, mimeType: oneOf(CAPTURE_TYPES), crops: array(object({ id: string, area: screenArea }), MAX_CAPTURE_AREAS),
+      ...ENGINE_OPTION_FIELDS,
     })),
     /** `classify` of bytes sent ahead with `stage` or `stage-capture`; null when the engine does not have them (then `classify` them). */
     'classify-staged': message<Outcome<Classification> | null>()(

@@ -1,0 +1,26 @@
+/**
+ * A page scan's pictures go to the model as soon as their capture arrives (staged-bytes.ts), not
+ * when each one's identification is asked for a moment later: the scan asked for all of them,
+ * and the page checks that nothing moved around the capture meanwhile. An answer waits here, 5 s
+ * at most, for the request that takes it; one never asked for (the page moved, the scan stopped)
+ * is dropped, and nothing of it is kept.
+ */
+import { toGlimpseError } from '../shared/errors';
+import { KeptBriefly } from '../shared/kept-briefly';
+import { MAX_CAPTURE_AREAS } from '../shared/protocol';
+import type { Classification, Outcome } from '../shared/types';
+import { STAGED_KEEP_MS } from './staged-bytes';
+
+const answers = new KeptBriefly<Promise<Outcome<Classification>>>(STAGED_KEEP_MS, MAX_CAPTURE_AREAS);
+
+/** Starts `id`'s answer now (`answer` runs it). */
+export function answerAhead(id: string, answer: () => Promise<Classification>): void {
+  const outcome = answer().then(
+    (value): Outcome<Classification> => ({ ok: true, value }),
+    (error: unknown): Outcome<Classification> => ({ ok: false, error: toGlimpseError(error) }),
+  );
+  answers.put(id, outcome);
+}
+
+/** The answer started for `id`, once; undefined when none was. */
+export const answeredAhead = (id: string): Promise<Outcome<Classification>> | undefined => answers.take(id);
