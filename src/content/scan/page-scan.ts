@@ -10,7 +10,7 @@ import { isEngineWarming } from '../ask/engine-state';
 import type { Picture } from './find-pictures';
 import { ScanInventory } from './inventory';
 import { loaded } from './late-pictures';
-import { identifyAgain, labelPicture, type PictureLabel } from './picture-label';
+import { identifyAgain, labelPictures, type PictureLabel } from './picture-label';
 import { ProgressPill, type ScanState } from './progress-pill';
 import { sendShot, type ShotItem } from './screenful';
 
@@ -137,12 +137,15 @@ export class PageScan {
 
   private async showWorking(pictures: Picture[]): Promise<void> {
     const warming = await isEngineWarming();
+    const unlabelled = pictures.filter((picture) => !this.labels.has(picture));
+    const elements = unlabelled.map((picture) => picture.elements.filter((element) => element.isConnected));
+    const labels = labelPictures(elements.flat());
+    for (const [i, picture] of unlabelled.entries()) {
+      const own = labels.splice(0, elements[i]!.length);
+      for (const label of own) label.onIdentifyAgain((shown) => void identifyAgain(shown, [label], this.id));
+      this.labels.set(picture, own);
+    }
     for (const picture of pictures) {
-      if (!this.labels.has(picture)) {
-        const labels = picture.elements.filter((element) => element.isConnected).map(labelPicture);
-        for (const label of labels) label.onIdentifyAgain((shown) => void identifyAgain(shown, [label], this.id));
-        this.labels.set(picture, labels);
-      }
       // An answer may have landed while the engine's state was read.
       if (this.queued.has(picture) && !this.answered.has(picture)) for (const label of this.labels.get(picture)!) label.showWorking(warming);
     }
@@ -162,7 +165,7 @@ export class PageScan {
     this.done++;
     this.answered.add(picture);
     if (this.state === 'stopped') this.closeLater();
-    const labels = this.labels.get(picture) ?? picture.elements.filter((candidate) => candidate.isConnected).map(labelPicture);
+    const labels = this.labels.get(picture) ?? labelPictures(picture.elements.filter((candidate) => candidate.isConnected));
     this.labels.set(picture, labels);
     for (const label of labels) {
       if (outcome.ok) label.showResult(outcome.value, imageUrl);

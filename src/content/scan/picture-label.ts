@@ -19,9 +19,16 @@ export interface PictureLabel {
   dismiss(): void;
 }
 
-export function labelPicture(element: Element): PictureLabel {
-  const rect = element.getBoundingClientRect();
-  return new ResultCard(element, { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }, { stillWhileWorking: true });
+/**
+ * A label on each element. Their places are all read before the first label goes into the page:
+ * read between insertions, each would lay the page out again.
+ */
+export function labelPictures(elements: Element[]): PictureLabel[] {
+  const rects = elements.map((element) => element.getBoundingClientRect());
+  return elements.map((element, i) => {
+    const rect = rects[i]!;
+    return new ResultCard(element, { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }, { stillWhileWorking: true });
+  });
 }
 
 /**

@@ -70,6 +70,14 @@ export class ProgressPill {
   private spot?: { key: string; at: number };
   /** topLayerJoins() when the pill last went on top. */
   private onTopAt = -1;
+  /** The pill's size as last laid out, reported by a ResizeObserver: reading it at every count would force a layout. */
+  private size?: { width: number; height: number };
+  private readonly sizeWatch = new ResizeObserver(([entry]) => {
+    const box = entry?.borderBoxSize[0];
+    if (!box) return;
+    this.size = { width: Math.ceil(box.inlineSize), height: Math.ceil(box.blockSize) };
+    this.moveOffControls();
+  });
   private readonly shadow = this.frame.shadow;
 
   constructor(private readonly onStop: () => void, private readonly onClose: () => void) {
@@ -87,6 +95,7 @@ export class ProgressPill {
     document.documentElement.append(this.host);
     showOnTop(this.host);
     this.onTopAt = topLayerJoins();
+    this.sizeWatch.observe(this.host);
   }
 
   private get isFinished(): boolean {
@@ -124,20 +133,23 @@ export class ProgressPill {
    */
   private moveOffControls(): void {
     if (!this.host.isConnected) return;
-    const rect = this.host.getBoundingClientRect();
-    const root = document.documentElement;
-    const size = { width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
-    const view = { width: root.clientWidth, height: root.clientHeight };
-    const key = [Math.ceil(size.width / SIZE_STEP), size.height, view.width, view.height, Math.round(scrollX), Math.round(scrollY)].join();
+    const size = this.size ?? this.measuredSize();
+    const key = [Math.ceil(size.width / SIZE_STEP), size.height, innerWidth, innerHeight, Math.round(scrollX), Math.round(scrollY)].join();
     const now = performance.now();
     if (this.spot?.key === key && now - this.spot.at < SPOT_TTL_MS) return;
     this.spot = { key, at: now };
-    const { left, top } = pillSpot(size, view, this.host);
+    const root = document.documentElement;
+    const { left, top } = pillSpot(size, { width: root.clientWidth, height: root.clientHeight }, this.host);
     const { set } = this.frame;
     set('left', `${left}px`);
     set('top', `${top}px`);
     set('bottom', 'auto');
     set('transform', 'none');
+  }
+
+  private measuredSize(): { width: number; height: number } {
+    const rect = this.host.getBoundingClientRect();
+    return { width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
   }
 
   /** Labels opened after the pill join the top layer above it; the pill steps back on top (unless it holds the focus). */
@@ -154,6 +166,7 @@ export class ProgressPill {
   }
 
   remove(): void {
+    this.sizeWatch.disconnect();
     this.host.remove();
   }
 }
