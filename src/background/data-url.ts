@@ -21,9 +21,7 @@ export function decodeDataUrl(url: string, maxBytes: number = LIMITS.maxImageByt
     if (isBase64) {
       const clean = (/%/.test(body) ? decodeURIComponent(body) : body).replace(/\s+/g, '');
       if (!/^[A-Za-z0-9+/\-_]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) throw new Error('not base64');
-      const binary = atob(clean.replace(/-/g, '+').replace(/_/g, '/'));
-      bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      bytes = fromBase64(/[-_]/.test(clean) ? clean.replace(/-/g, '+').replace(/_/g, '/') : clean);
     } else {
       bytes = percentDecode(body);
     }
@@ -53,4 +51,15 @@ function percentDecode(body: string): Uint8Array {
     }
   }
   return out.slice(0, length);
+}
+
+/** The browser's own decoder where it has one (a tab's capture is a megabyte: several times faster than atob and a loop). */
+const nativeFromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+
+function fromBase64(text: string): Uint8Array {
+  if (nativeFromBase64) return nativeFromBase64(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
