@@ -13,8 +13,14 @@ import type { LaterViews, PreparedImage } from './prepare';
 import { MODEL_INPUT_SIZE } from './preprocess';
 import { answersWithExplanation } from './explain/answer';
 
-/** Most images per predict (measured: see README "Benchmarks"; more buys nothing per image and delays the first). */
-export const MAX_BATCH = 4;
+/**
+ * Most images per predict. Alone, the engine takes as long per image in a batch as one by one
+ * (README "Benchmarks"); in a page scan, where it shares two cores with the page and the browser,
+ * batches of 6 labelled 24 photos about a tenth sooner than batches of 4, and 8 no sooner than 6
+ * with more memory (the WASM heap grows to the largest batch: about 25 and 40 MB more than with 4).
+ * docs/SPEED.md.
+ */
+export const MAX_BATCH = 6;
 
 export interface WaitingImage {
   /** The image's views, made (bytes decoded, a capture cut) when its batch comes, unless they were already. */
