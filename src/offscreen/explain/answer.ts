@@ -4,7 +4,7 @@
  * (Grad-CAM), the views are merged (merge.ts), and each view's map is laid on the picture.
  */
 import type { Explanation, Prediction } from '../../shared/types';
-import type { LoadedModel } from '../model';
+import { batchTensor, type LoadedModel } from '../model';
 import type { PreparedImage } from '../prepare';
 import { MODEL_INPUT_SIZE } from '../preprocess';
 import { rankProbabilities } from '../rank';
@@ -73,7 +73,7 @@ export async function answersWithExplanation(model: LoadedModel, images: readonl
   const firstView: number[] = [];
   images.reduce((at, image) => (firstView.push(at), at + image.inputs.length), 0);
   const contentFree = images.some((image) => image.inputs.length > 1) ? await contentFreeAnswer(model) : undefined;
-  const batch = tf.tensor4d(concatenate(inputs), [inputs.length, MODEL_INPUT_SIZE, MODEL_INPUT_SIZE, 3]);
+  const batch = tf.tidy(() => batchTensor(inputs));
   const merged: ReturnType<typeof mergeViews>[] = [];
   let cam: Awaited<ReturnType<typeof gradCam>>;
   try {
@@ -113,14 +113,6 @@ function argmax(values: ArrayLike<number>): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
   return best;
-}
-
-function concatenate(inputs: readonly Float32Array[]): Float32Array {
-  if (inputs.length === 1) return inputs[0]!;
-  const size = inputs[0]!.length;
-  const all = new Float32Array(inputs.length * size);
-  inputs.forEach((input, i) => all.set(input, i * size));
-  return all;
 }
 
 const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
