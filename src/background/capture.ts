@@ -37,6 +37,7 @@ interface Waiting {
 
 let lastCaptureAt = -Infinity;
 let captures = 0;
+let sentWhole = 0;
 let previous: Promise<unknown> = Promise.resolve();
 let waiting: Waiting | undefined;
 
@@ -159,7 +160,9 @@ class CaptureCutter {
 async function stageScreenful({ dataUrl }: Capture, crops: { id: string; area: ScreenArea }[]): Promise<boolean> {
   const { bytes, mimeType } = decodeDataUrl(dataUrl, Number.MAX_SAFE_INTEGER);
   const type = CAPTURE_TYPES.find((known) => known === mimeType);
-  return type ? stageCaptureForEngine({ bytes, mimeType: type }, crops) : false;
+  const staged = type ? await stageCaptureForEngine({ bytes, mimeType: type }, crops) : false;
+  if (staged) sentWhole++;
+  return staged;
 }
 
 /** The crop of a shot taken for `tabId` (once: it is forgotten as it is handed out). */
@@ -177,6 +180,9 @@ export async function captureArea(tabId: number, windowId: number, area: ScreenA
 
 /** Captures of the tab since the worker started (tests: a page scan's screenful takes one). */
 export const captureCount = (): number => captures;
+
+/** Captures the engine was sent whole to cut its pictures from (tests: a page scan's screenful is). */
+export const capturesSentWhole = (): number => sentWhole;
 
 /** How many crops are held now (tests: nothing stays in memory). */
 export const heldShots = (): number => shots.size;

@@ -17,7 +17,7 @@ import { safeOrigin } from './url';
 import { warmOnce } from './warm';
 import { ENGINE_STARTS_WITH_BROWSER } from './start-with-browser';
 import { shootForPage } from './page-shots';
-import { captureCount, heldShots as heldCrops } from './capture';
+import { captureCount, capturesSentWhole, heldShots as heldCrops } from './capture';
 import { heldPixels, holdPixels } from './held-pixels';
 import { sendAhead } from './sent-ahead';
 import { measureCapture } from './measure-capture';
@@ -144,7 +144,7 @@ if (__GLIMPSE_TEST_HOOKS__) {
     glimpse: {
       classifyBytes, warmEngine, engineStats, closeEngineDocument, benchPredict, benchViews, benchDeletion, detectBytes,
       rateLimits: () => rateLimiter.stats,
-      scanShots: () => ({ captures: captureCount(), held: heldShots() + heldCrops() }),
+      scanShots: () => ({ captures: captureCount(), sentWhole: capturesSentWhole(), held: heldShots() + heldCrops() }),
       heldCrops, heldPixels, measureCapture,
     },
     /** Set once the worker's top-level code has run: end-to-end tests wait for it. */

@@ -14,6 +14,8 @@ import { launchWithExtension, openPopup, until, type ExtensionBrowser } from '..
 import { englishMessageKey, inServiceWorker, localStorage } from '../../harness/reading';
 import { contentScriptReady, dispatchMenuClick, identifyElement, settledCard } from '../../harness/menu';
 import { htmlPage, SAMPLES_DIR, startServer, type TestServer } from '../../harness/server';
+import { chooseMenuItem } from '../../harness/commands';
+import { pillWhen } from '../../harness/scan-pill';
 
 const MODEL_NAME = 'Colour test';
 /** GLIMPSE_SHOTS=docs: also saves the screenshots docs/CUSTOM-MODELS.md shows. */
@@ -117,6 +119,29 @@ describe('a Teachable Machine model', () => {
     await inServiceWorker(ext, 'glimpse.closeEngineDocument()');
     expect(await cardTextOn(tab, '#green', 2)).toBe(`${MODEL_NAME}: ${COLOUR_LABELS[1]}`);
     await tab.close();
+  });
+
+  it("answers a page scan of another site's pictures in its class names too (the crops it reads as bytes are made for it)", async () => {
+    // Shown 320 px square, from a second origin: read from the screen, one capture for the three.
+    const other = await startServer();
+    try {
+      for (const [channel, name] of ['red', 'green', 'blue'].entries()) {
+        const bytes = colourPicture(channel as 0 | 1 | 2, channel + 7);
+        other.route(`/colour/${name}.png`, (_req, res) => res.writeHead(200, { 'content-type': 'image/png' }).end(bytes));
+      }
+      const tiles = ['red', 'green', 'blue'].map((name) => `<img src="${other.origin}/colour/${name}.png" style="width:320px;height:320px;margin:8px">`);
+      const tab = await ext.browser.newPage();
+      await tab.setViewport({ width: 1100, height: 600 });
+      await tab.goto(htmlPage(server, '/colour-scan.html', tiles.join('')), { waitUntil: 'load' });
+      await tab.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+      await chooseMenuItem(ext, tab, 'identify-page');
+      expect(await pillWhen(tab, (pill) => pill.state === 'done', 'the scan to finish', ANSWER_TIMEOUT)).toMatchObject({ done: 3, total: 3 });
+      const labels = await settledCard(tab, 3, ANSWER_TIMEOUT);
+      expect(labels.map((label) => label.text)).toEqual([0, 1, 2].map((i) => `${MODEL_NAME}: ${COLOUR_LABELS[i]}`));
+      await tab.close();
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a broken export with a clear message, and the model that answered still answers', async () => {

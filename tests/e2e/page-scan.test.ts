@@ -218,9 +218,9 @@ describe('identify all images on a page', () => {
       }
     })();
     const before = (await storedHistory(ext)).length;
-    type Shots = { captures: number; held: number };
+    type Shots = { captures: number; sentWhole: number; held: number };
     const shots = () => ext.worker().then((worker) => worker.evaluate(() => (globalThis as unknown as { glimpse: { scanShots(): Shots } }).glimpse.scanShots()));
-    const capturesBefore = (await shots()).captures;
+    const { captures: capturesBefore, sentWhole: sentWholeBefore } = await shots();
     const started = await page.evaluate(() => performance.now());
     await chooseMenuItem(ext, page, 'identify-page');
     const done = await pillWhen(page, (pill) => pill.state === 'done', 'the 24 photos to be labelled', ANSWER_TIMEOUT);
@@ -230,6 +230,8 @@ describe('identify all images on a page', () => {
     console.log(`[page-scan] 24 photos from another site: ${captures} captures of the tab`);
     expect(captures).toBeGreaterThanOrEqual(1);
     expect(captures).toBeLessThanOrEqual(2);
+    // The capture went to the engine whole, which cut the 24 photos out of it (no crop made, sent and decoded one by one).
+    expect((await shots()).sentWhole - sentWholeBefore).toBe(captures);
     expect(done).toMatchObject({ done: TILES, total: TILES });
     watching = false;
     await watcher;
