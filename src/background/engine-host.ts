@@ -104,11 +104,13 @@ export async function stageForEngine(id: string, bytes: ArrayBuffer): Promise<vo
 /**
  * Sends a page scan's capture to the engine with the areas of its pictures, each under the id an
  * identification will name (`classifyAnswerFirst` with `staged`), which it starts on at once:
- * only to an engine already running. True once the engine has them.
+ * only to an engine already running, and only when ImageNet answers (a class's own model reads
+ * each picture's bytes). True once the engine has them.
  */
 export async function stageCaptureForEngine(capture: { bytes: ArrayBuffer; mimeType: CaptureType }, crops: { id: string; area: ScreenArea }[]): Promise<boolean> {
   if (creating || !(await hasOffscreenDocument())) return false;
   const settings = await engineOptions();
+  if (settings.model && settings.model.kind !== 'imagenet') return false;
   return send('offscreen', 'stage-capture', { ...capture, crops, ...settings }).then(() => true, () => false);
 }
 

@@ -1,5 +1,5 @@
 /**
- * A page scan's pictures go to the model as soon as their capture arrives (staged-bytes.ts), not
+ * A page scan's pictures go to the model as soon as their capture arrives (capture-views.ts), not
  * when each one's identification is asked for a moment later: the scan asked for all of them,
  * and the page checks that nothing moved around the capture meanwhile. An answer waits here, 5 s
  * at most, for the request that takes it; one never asked for (the page moved, the scan stopped)

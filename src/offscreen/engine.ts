@@ -124,7 +124,7 @@ export class Engine {
     return this.classifyViews(views ?? { take: () => prepareImage(bytes, format), discard: () => undefined }, options, jobId);
   }
 
-  /** An ImageNet answer for a picture known by its views only (a crop of a page scan's capture: staged-bytes.ts). */
+  /** An ImageNet answer for a picture known by its views only (a crop of a page scan's capture: capture-views.ts). */
   async classifyViews(views: LaterViews, options: EngineOptions, jobId?: string): Promise<Classification> {
     this.refuseWhenFull(views);
     const waiting = this.batches.add({ views, group: options.backend });

@@ -6,7 +6,8 @@ import { devHandlers } from './dev-tools';
 import { Engine } from './engine';
 import { answerFrame } from './frames';
 import { prepareCrop, prepareImage } from './prepare';
-import { stage, stageCapture, takeStaged } from './staged-bytes';
+import { stage, takeStaged } from './staged-bytes';
+import { capturedViews } from './capture-views';
 import { answerAhead, answeredAhead } from './answered-ahead';
 
 const engine = new Engine(browser.runtime.getURL('model/model.json'), (status, decision) => {
@@ -39,28 +40,17 @@ listen('offscreen', {
   },
   stage: ({ id, bytes }) => stage(id, bytes, prepareImage),
   'stage-capture': ({ bytes, mimeType, crops, ...options }) => {
-    stageCapture(bytes, crops, (capture) => createImageBitmap(new Blob([capture], { type: mimeType })), prepareCrop);
-    // A class's own model reads bytes: those crops wait for their requests, which send them.
-    if (options.model && options.model.kind !== 'imagenet') return;
-    for (const { id } of crops) {
-      const found = takeStaged(id);
-      if (found) answerAhead(id, () => engine.classifyViews(found.views, options, id));
-    }
+    const views = capturedViews(bytes, crops.map(({ area }) => area), (capture) => createImageBitmap(new Blob([capture], { type: mimeType })), prepareCrop);
+    // The scan asked for every one of them: they go to the model now, before their requests come.
+    crops.forEach(({ id }, i) => answerAhead(id, () => engine.classifyViews(views[i]!, options, id)));
   },
   async 'classify-staged'({ id, format, jobId, ...options }) {
     const ahead = answeredAhead(id);
     if (ahead) return ahead;
     const found = takeStaged(id);
     if (!found) return null;
-    const { bytes, views } = found;
-    // A class's own model reads bytes: a crop of a capture is then sent as bytes after all.
-    if (!bytes && options.model && options.model.kind !== 'imagenet') {
-      views.discard();
-      return null;
-    }
     try {
-      const value = bytes ? await engine.classify(bytes, options, { format, jobId, views }) : await engine.classifyViews(views, options, jobId);
-      return { ok: true as const, value };
+      return { ok: true as const, value: await engine.classify(found.bytes, options, { format, jobId, views: found.views }) };
     } catch (error) {
       return { ok: false as const, error: toGlimpseError(error) };
     }
