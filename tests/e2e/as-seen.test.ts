@@ -5,15 +5,16 @@
  * the page watches for Glimpse preparing a capture in order to show a decoy then.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
 import type { HistoryEntry } from '../../src/shared/types';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { pressCommand } from '../../harness/commands';
 import { history, inServiceWorker } from '../../harness/reading';
 import { photoBytes } from './fixtures/hostile/images';
 import { identifyElement, rightClickAndIdentify, settledCard } from '../../harness/menu';
 import { pillWhen } from '../../harness/scan-pill';
-import { htmlPage, startServer, type TestServer } from '../../harness/server';
+import { htmlPage, type TestServer } from '../../harness/server';
 
 const PHOTOS = [
   'n02056570_king_penguin.JPEG', 'n02007558_flamingo.JPEG', 'n02437616_llama.JPEG', 'n02077923_sea_lion.JPEG',
@@ -29,17 +30,16 @@ const column = (origin: string, files = PHOTOS) =>
     .join('')}</div><div style="height: 1200px"></div>`;
 
 describe('what is named is what the user saw, while the page moves', () => {
+  const suite = extensionSuite({ servers: 2 });
   let ext: ExtensionBrowser;
   let site: TestServer;
   /** Another origin without CORS: the page cannot read these pictures, so they are read from the screen. */
   let images: TestServer;
   /** Each photo's three most likely classes from its own file (the engine's answer for its bytes). */
   const topClasses = new Map<string, number[]>();
-  const pages: Page[] = [];
 
   beforeAll(async () => {
-    [site, images] = await Promise.all([startServer(), startServer()]);
-    ext = await launchWithExtension();
+    ({ ext, servers: [site, images] } = suite);
     for (const file of PHOTOS) {
       const base64 = photoBytes(file).toString('base64');
       const answer = await inServiceWorker<{ predictions: { classIndex: number }[] }>(
@@ -49,17 +49,9 @@ describe('what is named is what the user saw, while the page moves', () => {
       topClasses.set(file, answer.predictions.slice(0, 3).map((p) => p.classIndex));
     }
   });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await Promise.all([site?.close(), images?.close()]);
-  });
 
   async function open(path: string, body: string): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.setViewport({ width: 1000, height: 800 });
     await page.goto(htmlPage(site, path, body), { waitUntil: 'load' });
     await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));

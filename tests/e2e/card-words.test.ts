@@ -4,34 +4,26 @@
  * the label's tooltip); the scan's pill keeps off the page's controls and goes soon after it is done.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
 import { overlapArea } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { pressCommand } from '../../harness/commands';
 import { cards, identifyElement, inCard, settledCard } from '../../harness/menu';
 import { pillWhen, scanPill } from '../../harness/scan-pill';
-import { htmlPage, startServer, type TestServer } from '../../harness/server';
+import { htmlPage, type TestServer } from '../../harness/server';
 
 describe('words and the pill, as a person reads them', () => {
+  const suite = extensionSuite();
   let ext: ExtensionBrowser;
   let server: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    ext = await launchWithExtension();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ ext, servers: [server] } = suite);
   });
 
   async function open(url: string): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(url, { waitUntil: 'load' });
     return page;

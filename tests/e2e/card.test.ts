@@ -6,12 +6,13 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
 import { expectWellPlaced, boxesOf, labelBoxes, overlapArea, touches } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { cards, identifyElement, inCard, settledCard, tabIdOf, type CardState } from '../../harness/menu';
 import { envelope } from '../../src/shared/protocol';
-import { htmlPage, startServer, type TestServer } from '../../harness/server';
+import { htmlPage, type TestServer } from '../../harness/server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the labels look, for a person to check. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -21,27 +22,20 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 describe('labels that stay with their pictures, in plain words', () => {
+  const suite = extensionSuite();
   let ext: ExtensionBrowser;
   let server: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    ext = await launchWithExtension();
+  beforeAll(() => {
+    ({ ext, servers: [server] } = suite);
   });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
     const worker = await ext.worker();
     await worker.evaluate(() => chrome.storage.local.remove('presenterMode'));
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
 
   async function open(path: string, viewport?: { width: number; height: number; deviceScaleFactor?: number }): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     if (viewport) await page.setViewport(viewport);
     await page.goto(path.startsWith('http') ? path : `${server.origin}/card/${path}`, { waitUntil: 'load' });

@@ -6,12 +6,13 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
 import { boxesOf, overlapArea, touches } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { chooseMenuItem } from '../../harness/commands';
 import { cards, identifyElement, inCard, settledCard, type CardState } from '../../harness/menu';
-import { startServer, type TestServer } from '../../harness/server';
+import type { TestServer } from '../../harness/server';
 
 const CHANGED = 'Picture changed · Identify again';
 
@@ -22,25 +23,16 @@ async function screenshot(page: Page, name: string, height = 1000): Promise<void
 }
 
 describe('labels whose picture the page swaps', () => {
+  const suite = extensionSuite();
   let ext: ExtensionBrowser;
   let server: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    ext = await launchWithExtension();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ ext, servers: [server] } = suite);
   });
 
   async function open(): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.setViewport({ width: 1100, height: 1000 });
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await page.goto(`${server.origin}/card/carousel.html`, { waitUntil: 'load' });

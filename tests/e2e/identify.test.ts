@@ -5,11 +5,12 @@
  */
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { touches } from './support/card-geometry';
 import { cards, identifyElement, inCard, rightClickAndIdentify, settledCard, type Box, type CardState, type MenuTarget } from '../../harness/menu';
-import { startServer, type TestServer } from '../../harness/server';
+import type { TestServer } from '../../harness/server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the cards look, for a person to check. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -26,27 +27,18 @@ interface HistoryRecord {
 }
 
 describe('"Identify image" works on every kind of picture', () => {
+  const suite = extensionSuite({ servers: 2 });
   let ext: ExtensionBrowser;
   let server: TestServer;
   /** A second origin (another port) that sends no CORS headers. */
   let other: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    [server, other] = await Promise.all([startServer(), startServer()]);
-    ext = await launchWithExtension();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await Promise.all([server?.close(), other?.close()]);
+  beforeAll(() => {
+    ({ ext, servers: [server, other] } = suite);
   });
 
   async function open(path: string, ready?: string): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.goto(`${server.origin}/identify/${path}`, { waitUntil: 'load' });
     if (ready) await page.waitForSelector(ready);
     return page;

@@ -6,8 +6,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import type { LatestOutcome } from '../../src/shared/types';
 import { englishMessage, history, inServiceWorker, localStorage } from '../../harness/reading';
 import { photoBytes } from './fixtures/hostile/images';
@@ -52,28 +53,19 @@ async function thumbnailDifference(page: Page, a: string, b: string): Promise<{ 
 }
 
 describe('what is on screen is what gets identified', () => {
+  const suite = extensionSuite({ servers: 2 });
   let ext: ExtensionBrowser;
   /** Serves the pages. */
   let site: TestServer;
   /** Another origin without CORS headers serves the pictures: the page cannot read their pixels. */
   let images: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    [site, images] = await Promise.all([startServer(), startServer()]);
-    ext = await launchWithExtension();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await Promise.all([site?.close(), images?.close()]);
+  beforeAll(() => {
+    ({ ext, servers: [site, images] } = suite);
   });
 
   async function open(path: string, body: string): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.goto(htmlPage(site, path, body), { waitUntil: 'load' });
     await page.waitForFunction(() => [...document.images].every((img) => img.loading === 'lazy' || (img.complete && img.naturalWidth > 0)));
     return page;
@@ -326,7 +318,7 @@ describe('what is on screen is what gets identified', () => {
       const worker = await ext.worker();
       await worker.evaluate(() => chrome.windows.create({ url: chrome.runtime.getURL('src/popup/index.html'), type: 'popup', width: 400, height: 600 }));
       const popup = (await (await ext.browser.waitForTarget((t) => t.url().endsWith('src/popup/index.html') && t.type() === 'page')).page())!;
-      pages.push(popup);
+      suite.closeAfterTest(popup);
       await popup.waitForSelector('main[data-ready="true"]');
       await (await popup.waitForSelector('.region-button'))!.click();
       await page.waitForSelector('[data-glimpse-region]');

@@ -7,11 +7,12 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
 import { boxesOf, expectNearestOwnPicture, expectOverNoOtherPicture, expectWordsOnOwnPicture, overlapArea } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { cards, identifyElement, settledCard, type CardState } from '../../harness/menu';
-import { startServer, type TestServer } from '../../harness/server';
+import type { TestServer } from '../../harness/server';
 
 /** GLIMPSE_SCREENSHOTS=<folder> saves how the labels look, for a person to check. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -26,22 +27,16 @@ const LONG = 480_000;
 const projector = (zoom: number) => ({ width: Math.round(1920 / zoom), height: Math.round(1080 / zoom), deviceScaleFactor: zoom });
 
 describe('labels read as their own picture\'s, on the worst layouts', () => {
+  const suite = extensionSuite();
   let ext: ExtensionBrowser;
   let server: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    ext = await launchWithExtension();
+  beforeAll(() => {
+    ({ ext, servers: [server] } = suite);
   });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
     const worker = await ext.worker();
     await worker.evaluate(() => chrome.storage.local.remove(['presenterMode', 'presenterMode$']));
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
   });
 
   async function presenterEverywhere(): Promise<void> {
@@ -51,8 +46,7 @@ describe('labels read as their own picture\'s, on the worst layouts', () => {
   }
 
   async function open(path: string, viewport: { width: number; height: number; deviceScaleFactor?: number }): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await page.setViewport(viewport);
     await page.goto(`${server.origin}/card/${path}`, { waitUntil: 'load' });

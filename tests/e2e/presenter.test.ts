@@ -7,13 +7,14 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
 import { boxesOf, overlapArea } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { callOnRoot, closedShadowRoots } from '../../harness/closed-shadow';
 import { pressCommand } from '../../harness/commands';
 import { cards, identifyElement, inCard, settledCard, type Box } from '../../harness/menu';
-import { htmlPage, startServer, type TestServer } from '../../harness/server';
+import { htmlPage, type TestServer } from '../../harness/server';
 
 async function screenshot(page: Page, name: string): Promise<void> {
   const folder = process.env.GLIMPSE_SCREENSHOTS;
@@ -41,30 +42,21 @@ async function presenterSign(page: Page): Promise<Sign | null> {
 }
 
 describe('presenter mode: per site, visible, whole', () => {
+  const suite = extensionSuite({ servers: 2 });
   let ext: ExtensionBrowser;
   let server: TestServer;
   let other: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    other = await startServer();
-    ext = await launchWithExtension();
+  beforeAll(() => {
+    ({ ext, servers: [server, other] } = suite);
   });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
     const worker = await ext.worker();
     await worker.evaluate(() => chrome.storage.local.remove(['presenterMode', 'presenterMode$']));
   });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-    await other?.close();
-  });
 
   async function open(url: string, viewport = { width: 1280, height: 720, deviceScaleFactor: 1.5 }): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
     await page.setViewport(viewport);
     await page.goto(url, { waitUntil: 'load' });

@@ -7,35 +7,27 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extensionSuite } from './support/extension-suite';
 import { boxesOf, touches } from './support/card-geometry';
-import { launchWithExtension, until, type ExtensionBrowser } from '../../harness/chromium';
+import { until, type ExtensionBrowser } from '../../harness/chromium';
 import { pressCommand } from '../../harness/commands';
 import { cards, rightClickAndIdentify, settledCard, type CardState } from '../../harness/menu';
-import { startServer, type TestServer } from '../../harness/server';
+import type { TestServer } from '../../harness/server';
 
 const CHANGED = 'Picture changed · Identify again';
 
 describe('labels watch what is shown', () => {
+  const suite = extensionSuite();
   let ext: ExtensionBrowser;
   let server: TestServer;
-  const pages: Page[] = [];
 
-  beforeAll(async () => {
-    server = await startServer();
-    ext = await launchWithExtension();
-  });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
+  beforeAll(() => {
+    ({ ext, servers: [server] } = suite);
   });
 
   async function open(): Promise<Page> {
-    const page = await ext.browser.newPage();
-    pages.push(page);
+    const page = await suite.newPage();
     await page.setViewport({ width: 1000, height: 900 });
     await page.goto(`${server.origin}/watch/shown.html`, { waitUntil: 'load' });
     await until(() => page.evaluate(() => document.body.dataset.spriteReady === 'yes'), 'the sprite sheet to be drawn');
