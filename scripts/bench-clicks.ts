@@ -54,7 +54,7 @@ async function click(ext: ExtensionBrowser, page: Page, selector: string, pauseM
   return entry.waitedMs ?? Number.NaN;
 }
 
-export async function measureClicks(ext: ExtensionBrowser, { clicks = 11, scans = 3 } = {}): Promise<ClickFigures> {
+export async function measureClicks(ext: ExtensionBrowser, { clicks = 11, scans = 5 } = {}): Promise<ClickFigures> {
   const [site, images] = await Promise.all([startServer(), startServer()]);
   const files = (await readdir(SAMPLES_DIR)).filter((f) => /\.jpe?g$/i.test(f)).sort();
   try {

@@ -28,7 +28,7 @@ const { values } = parseArgs({
     /** `clicks`: only what a person waits for (bench-clicks.ts), not the engine's figures; `detect`: only detect_ms. */
     only: { type: 'string' },
     /** Scans of 24 photos to time (bench-clicks.ts); 0 skips them. */
-    scans: { type: 'string', default: '3' },
+    scans: { type: 'string', default: '5' },
   },
 });
 const dir = resolve(values.images!);
