@@ -37,4 +37,24 @@ describe('history thumbnails after the answers (late-thumbnails.ts)', () => {
     await aTask();
     expect(made.sort()).toEqual(['a', 'b']);
   });
+
+  it('made after the answer whose turn ended the wait, not before it, one per task', async () => {
+    made.length = 0;
+    let busy = true;
+    const thumbnails = new LateThumbnails(() => busy);
+    thumbnails.keep('a', bitmap('a'));
+    thumbnails.keep('b', bitmap('b'));
+    const asked = [thumbnails.take('a'), thumbnails.take('b')];
+    await aTask();
+    // The last picture's turn: the wait ends, then its answer goes out a few promise steps later.
+    busy = false;
+    thumbnails.resume();
+    let madeBeforeAnswer: string[] | undefined;
+    let answer: Promise<unknown> = Promise.resolve();
+    for (let step = 0; step < 10; step++) answer = answer.then(() => undefined);
+    await answer.then(() => (madeBeforeAnswer = [...made]));
+    expect(madeBeforeAnswer).toEqual([]);
+    expect(await Promise.all(asked)).toEqual(['data:a', 'data:b']);
+    expect(made.sort()).toEqual(['a', 'b']);
+  });
 });
