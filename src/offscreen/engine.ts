@@ -47,7 +47,8 @@ export class Engine {
   private loaded?: Loaded;
   private loading?: Promise<Loaded>;
   private readonly queue = new SerialQueue(LIMITS.maxQueuedJobs);
-  private readonly renderer: RendererInfo = probeRenderer();
+  /** Probed when the model first loads, not as the document starts: a WebGL context takes 50-60 ms then (docs/SPEED.md). */
+  private renderer?: RendererInfo;
   /** ImageNet pictures sent and not yet answered (their thumbnails wait while there are any). */
   private classifying = 0;
   private readonly thumbnails = new LateThumbnails(() => this.classifying > 0);
@@ -203,9 +204,11 @@ export class Engine {
     this.onStatus(status, decision);
   }
 
+  private readonly fileProgress = (fraction: number) => this.setStatus({ state: 'loading', progress: fraction });
+
   private async loadModel(backend: Backend): Promise<LoadedModel | undefined> {
     // The backend starts (WASM compiles) while the weights are read.
-    const [artifacts] = await Promise.all([this.files.load((fraction) => this.setStatus({ state: 'loading', progress: fraction })), activateBackend(backend)]);
+    const [artifacts] = await Promise.all([this.files.load(this.fileProgress), activateBackend(backend)]);
     const model = await LoadedModel.load(backend, artifacts);
     if (model) this.modelLoads++;
     return model;
@@ -218,6 +221,9 @@ export class Engine {
     // The detector lives on the classifier's backend: it is built again with the next model.
     this.finder.dispose();
     this.setStatus({ state: 'loading', progress: 0 });
+    // The files are read while the renderer is probed (its WebGL context waits on the GPU process).
+    this.files.load(this.fileProgress).catch(() => undefined);
+    this.renderer ??= probeRenderer();
     const key = decisionKeyFor(this.renderer, tf.version_core);
     const plan = planBackends(preference, this.renderer, key, cached);
     const { winner, timings } = await runBackendContest(plan, {
