@@ -11,16 +11,22 @@ import { MAX_CAPTURE_AREAS } from '../shared/protocol';
 import type { Classification, Outcome } from '../shared/types';
 import { STAGED_KEEP_MS } from './staged-bytes';
 
-const answers = new KeptBriefly<Promise<Outcome<Classification>>>(STAGED_KEEP_MS, MAX_CAPTURE_AREAS);
+interface Ahead {
+  outcome: Promise<Outcome<Classification>>;
+  /** Lets go of what the engine still holds for the answer (its thumbnail's bitmap). */
+  forget: () => void;
+}
 
-/** Starts `id`'s answer now (`answer` runs it). */
-export function answerAhead(id: string, answer: () => Promise<Classification>): void {
+const answers = new KeptBriefly<Ahead>(STAGED_KEEP_MS, MAX_CAPTURE_AREAS, ({ outcome, forget }) => void outcome.then(forget));
+
+/** Starts `id`'s answer now (`answer` runs it); `forget` is called if no request takes it. */
+export function answerAhead(id: string, answer: () => Promise<Classification>, forget: () => void = () => undefined): void {
   const outcome = answer().then(
     (value): Outcome<Classification> => ({ ok: true, value }),
     (error: unknown): Outcome<Classification> => ({ ok: false, error: toGlimpseError(error) }),
   );
-  answers.put(id, outcome);
+  answers.put(id, { outcome, forget });
 }
 
 /** The answer started for `id`, once; undefined when none was. */
-export const answeredAhead = (id: string): Promise<Outcome<Classification>> | undefined => answers.take(id);
+export const answeredAhead = (id: string): Promise<Outcome<Classification>> | undefined => answers.take(id)?.outcome;

@@ -190,6 +190,11 @@ export class Engine {
     return this.thumbnails.take(jobId);
   }
 
+  /** Lets go of the thumbnail of an answer nobody will collect. */
+  forgetThumbnail(jobId: string): void {
+    this.thumbnails.forget(jobId);
+  }
+
   /** Frees the model (after the jobs already queued); the next request loads it again. */
   dispose(): Promise<void> {
     return this.queue.run(async () => {

@@ -64,6 +64,12 @@ export class LateThumbnails {
     return dataUrl;
   }
 
+  /** Drops `jobId`'s thumbnail, made or not (its answer was never collected). */
+  forget(jobId: string): void {
+    this.pending.get(jobId)?.bitmap?.close();
+    this.pending.delete(jobId);
+  }
+
   get size(): number {
     return this.pending.size;
   }

@@ -42,7 +42,7 @@ listen('offscreen', {
   'stage-capture': ({ bytes, mimeType, crops, ...options }) => {
     const views = capturedViews(bytes, crops.map(({ area }) => area), (capture) => createImageBitmap(new Blob([capture], { type: mimeType })), prepareCrop);
     // The scan asked for every one of them: they go to the model now, before their requests come.
-    crops.forEach(({ id }, i) => answerAhead(id, () => engine.classifyViews(views[i]!, options, id)));
+    crops.forEach(({ id }, i) => answerAhead(id, () => engine.classifyViews(views[i]!, options, id), () => engine.forgetThumbnail(id)));
   },
   async 'classify-staged'({ id, format, jobId, ...options }) {
     const ahead = answeredAhead(id);

@@ -20,9 +20,19 @@ describe("a page scan's pictures answered as their capture arrives (answered-ahe
     expect(await answeredAhead('p2')).toEqual({ ok: false, error: { code: 'busy', detail: 'full' } });
   });
 
-  it('forgets an answer nobody asked for after five seconds', async () => {
-    answerAhead('p3', async () => ({ predictions: [] }) as unknown as Classification);
+  it('forgets an answer nobody asked for after five seconds, and lets go of what the engine holds for it', async () => {
+    const forget = vi.fn();
+    answerAhead('p3', async () => ({ predictions: [] }) as unknown as Classification, forget);
     await vi.advanceTimersByTimeAsync(5_001);
     expect(answeredAhead('p3')).toBeUndefined();
+    expect(forget).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves an answer that was taken to its taker', async () => {
+    const forget = vi.fn();
+    answerAhead('p4', async () => ({ predictions: [] }) as unknown as Classification, forget);
+    await answeredAhead('p4');
+    await vi.advanceTimersByTimeAsync(5_001);
+    expect(forget).not.toHaveBeenCalled();
   });
 });

@@ -57,4 +57,16 @@ describe('history thumbnails after the answers (late-thumbnails.ts)', () => {
     expect(await Promise.all(asked)).toEqual(['data:a', 'data:b']);
     expect(made.sort()).toEqual(['a', 'b']);
   });
+
+  it('lets go of a thumbnail nobody will collect', async () => {
+    made.length = 0;
+    const thumbnails = new LateThumbnails(() => true);
+    const kept = bitmap('c');
+    thumbnails.keep('c', kept);
+    thumbnails.forget('c');
+    expect(kept.close).toHaveBeenCalled();
+    expect(thumbnails.size).toBe(0);
+    expect(await thumbnails.take('c')).toBe('');
+    expect(made).toEqual([]);
+  });
 });
