@@ -73,7 +73,8 @@ export class Engine {
   }
 
   stats(): EngineStats {
-    const memory = tf.memory();
+    // Before a backend has started there are no tensors, and asking tf.memory() would start one.
+    const memory = tf.getBackend() ? tf.memory() : { numTensors: 0, numBytes: 0 };
     return {
       numTensors: memory.numTensors,
       numBytes: memory.numBytes,

@@ -6,7 +6,7 @@
  * has not already done. tests/unit/mobilenet-adapter.test.ts fails if a library update moves it.
  */
 import * as mobilenet from '@tensorflow-models/mobilenet';
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tfjs-parts';
 import { openImageSides } from './open-input';
 
 /** What the library keeps the loaded graph under (private, hence this adapter). */

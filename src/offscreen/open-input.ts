@@ -3,7 +3,7 @@
  * refuses any other size. A convolutional network runs at any size: this leaves the input's height
  * and width open (in the graph's placeholder and in its signature, where it has one).
  */
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from './tfjs-parts';
 
 type Dims = { size: string }[];
 interface Topology {

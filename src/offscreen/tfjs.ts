@@ -1,8 +1,8 @@
-/** TF.js with its three backends, set up for an extension page. */
-import * as tf from '@tensorflow/tfjs';
+/** TF.js with its three backends, set up for an extension page: WASM loaded with it, WebGL and CPU when chosen. */
 import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import browser from 'webextension-polyfill';
 import type { Backend } from '../shared/types';
+import * as tf from './tfjs-parts';
 import { chooseWasmThreads } from './wasm-threads';
 
 // The .wasm binaries and, for the threaded build, its worker scripts ship under wasm/
@@ -36,15 +36,28 @@ export function runningWasmThreads(): number | undefined {
   }
 }
 
+/** The backends not loaded with the document: importing one registers it. */
+const LATER_BACKENDS: Partial<Record<Backend, () => Promise<unknown>>> = {
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+};
+
 /** Makes `backend` the active one; false when it cannot start on this machine. */
 export async function activateBackend(backend: Backend): Promise<boolean> {
   if (backend === 'wasm') configureWasmThreads();
   try {
+    await LATER_BACKENDS[backend]?.();
     return (await tf.setBackend(backend)) && tf.getBackend() === backend;
   } catch (error) {
     console.warn(`[glimpse] backend ${backend} failed to start`, error);
     return false;
   }
+}
+
+/** The Layers API (a Teachable Machine model's format), loaded the first time one runs. */
+export async function loadLayersModel(...args: Parameters<typeof import('@tensorflow/tfjs-layers').loadLayersModel>): Promise<tf.LayersModel> {
+  const layers = await import('@tensorflow/tfjs-layers');
+  return layers.loadLayersModel(...args);
 }
 
 export { tf };

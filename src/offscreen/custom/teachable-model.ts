@@ -4,7 +4,7 @@
  * One is kept loaded at a time (the one chosen).
  */
 import type { ImportedModel } from '../../shared/custom-models';
-import { tf } from '../tfjs';
+import { loadLayersModel, tf } from '../tfjs';
 import { checkTeachableFiles, ImportRefused } from './teachable-files';
 import { teachableInput } from './teachable-input';
 
@@ -32,7 +32,7 @@ export async function importTeachable(modelJson: string, weights: ArrayBuffer, m
   const files = checkTeachableFiles(modelJson, weights, metadataJson);
   let model: tf.LayersModel;
   try {
-    model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: files.modelTopology, weightSpecs: files.weightSpecs, weightData: files.weightData }));
+    model = await loadLayersModel(tf.io.fromMemory({ modelTopology: files.modelTopology, weightSpecs: files.weightSpecs, weightData: files.weightData }));
   } catch (error) {
     throw new ImportRefused('not-teachable', `TF.js could not build the model: ${String(error)}`);
   }
@@ -60,7 +60,7 @@ function swapLoaded(next: { id: string; model: tf.LayersModel } | undefined): vo
 
 async function modelFor(id: string): Promise<tf.LayersModel> {
   if (loaded?.id === id) return loaded.model;
-  const model = await tf.loadLayersModel(storeUrl(id));
+  const model = await loadLayersModel(storeUrl(id));
   swapLoaded({ id, model });
   return model;
 }

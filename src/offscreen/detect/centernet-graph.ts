@@ -6,7 +6,7 @@
  * graph's own steps (3x3 peaks, top 100, a box from the peak's cell and its four distances, stride 4).
  * Pure TF.js (no extension APIs): the unit tests run it on the real model.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tfjs-parts';
 import { openImageSides } from '../open-input';
 
 const INPUT = 'tower_0/images';

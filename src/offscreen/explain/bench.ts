@@ -90,6 +90,8 @@ export async function deletionTest(model: tf.GraphModel, bytes: ArrayBuffer, met
 async function smoothGrad(model: tf.GraphModel, view: Float32Array, logitIndex: number): Promise<{ map: Float32Array; side: number }> {
   const samples = 8;
   const cells = 28;
+  // The engine never trains: the gradients' definitions load only for this measurement.
+  await import('@tensorflow/tfjs-core/dist/register_all_gradients');
   const grid = tf.tidy(() => {
     const x = tf.tensor4d(view, [1, SIDE, SIDE, 3]);
     const noisy = x.add(tf.randomNormal([samples, SIDE, SIDE, 3], 0, 0.15)) as tf.Tensor4D;

@@ -5,7 +5,7 @@
  * relu(A x W_c) / cells: one small matrix product on activations the forward pass already gave,
  * instead of a second pass and a backward pass through the graph.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../tfjs-parts';
 
 /**
  * `activations`: [views, side, side, channels]; `weights`: the dense layer, [channels, classes];
