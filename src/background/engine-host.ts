@@ -145,6 +145,9 @@ export async function detectBytes(bytes: ArrayBuffer, format?: ImageFormat): Pro
 }
 
 export async function warmEngine(): Promise<EngineStatus> {
+  // The document (the long part of a start: a process, then its script) is asked for while the
+  // settings are read, not after.
+  void ensureEngineDocument().catch(() => undefined);
   const settings = await engineOptions();
   return callEngine(() => send('offscreen', 'warm', settings));
 }
