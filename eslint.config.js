@@ -18,6 +18,21 @@ export default tseslint.config(
     },
   },
   {
+    // The engine's document loads TF.js in parts (src/offscreen/tfjs-parts.ts): what a machine
+    // without a GPU never runs is imported only when first used (a dynamic import() in tfjs.ts).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [
+          { name: '@tensorflow/tfjs', message: 'The whole of TF.js: import from src/offscreen/tfjs.ts or tfjs-parts.ts.' },
+          ...['@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-layers', '@tensorflow/tfjs-data'].map((name) => ({
+            name, allowTypeImports: true, message: 'Loaded when first used: import() it (src/offscreen/tfjs.ts).',
+          })),
+        ],
+      }],
+    },
+  },
+  {
     // TypeScript checks names itself (and knows each context's globals).
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: { 'no-undef': 'off' },
